@@ -1,0 +1,37 @@
+//! `qkit validate [DIR]`: check definitions and print one line per problem.
+
+use crate::kit_files::KitFiles;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A kit folder (with definitions/, batteries.json, ui/) or a folder of local definition
+    /// files checked together with the shipped ones. Default: the shipped definitions.
+    dir: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let files = match &args.dir {
+        Some(dir) => KitFiles::read(dir)?,
+        None => KitFiles::shipped(),
+    };
+    match files.load() {
+        Ok(kit) => {
+            println!(
+                "ok: {} questionnaires, {} programmes, {} languages",
+                kit.questionnaires.len(),
+                kit.programmes.len(),
+                kit.ui.languages().count()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            for e in &errors.0 {
+                eprintln!("{e}");
+            }
+            eprintln!("{} problem(s) found", errors.0.len());
+            Ok(ExitCode::from(1))
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Reading definition files from disk into the sources the model loads.
+//!
+//! A folder is either a whole kit (it has `definitions/`; `batteries.json` and `ui/` are used
+//! when present, else the shipped ones) or a folder of local definitions: every `*.json` in it is
+//! a questionnaire added to the shipped kit, except `batteries.json`, which replaces the shipped
+//! batteries.
+
+use anyhow::{bail, Context};
+use qkit_questionnaires::{DefinitionErrors, Kit, KitSources, MAX_FILE_BYTES};
+use std::fs;
+use std::path::Path;
+
+/// Definition files read from disk (or the shipped ones), owned.
+pub struct KitFiles {
+    definitions: Vec<(String, String)>,
+    batteries: (String, String),
+    ui: Vec<(String, String)>,
+}
+
+impl KitFiles {
+    /// The files shipped inside qkit.
+    pub fn shipped() -> Self {
+        let own = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect()
+        };
+        let s = KitSources::shipped();
+        KitFiles {
+            definitions: own(&s.definitions),
+            batteries: (s.batteries.0.to_owned(), s.batteries.1.to_owned()),
+            ui: own(&s.ui),
+        }
+    }
+
+    /// Reads a kit folder or a folder of local definitions (see the module docs).
+    pub fn read(dir: &Path) -> anyhow::Result<Self> {
+        if !dir.is_dir() {
+            bail!("{} is not a folder", dir.display());
+        }
+        let mut files = KitFiles::shipped();
+        if dir.join("definitions").is_dir() {
+            files.definitions = read_json_files(&dir.join("definitions"))?;
+            if dir.join("ui").is_dir() {
+                files.ui = read_json_files(&dir.join("ui"))?;
+            }
+        } else {
+            for (name, text) in read_json_files(dir)? {
+                if name != "batteries.json" {
+                    files.definitions.push((name, text));
+                }
+            }
+        }
+        let batteries = dir.join("batteries.json");
+        if batteries.is_file() {
+            files.batteries = ("batteries.json".to_owned(), read_file(&batteries)?);
+        }
+        Ok(files)
+    }
+
+    /// Validates the files as one kit.
+    pub fn load(&self) -> Result<Kit, DefinitionErrors> {
+        Kit::load(&KitSources {
+            definitions: refs(&self.definitions),
+            batteries: (&self.batteries.0, &self.batteries.1),
+            ui: refs(&self.ui),
+        })
+    }
+}
+
+fn refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect()
+}
+
+/// Reads a definition file, refusing oversized ones before reading them whole.
+fn read_file(path: &Path) -> anyhow::Result<String> {
+    let size = fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > MAX_FILE_BYTES as u64 {
+        bail!(
+            "{}: file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes",
+            path.display()
+        );
+    }
+    fs::read_to_string(path)
+        .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+}
+
+fn read_json_files(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            out.push((name, read_file(&path)?));
+        }
+    }
+    out.sort();
+    Ok(out)
+}

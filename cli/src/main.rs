@@ -1,0 +1,42 @@
+//! The `qkit` command-line tool: files in, core calls, files or stdout out.
+//!
+//! Exit codes: 0 ok, 1 bad input (the message says what and where), 2 internal error.
+
+mod commands;
+mod kit_files;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// qkit: offline questionnaires for offending behaviour programmes.
+#[derive(Parser)]
+#[command(name = "qkit", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check questionnaire definitions; prints one line per problem.
+    Validate(commands::validate::Args),
+}
+
+fn main() -> ExitCode {
+    // A panic is a bug in qkit, never the user's fault: say so and exit 2.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("qkit: internal error: {info}");
+        std::process::exit(2);
+    }));
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(args) => commands::validate::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("qkit: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

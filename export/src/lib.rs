@@ -1,0 +1,1 @@
+//! qkit-export: the versioned result record and its age encryption. Filled by the export work.

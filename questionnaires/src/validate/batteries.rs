@@ -1,0 +1,105 @@
+//! Validation of `batteries.json`: programmes and their pre, mid and post batteries.
+
+use super::{parse, Ctx};
+use crate::error::{DefinitionErrorKind as K, DefinitionErrors};
+use crate::model::{Programme, Questionnaire, QuestionnaireKind, Timepoint};
+use crate::raw::RawBatteries;
+use crate::text::Lang;
+use std::collections::BTreeMap;
+
+/// Validates the batteries file against the loaded questionnaires and the UI languages.
+pub(crate) fn validate_batteries(
+    file: &str,
+    text: &str,
+    questionnaires: &BTreeMap<String, Questionnaire>,
+    ui_langs: &[Lang],
+) -> Result<Vec<Programme>, DefinitionErrors> {
+    let raw: RawBatteries = parse(file, text)?;
+    let mut ctx = Ctx::new(file);
+    ctx.format(raw.format);
+    if raw.programmes.is_empty() {
+        ctx.err(
+            "$.programmes",
+            K::TooFew {
+                what: "programmes",
+                min: 1,
+            },
+        );
+    }
+    ctx.unique_ids(
+        "programme",
+        raw.programmes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("$.programmes[{i}].id"), p.id.as_str())),
+    );
+    let mut out = Vec::new();
+    for (pi, p) in raw.programmes.iter().enumerate() {
+        let base = format!("$.programmes[{pi}]");
+        ctx.id(&format!("{base}.id"), &p.id);
+        let context = format!(" (programme \"{}\")", p.id);
+        let name = ctx.text(&format!("{base}.name"), &p.name, ui_langs, &context);
+        let description = p
+            .description
+            .as_ref()
+            .map(|d| ctx.text(&format!("{base}.description"), d, ui_langs, &context));
+        for (tp, list) in [
+            (Timepoint::Pre, &p.pre),
+            (Timepoint::Mid, &p.mid),
+            (Timepoint::Post, &p.post),
+        ] {
+            let path = format!("{base}.{tp}");
+            if list.is_empty() {
+                ctx.err(
+                    path.clone(),
+                    K::TooFew {
+                        what: "a battery's questionnaires",
+                        min: 1,
+                    },
+                );
+                continue;
+            }
+            for (i, id) in list.iter().enumerate() {
+                if list[..i].contains(id) {
+                    ctx.err(
+                        format!("{path}[{i}]"),
+                        K::Repeated {
+                            what: "questionnaire",
+                            value: id.clone(),
+                        },
+                    );
+                }
+                if !questionnaires.contains_key(id) {
+                    ctx.err(
+                        format!("{path}[{i}]"),
+                        K::UnknownQuestionnaire {
+                            programme: p.id.clone(),
+                            timepoint: tp.to_string(),
+                            questionnaire: id.clone(),
+                        },
+                    );
+                }
+            }
+            let first_is_consent = questionnaires
+                .get(&list[0])
+                .is_some_and(|q| q.kind == QuestionnaireKind::Consent);
+            if !first_is_consent {
+                ctx.err(
+                    format!("{path}[0]"),
+                    K::ConsentNotFirst {
+                        programme: p.id.clone(),
+                        timepoint: tp.to_string(),
+                        first: list[0].clone(),
+                    },
+                );
+            }
+        }
+        out.push(Programme {
+            id: p.id.clone(),
+            name,
+            description,
+            batteries: [p.pre.clone(), p.mid.clone(), p.post.clone()],
+        });
+    }
+    ctx.finish(out)
+}

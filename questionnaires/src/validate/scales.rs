@@ -1,0 +1,539 @@
+//! Validation of subscales and totals: item lists, scoring rules, norms, bands and the
+//! clinically significant change rule.
+
+use super::Ctx;
+use crate::error::DefinitionErrorKind as K;
+use crate::model::*;
+use crate::raw::*;
+use crate::text::Lang;
+
+/// Validates scale `index`; `None` when it is too broken to build (problems are in `ctx`).
+pub(super) fn validate_scale(
+    ctx: &mut Ctx,
+    index: usize,
+    raw: &RawScale,
+    items: &[Item],
+    langs: &[Lang],
+) -> Option<Scale> {
+    let base = format!("$.scales[{index}]");
+    let context = format!(" (scale \"{}\")", raw.id);
+    ctx.id(&format!("{base}.id"), &raw.id);
+    let kind = ctx.keyword(
+        &format!("{base}.kind"),
+        &raw.kind,
+        &[
+            ("subscale", ScaleKind::Subscale),
+            ("total", ScaleKind::Total),
+        ],
+        "\"subscale\", \"total\"",
+    );
+    let title = ctx.text(&format!("{base}.title"), &raw.title, langs, &context);
+    let item_indexes = scale_items(ctx, &base, raw, items);
+    let method = ctx.keyword(
+        &format!("{base}.method"),
+        &raw.method,
+        &[("sum", Method::Sum), ("mean", Method::Mean)],
+        "\"sum\", \"mean\"",
+    );
+    let min_answered = min_answered(ctx, &base, raw);
+    let rounding = match &raw.rounding {
+        None => Some(Rounding::None),
+        Some(r) => ctx.keyword(
+            &format!("{base}.rounding"),
+            r,
+            &[("none", Rounding::None), ("integer", Rounding::Integer)],
+            "\"none\", \"integer\"",
+        ),
+    };
+    let direction = ctx.keyword(
+        &format!("{base}.direction"),
+        &raw.direction,
+        &[
+            ("higher_is_more_need", Direction::HigherIsMoreNeed),
+            ("higher_is_less_need", Direction::HigherIsLessNeed),
+        ],
+        "\"higher_is_more_need\", \"higher_is_less_need\"",
+    );
+    let norms = norms(ctx, &base, raw);
+    let default_norm = match (&raw.default_norm, norms.is_empty()) {
+        (None, true) => None,
+        (None, false) => {
+            ctx.err(
+                format!("{base}.default_norm"),
+                K::Rule(format!(
+                    "scale \"{}\" has norms, so it needs a default_norm",
+                    raw.id
+                )),
+            );
+            None
+        }
+        (Some(id), _) => {
+            let found = norms.iter().position(|n| &n.id == id);
+            if found.is_none() {
+                ctx.err(
+                    format!("{base}.default_norm"),
+                    K::UnknownNorm {
+                        scale: raw.id.clone(),
+                        norm: id.clone(),
+                    },
+                );
+            }
+            found
+        }
+    };
+
+    let item_indexes = item_indexes?;
+    if let (Some(MinAnswered::Count(n)), false) = (min_answered, item_indexes.is_empty()) {
+        if n as usize > item_indexes.len() {
+            ctx.err(
+                format!("{base}.min_answered.count"),
+                K::OutOfRange {
+                    what: "min_answered.count",
+                    rule: "at most the number of items in the scale",
+                    found: n.to_string(),
+                },
+            );
+        }
+    }
+    let method = method?;
+    let (score_min, score_max) = score_range(method, &item_indexes, items);
+    let bands = raw
+        .bands
+        .as_ref()
+        .and_then(|b| bands(ctx, &base, raw, b, langs, score_min, score_max));
+    if let Some(b) = &bands {
+        if b.basis == BandBasis::TScore && default_norm.is_none() {
+            ctx.err(
+                format!("{base}.bands.basis"),
+                K::Rule(format!(
+                    "scale \"{}\" has t_score bands but no default_norm",
+                    raw.id
+                )),
+            );
+        }
+    }
+    let clinical_significance = raw
+        .clinical_significance
+        .as_ref()
+        .and_then(|c| clinical(ctx, &base, &raw.id, c, &norms));
+
+    Some(Scale {
+        id: raw.id.clone(),
+        kind: kind?,
+        title,
+        items: item_indexes,
+        method,
+        min_answered: min_answered?,
+        prorate: if raw.prorate {
+            Prorate::On
+        } else {
+            Prorate::Off
+        },
+        rounding: rounding?,
+        direction: direction?,
+        norms,
+        default_norm,
+        bands,
+        clinical_significance,
+        score_min,
+        score_max,
+    })
+}
+
+fn scale_items(ctx: &mut Ctx, base: &str, raw: &RawScale, items: &[Item]) -> Option<Vec<usize>> {
+    if raw.items.is_empty() {
+        ctx.err(
+            format!("{base}.items"),
+            K::TooFew {
+                what: "a scale's items",
+                min: 1,
+            },
+        );
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, id) in raw.items.iter().enumerate() {
+        let path = format!("{base}.items[{i}]");
+        if raw.items[..i].contains(id) {
+            ctx.err(
+                path.clone(),
+                K::Repeated {
+                    what: "item",
+                    value: id.clone(),
+                },
+            );
+        }
+        match items.iter().position(|it| &it.id == id) {
+            Some(p) => out.push(p),
+            None => {
+                ok = false;
+                ctx.err(
+                    path,
+                    K::UnknownItem {
+                        owner: format!("scale \"{}\"", raw.id),
+                        item: id.clone(),
+                    },
+                );
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+fn min_answered(ctx: &mut Ctx, base: &str, raw: &RawScale) -> Option<MinAnswered> {
+    let path = format!("{base}.min_answered");
+    match (raw.min_answered.count, raw.min_answered.proportion) {
+        (Some(n), None) if n >= 1 => Some(MinAnswered::Count(n)),
+        (None, Some(p)) if p.is_finite() && p > 0.0 && p <= 1.0 => Some(MinAnswered::Proportion(p)),
+        (Some(n), None) => {
+            ctx.err(
+                format!("{path}.count"),
+                K::OutOfRange {
+                    what: "min_answered.count",
+                    rule: "at least 1",
+                    found: n.to_string(),
+                },
+            );
+            None
+        }
+        (None, Some(p)) => {
+            ctx.err(
+                format!("{path}.proportion"),
+                K::OutOfRange {
+                    what: "min_answered.proportion",
+                    rule: "above 0 and at most 1",
+                    found: p.to_string(),
+                },
+            );
+            None
+        }
+        _ => {
+            ctx.err(
+                path,
+                K::Rule("min_answered needs exactly one of \"count\" or \"proportion\"".into()),
+            );
+            None
+        }
+    }
+}
+
+fn score_range(method: Method, indexes: &[usize], items: &[Item]) -> (f64, f64) {
+    let lo: f64 = indexes
+        .iter()
+        .map(|&i| f64::from(items[i].response_scale.min))
+        .sum();
+    let hi: f64 = indexes
+        .iter()
+        .map(|&i| f64::from(items[i].response_scale.max))
+        .sum();
+    match method {
+        Method::Sum => (lo, hi),
+        Method::Mean => {
+            let n = indexes.len().max(1) as f64;
+            (lo / n, hi / n)
+        }
+    }
+}
+
+fn norms(ctx: &mut Ctx, base: &str, raw: &RawScale) -> Vec<Norm> {
+    ctx.unique_ids(
+        "norm",
+        raw.norms
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (format!("{base}.norms[{i}].id"), n.id.as_str())),
+    );
+    let mut out = Vec::new();
+    for (i, n) in raw.norms.iter().enumerate() {
+        let path = format!("{base}.norms[{i}]");
+        ctx.id(&format!("{path}.id"), &n.id);
+        let mut ok = ctx.finite(&format!("{path}.mean"), "mean", n.mean);
+        if !(n.sd.is_finite() && n.sd > 0.0) {
+            ctx.err(format!("{path}.sd"), K::NonPositiveSd(n.sd, raw.id.clone()));
+            ok = false;
+        }
+        if n.n == 0 {
+            ctx.err(
+                format!("{path}.n"),
+                K::OutOfRange {
+                    what: "n",
+                    rule: "at least 1",
+                    found: "0".into(),
+                },
+            );
+        }
+        let r = n.reliability.value;
+        if !(r.is_finite() && r > 0.0 && r < 1.0) {
+            ctx.err(
+                format!("{path}.reliability.value"),
+                K::OutOfRange {
+                    what: "reliability",
+                    rule: "above 0 and below 1",
+                    found: r.to_string(),
+                },
+            );
+            ok = false;
+        }
+        let kind = ctx.keyword(
+            &format!("{path}.reliability.kind"),
+            &n.reliability.kind,
+            &[
+                ("alpha", ReliabilityKind::Alpha),
+                ("test_retest", ReliabilityKind::TestRetest),
+            ],
+            "\"alpha\", \"test_retest\"",
+        );
+        let role = match &n.role {
+            None => Some(None),
+            Some(r) => ctx
+                .keyword(
+                    &format!("{path}.role"),
+                    r,
+                    &[
+                        ("clinical", NormRole::Clinical),
+                        ("functional", NormRole::Functional),
+                    ],
+                    "\"clinical\", \"functional\"",
+                )
+                .map(Some),
+        };
+        for (key, value) in [("population", &n.population), ("citation", &n.citation)] {
+            if value.trim().is_empty() {
+                ctx.err(format!("{path}.{key}"), K::EmptyText(String::new()));
+            }
+        }
+        if let (true, Some(kind), Some(role)) = (ok, kind, role) {
+            out.push(Norm {
+                id: n.id.clone(),
+                population: n.population.clone(),
+                n: n.n,
+                mean: n.mean,
+                sd: n.sd,
+                reliability: Reliability { kind, value: r },
+                citation: n.citation.clone(),
+                role,
+            });
+        }
+    }
+    out
+}
+
+fn bands(
+    ctx: &mut Ctx,
+    base: &str,
+    scale: &RawScale,
+    raw: &RawBands,
+    langs: &[Lang],
+    score_min: f64,
+    score_max: f64,
+) -> Option<Bands> {
+    let path = format!("{base}.bands");
+    let basis = ctx.keyword(
+        &format!("{path}.basis"),
+        &raw.basis,
+        &[("score", BandBasis::Score), ("t_score", BandBasis::TScore)],
+        "\"score\", \"t_score\"",
+    )?;
+    if raw.bands.is_empty() {
+        ctx.err(
+            format!("{path}.bands"),
+            K::TooFew {
+                what: "bands",
+                min: 1,
+            },
+        );
+        return None;
+    }
+    ctx.unique_ids(
+        "band",
+        raw.bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("{path}.bands[{i}].id"), b.id.as_str())),
+    );
+    let mut out: Vec<Band> = Vec::new();
+    let mut ok = true;
+    for (i, b) in raw.bands.iter().enumerate() {
+        let bp = format!("{path}.bands[{i}]");
+        ctx.id(&format!("{bp}.id"), &b.id);
+        let context = format!(" (band \"{}\")", b.id);
+        let label = ctx.text(&format!("{bp}.label"), &b.label, langs, &context);
+        let finite = ctx.finite(&format!("{bp}.min"), "min", b.min)
+            & ctx.finite(&format!("{bp}.max"), "max", b.max);
+        if finite && b.min > b.max {
+            ctx.err(
+                format!("{bp}.min"),
+                K::OutOfRange {
+                    what: "a band's min",
+                    rule: "at most its max",
+                    found: b.min.to_string(),
+                },
+            );
+            ok = false;
+        }
+        if let Some(prev) = out.last() {
+            if finite && b.min <= prev.max {
+                ctx.err(
+                    bp.clone(),
+                    K::OverlappingBands {
+                        scale: scale.id.clone(),
+                        first: prev.id.clone(),
+                        second: b.id.clone(),
+                    },
+                );
+                ok = false;
+            } else if basis == BandBasis::Score && b.min - prev.max > 1.0 {
+                ctx.err(
+                    bp.clone(),
+                    K::BandGap {
+                        scale: scale.id.clone(),
+                        what: format!("a gap between {} and {}", prev.max, b.min),
+                    },
+                );
+                ok = false;
+            }
+        }
+        let colour = b.colour.as_ref().and_then(|c| {
+            let parsed = Colour::parse(c);
+            if parsed.is_none() {
+                ctx.err(
+                    format!("{bp}.colour"),
+                    K::OutOfRange {
+                        what: "colour",
+                        rule: "#rrggbb",
+                        found: format!("\"{c}\""),
+                    },
+                );
+            }
+            parsed
+        });
+        ok &= finite;
+        out.push(Band {
+            id: b.id.clone(),
+            label,
+            min: b.min,
+            max: b.max,
+            colour,
+        });
+    }
+    if ok && basis == BandBasis::Score {
+        // The loop above proved `out` is non-empty.
+        let (first, last) = (&out[0], &out[out.len() - 1]);
+        if first.min > score_min {
+            ctx.err(
+                format!("{path}.bands[0].min"),
+                K::BandGap {
+                    scale: scale.id.clone(),
+                    what: format!("scores {score_min} to {} without a band", first.min),
+                },
+            );
+        }
+        if last.max < score_max {
+            ctx.err(
+                format!("{path}.bands[{}].max", out.len() - 1),
+                K::BandGap {
+                    scale: scale.id.clone(),
+                    what: format!("scores {} to {score_max} without a band", last.max),
+                },
+            );
+        }
+    }
+    ok.then(|| Bands {
+        basis,
+        citation: raw.citation.clone(),
+        bands: out,
+    })
+}
+
+fn clinical(
+    ctx: &mut Ctx,
+    base: &str,
+    scale: &str,
+    raw: &RawClinicalSignificance,
+    norms: &[Norm],
+) -> Option<ClinicalSignificance> {
+    let path = format!("{base}.clinical_significance");
+    let mut norm = |key: &str, id: &Option<String>, role: NormRole| -> Option<usize> {
+        let Some(id) = id else {
+            ctx.err(
+                format!("{path}.{key}"),
+                K::Rule(format!("this method needs \"{key}\"")),
+            );
+            return None;
+        };
+        let Some(i) = norms.iter().position(|n| &n.id == id) else {
+            ctx.err(
+                format!("{path}.{key}"),
+                K::UnknownNorm {
+                    scale: scale.to_owned(),
+                    norm: id.clone(),
+                },
+            );
+            return None;
+        };
+        if norms[i].role != Some(role) {
+            ctx.err(
+                format!("{path}.{key}"),
+                K::Rule(format!(
+                    "norm \"{id}\" is used as {key} but its role is not \"{}\"",
+                    if role == NormRole::Clinical {
+                        "clinical"
+                    } else {
+                        "functional"
+                    }
+                )),
+            );
+            return None;
+        }
+        Some(i)
+    };
+    match raw.method.as_str() {
+        "c" => {
+            let clinical = norm("clinical_norm", &raw.clinical_norm, NormRole::Clinical);
+            let functional = norm(
+                "functional_norm",
+                &raw.functional_norm,
+                NormRole::Functional,
+            );
+            Some(ClinicalSignificance::C {
+                clinical: clinical?,
+                functional: functional?,
+            })
+        }
+        "a" => Some(ClinicalSignificance::A {
+            clinical: norm("clinical_norm", &raw.clinical_norm, NormRole::Clinical)?,
+        }),
+        "b" => Some(ClinicalSignificance::B {
+            functional: norm(
+                "functional_norm",
+                &raw.functional_norm,
+                NormRole::Functional,
+            )?,
+        }),
+        "fixed" => match (raw.cutoff, &raw.citation) {
+            (Some(cutoff), Some(citation)) if cutoff.is_finite() && !citation.trim().is_empty() => {
+                Some(ClinicalSignificance::Fixed {
+                    cutoff,
+                    citation: citation.clone(),
+                })
+            }
+            _ => {
+                ctx.err(
+                    path,
+                    K::Rule("method \"fixed\" needs a finite \"cutoff\" and a \"citation\"".into()),
+                );
+                None
+            }
+        },
+        other => {
+            ctx.err(
+                format!("{path}.method"),
+                K::NotAllowed {
+                    found: other.to_owned(),
+                    allowed: "\"c\", \"a\", \"b\", \"fixed\"",
+                },
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! qkit-scoring: pure scoring of questionnaire responses. Filled by the scoring work.

@@ -1,0 +1,1 @@
+//! qkit-tests: shared helpers for the cross-crate tests under `tests/tests/`.

@@ -1,0 +1,106 @@
+//! The shipped kit: valid, complete, and consistent with what the app and the scoring expect.
+
+use qkit_questionnaires::{ItemRole, Kit, Lang, QuestionnaireKind, Timepoint};
+
+fn kit() -> Kit {
+    Kit::shipped().unwrap_or_else(|e| panic!("shipped definitions are invalid:\n{e}"))
+}
+
+#[test]
+fn every_battery_starts_with_consent_and_names_loaded_questionnaires() {
+    let kit = kit();
+    assert!(kit.programmes.len() >= 7);
+    for p in &kit.programmes {
+        for tp in Timepoint::ALL {
+            let battery = kit.battery(&p.id, tp).expect("battery resolves");
+            assert_eq!(battery[0].kind, QuestionnaireKind::Consent, "{} {tp}", p.id);
+        }
+    }
+}
+
+#[test]
+fn the_published_instruments_ship_with_norms_and_their_published_sizes() {
+    let kit = kit();
+    for (id, items) in [
+        ("phq9", 9),
+        ("gad7", 7),
+        ("rses", 10),
+        ("bscs", 13),
+        ("bis11", 30),
+    ] {
+        let q = kit
+            .questionnaire(id)
+            .unwrap_or_else(|| panic!("{id} ships"));
+        assert_eq!(q.kind, QuestionnaireKind::Instrument);
+        assert_eq!(q.items.len(), items, "{id}");
+        let total = q.scales.iter().find(|s| s.items.len() == items);
+        let total = total.unwrap_or_else(|| panic!("{id} has a total"));
+        assert!(total.default_norm().is_some(), "{id} total has a norm");
+    }
+    let bis = kit.questionnaire("bis11").expect("bis11");
+    assert_eq!(
+        bis.scales.len(),
+        4,
+        "three second-order subscales and the total"
+    );
+}
+
+#[test]
+fn kit_forms_are_in_english_and_welsh_with_easy_read_for_every_item() {
+    let kit = kit();
+    let cy = Lang::parse("cy").expect("tag");
+    for id in ["consent", "about_you", "feedback"] {
+        let q = kit.questionnaire(id).expect("kit form ships");
+        assert!(q.languages.contains(&cy), "{id} has Welsh");
+        for item in &q.items {
+            let easy = item.easy_read.as_ref();
+            assert!(
+                easy.is_some_and(|t| t.exact(&cy).is_some()),
+                "{id}: {} has easy-read en+cy",
+                item.id
+            );
+        }
+    }
+    assert!(kit.ui.has(&cy), "interface strings in Welsh");
+}
+
+#[test]
+fn the_support_needs_form_carries_every_role_the_app_and_allocation_use() {
+    let kit = kit();
+    let about = kit.questionnaire("about_you").expect("about_you");
+    for role in [
+        ItemRole::PreferredLanguage,
+        ItemRole::ReadingHelp,
+        ItemRole::LearningNeeds,
+        ItemRole::Availability,
+        ItemRole::InWork,
+        ItemRole::Site,
+    ] {
+        assert!(about.item_with_role(role).is_some(), "{role:?}");
+    }
+    let consent = kit.questionnaire("consent").expect("consent");
+    let item = consent
+        .item_with_role(ItemRole::Consent)
+        .expect("consent item");
+    assert!(item.response_scale.option_with_code("yes").is_some());
+    assert!(item.response_scale.option_with_code("no").is_some());
+}
+
+#[test]
+fn the_content_hash_ignores_formatting_but_not_content() {
+    let (file, text) = qkit_questionnaires::shipped::DEFINITIONS
+        .iter()
+        .find(|(f, _)| *f == "gad7.json")
+        .expect("gad7 ships");
+    let a = qkit_questionnaires::load_questionnaire(file, text).expect("valid");
+    // Re-printed with different whitespace and key order.
+    let value: serde_json::Value = serde_json::from_str(text).expect("json");
+    let pretty = serde_json::to_string_pretty(&value).expect("prints");
+    assert_ne!(&pretty, text);
+    let b = qkit_questionnaires::load_questionnaire(file, &pretty).expect("still valid");
+    assert_eq!(a.content_hash, b.content_hash);
+    let changed = text.replacen("Not at all", "Never", 1);
+    let c = qkit_questionnaires::load_questionnaire(file, &changed).expect("still valid");
+    assert_ne!(a.content_hash, c.content_hash);
+    assert_eq!(a.content_hash.len(), 64);
+}
