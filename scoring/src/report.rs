@@ -1,0 +1,140 @@
+//! The score report: everything scoring says about one completed questionnaire.
+//!
+//! Reports are data: they serialise into result records and re-scoring a record must give an
+//! equal report. They hold ids, never display text, so they do not depend on a language.
+
+use crate::answer::Answer;
+use serde::{Deserialize, Serialize};
+
+/// The scored result of one questionnaire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreReport {
+    pub questionnaire: String,
+    pub version: String,
+    /// The definition's content hash (see `Questionnaire::content_hash`).
+    pub content_hash: String,
+    /// Items in the questionnaire.
+    pub n_items: usize,
+    /// Items with a value answer (special answers and unanswered items are missing).
+    pub n_answered: usize,
+    /// One entry per subscale and total, in definition order.
+    pub scales: Vec<ScaleScore>,
+    /// Response-quality flags. They never change a score.
+    pub flags: Vec<QualityFlag>,
+    /// Items given a special answer whose policy flags them for staff ("I don't understand").
+    pub revisit: Vec<String>,
+    /// Answers staff must be told about at once (e.g. PHQ-9 item 9).
+    pub alerts: Vec<AlertHit>,
+}
+
+/// Subscale or total, as written in reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScaleKindKey {
+    Subscale,
+    Total,
+}
+
+/// What a higher score means, as written in reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DirectionKey {
+    HigherIsMoreNeed,
+    HigherIsLessNeed,
+}
+
+/// The score on one subscale or total.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScaleScore {
+    pub scale: String,
+    pub kind: ScaleKindKey,
+    pub n_items: usize,
+    pub n_answered: usize,
+    /// Sum of the answered items after reverse keying.
+    pub raw_sum: i64,
+    /// Mean of the answered keyed items; `None` when nothing was answered.
+    pub item_mean: Option<f64>,
+    /// The official score by the scale's rule; `None` when not scorable.
+    pub score: Option<f64>,
+    pub status: ScoreStatus,
+    /// Standing against the chosen norm group; `None` without a score or a norm.
+    pub norm: Option<NormedScore>,
+    /// The band id the score falls in; `None` without a score or bands.
+    pub band: Option<String>,
+    pub direction: DirectionKey,
+}
+
+/// Whether a score could be given, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+pub enum ScoreStatus {
+    /// Every item answered (or the rule allows fewer and prorating is off).
+    Ok,
+    /// Items were missing; the score was prorated by the scale's rule.
+    Prorated,
+    /// The minimum-answered rule was not met.
+    NotScorable(NotScorable),
+}
+
+/// Why a scale could not be scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotScorable {
+    /// Fewer items were answered than the minimum-answered rule requires.
+    TooFewAnswered { answered: usize, required: usize },
+}
+
+/// A score against a norm group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NormedScore {
+    /// The norm group's id.
+    pub norm: String,
+    /// (score − mean) / SD.
+    pub z: f64,
+    /// 50 + 10z.
+    pub t: f64,
+    /// Percentile from the normal distribution, 0–100.
+    pub percentile: f64,
+}
+
+/// A response-quality flag with the evidence behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "flag")]
+pub enum QualityFlag {
+    /// The median seconds per item was below the questionnaire's plausible minimum.
+    TooFast {
+        median_seconds: f64,
+        min_seconds: f64,
+    },
+    /// The same raw answer on every item of a scale that has reverse-keyed items.
+    StraightLining {
+        scale: String,
+        value: i32,
+        n_items: usize,
+    },
+    /// Declared opposite pairs answered the same way.
+    InconsistentPairs { pairs: Vec<InconsistentPair> },
+    /// More items missing than the questionnaire allows before flagging.
+    HighMissingness {
+        missing: usize,
+        n_items: usize,
+        max_proportion: f64,
+    },
+}
+
+/// One opposite pair answered the same way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InconsistentPair {
+    pub first: String,
+    pub second: String,
+    /// The raw value both were given.
+    pub value: i32,
+}
+
+/// An answer that triggered one of the questionnaire's alerts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlertHit {
+    pub item: String,
+    /// The answer given; `None` when the item was left unanswered.
+    pub answer: Option<Answer>,
+}
