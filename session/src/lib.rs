@@ -1,0 +1,1 @@
+//! qkit-session: a battery sitting in progress, as pure state and transitions. The app's reducer delegates here.
