@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Check questionnaire definitions; prints one line per problem.
     Validate(commands::validate::Args),
+    /// Write a battery as SurveyJS JSON, for the side-by-side benchmark only.
+    ExportSurveyjs(commands::export_surveyjs::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => commands::validate::run(args),
+        Command::ExportSurveyjs(args) => commands::export_surveyjs::run(args),
     };
     match result {
         Ok(code) => code,

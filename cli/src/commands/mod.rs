@@ -1,3 +1,4 @@
 //! One module per subcommand.
 
+pub mod export_surveyjs;
 pub mod validate;
