@@ -20,7 +20,8 @@ pub struct ItemResponse {
     /// The item's id.
     pub item: String,
     pub answer: Answer,
-    /// Seconds the item was on screen before it was answered.
+    /// Seconds the item was on screen before it was answered; `0.0` when not timed (answers
+    /// typed in from paper or read from a CSV file). The too-fast check uses timed answers only.
     pub seconds: f64,
     /// Whether staff entered the answer on the participant's behalf.
     pub assisted: bool,

@@ -5,6 +5,7 @@
 
 use crate::answer::Answer;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The scored result of one questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,12 +77,34 @@ pub enum ScoreStatus {
     NotScorable(NotScorable),
 }
 
+/// `ok`, `prorated` or `not_scorable:<reason>`, as the CLI writes it.
+impl fmt::Display for ScoreStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScoreStatus::Ok => f.write_str("ok"),
+            ScoreStatus::Prorated => f.write_str("prorated"),
+            ScoreStatus::NotScorable(reason) => write!(f, "not_scorable:{reason}"),
+        }
+    }
+}
+
 /// Why a scale could not be scored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotScorable {
     /// Fewer items were answered than the minimum-answered rule requires.
     TooFewAnswered { answered: usize, required: usize },
+}
+
+/// A short reason without spaces or commas, e.g. `too_few_answered_need_7`.
+impl fmt::Display for NotScorable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotScorable::TooFewAnswered { required, .. } => {
+                write!(f, "too_few_answered_need_{required}")
+            }
+        }
+    }
 }
 
 /// A score against a norm group.
@@ -109,7 +132,9 @@ pub enum QualityFlag {
     /// The same raw answer on every item of a scale that has reverse-keyed items.
     StraightLining {
         scale: String,
+        /// The raw value (before reverse keying) given to every answered item.
         value: i32,
+        /// How many items of the scale were answered (all with `value`).
         n_items: usize,
     },
     /// Declared opposite pairs answered the same way.
@@ -120,6 +145,18 @@ pub enum QualityFlag {
         n_items: usize,
         max_proportion: f64,
     },
+}
+
+impl QualityFlag {
+    /// The flag's name as written in records and CSV output (`too_fast`, …).
+    pub fn key(&self) -> &'static str {
+        match self {
+            QualityFlag::TooFast { .. } => "too_fast",
+            QualityFlag::StraightLining { .. } => "straight_lining",
+            QualityFlag::InconsistentPairs { .. } => "inconsistent_pairs",
+            QualityFlag::HighMissingness { .. } => "high_missingness",
+        }
+    }
 }
 
 /// One opposite pair answered the same way.

@@ -1,0 +1,126 @@
+//! Response-quality flags. They describe how the questionnaire was answered and never feed
+//! into a score.
+
+use crate::report::{InconsistentPair, QualityFlag};
+use crate::responses::{self, ByItem};
+use qkit_questionnaires::Questionnaire;
+
+/// Every flag the answers raise, in a fixed order: too fast, straight-lining (per scale, in
+/// definition order), inconsistent pairs, high missingness.
+pub(crate) fn quality_flags(q: &Questionnaire, answers: &ByItem<'_>) -> Vec<QualityFlag> {
+    let mut flags = Vec::new();
+    flags.extend(too_fast(q, answers));
+    flags.extend(straight_lining(q, answers));
+    flags.extend(inconsistent_pairs(q, answers));
+    flags.extend(high_missingness(q, answers));
+    flags
+}
+
+/// The median seconds per answered item is below the questionnaire's plausible minimum.
+/// Only items answered with a value and timed (seconds > 0; 0 means not timed, as for answers
+/// read from a CSV file) count; with none, there is no flag.
+fn too_fast(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFlag> {
+    let min_seconds = q.validity.min_seconds_per_item?;
+    let mut seconds: Vec<f64> = answers
+        .iter()
+        .filter(|slot| responses::value(**slot).is_some())
+        .filter_map(|slot| slot.map(|r| r.seconds))
+        .filter(|s| *s > 0.0)
+        .collect();
+    let median_seconds = median(&mut seconds)?;
+    (median_seconds < min_seconds).then_some(QualityFlag::TooFast {
+        median_seconds,
+        min_seconds,
+    })
+}
+
+/// The median; the mean of the middle two for an even count; `None` when empty.
+fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_unstable_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
+/// The same raw answer on every answered item of a scale whose answered items include both
+/// reverse-keyed and plainly keyed ones (so the same answer means opposite things).
+fn straight_lining<'a>(
+    q: &'a Questionnaire,
+    answers: &'a ByItem<'_>,
+) -> impl Iterator<Item = QualityFlag> + 'a {
+    q.scales.iter().filter_map(move |scale| {
+        let mut first: Option<i32> = None;
+        let (mut reversed, mut plain, mut n) = (false, false, 0usize);
+        for &index in &scale.items {
+            let Some(value) = responses::value(answers[index]) else {
+                continue;
+            };
+            if *first.get_or_insert(value) != value {
+                return None;
+            }
+            n += 1;
+            if q.items[index].reverse_keyed {
+                reversed = true;
+            } else {
+                plain = true;
+            }
+        }
+        (reversed && plain).then(|| QualityFlag::StraightLining {
+            scale: scale.id.clone(),
+            value: first.expect("a reverse-keyed and a plain item were answered"),
+            n_items: n,
+        })
+    })
+}
+
+/// Declared opposite pairs given the same raw value.
+fn inconsistent_pairs(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFlag> {
+    let pairs: Vec<InconsistentPair> = q
+        .validity
+        .opposite_pairs
+        .iter()
+        .filter_map(|&(a, b)| {
+            let va = responses::value(answers[a])?;
+            let vb = responses::value(answers[b])?;
+            (va == vb).then(|| InconsistentPair {
+                first: q.items[a].id.clone(),
+                second: q.items[b].id.clone(),
+                value: va,
+            })
+        })
+        .collect();
+    (!pairs.is_empty()).then_some(QualityFlag::InconsistentPairs { pairs })
+}
+
+/// More than `max_missing_proportion` of the questionnaire's items unanswered or given a
+/// special answer.
+fn high_missingness(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFlag> {
+    let n_items = q.items.len();
+    let answered = answers
+        .iter()
+        .filter(|s| responses::value(**s).is_some())
+        .count();
+    let missing = n_items - answered;
+    let max_proportion = q.validity.max_missing_proportion;
+    // Both sides are correctly rounded, so a proportion exactly at the limit never flags.
+    (missing as f64 / n_items as f64 > max_proportion).then_some(QualityFlag::HighMissingness {
+        missing,
+        n_items,
+        max_proportion,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+}

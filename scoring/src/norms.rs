@@ -1,0 +1,110 @@
+//! Norm groups: which one a score is compared with, and the z, T and percentile against it.
+
+use crate::error::ScoreError;
+use crate::report::NormedScore;
+use qkit_questionnaires::{Norm, Questionnaire, Scale};
+
+/// Which norm group scores are compared with.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum NormChoice {
+    /// Each scale's default norm.
+    #[default]
+    Default,
+    /// The named norm group on every scale that has it; other scales use their default norm.
+    Group(String),
+}
+
+impl NormChoice {
+    /// The norm a scale's score is compared with under this choice.
+    pub fn norm_for<'s>(&self, scale: &'s Scale) -> Option<&'s Norm> {
+        match self {
+            NormChoice::Group(id) => scale.norm(id).or_else(|| scale.default_norm()),
+            NormChoice::Default => scale.default_norm(),
+        }
+    }
+
+    /// Checks that a named group exists on at least one of the questionnaire's scales, so a
+    /// misspelt group is an error rather than a silent fall-back to the defaults.
+    pub fn check(&self, q: &Questionnaire) -> Result<(), ScoreError> {
+        let NormChoice::Group(id) = self else {
+            return Ok(());
+        };
+        if q.scales.iter().any(|s| s.norm(id).is_some()) {
+            return Ok(());
+        }
+        let mut available: Vec<&str> = q
+            .scales
+            .iter()
+            .flat_map(|s| s.norms.iter().map(|n| n.id.as_str()))
+            .collect();
+        available.sort_unstable();
+        available.dedup();
+        Err(ScoreError::UnknownNormGroup {
+            questionnaire: q.id.clone(),
+            norm: id.clone(),
+            available: if available.is_empty() {
+                "none".to_owned()
+            } else {
+                available.join(", ")
+            },
+        })
+    }
+}
+
+/// z = (score − mean) / SD.
+pub fn z_score(score: f64, norm: &Norm) -> f64 {
+    (score - norm.mean) / norm.sd
+}
+
+/// T = 50 + 10z.
+pub fn t_score(z: f64) -> f64 {
+    50.0 + 10.0 * z
+}
+
+/// The percentage of a normal distribution below `z`: 100·Φ(z) = 50·erfc(−z/√2).
+///
+/// `libm`'s `erfc` is accurate to about 1 ulp, and using erfc rather than 1 + erf keeps the
+/// accuracy for very low z.
+pub fn percentile(z: f64) -> f64 {
+    50.0 * libm::erfc(-z / std::f64::consts::SQRT_2)
+}
+
+/// A score's standing against a norm group.
+pub fn normed(score: f64, norm: &Norm) -> NormedScore {
+    let z = z_score(score, norm);
+    NormedScore {
+        norm: norm.id.clone(),
+        z,
+        t: t_score(z),
+        percentile: percentile(z),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentile;
+
+    /// Φ(z) from published normal tables (e.g. Abramowitz & Stegun, table 26.1), as percentages.
+    #[test]
+    fn percentiles_match_the_normal_table() {
+        for (z, pct) in [
+            (0.0, 50.0),
+            (1.0, 84.134_474_6),
+            (-1.0, 15.865_525_4),
+            (1.96, 97.500_210_5),
+            (2.0, 97.724_986_8),
+            (-3.0, 0.134_989_8),
+            (0.5, 69.146_246_1),
+        ] {
+            let got = percentile(z);
+            assert!((got - pct).abs() < 1e-6, "z {z}: {got} vs {pct}");
+        }
+    }
+
+    #[test]
+    fn extreme_z_stays_inside_0_and_100() {
+        assert!(percentile(-40.0) >= 0.0);
+        assert!(percentile(40.0) <= 100.0);
+        assert!(percentile(-8.0) > 0.0, "no cancellation to zero at z = -8");
+    }
+}
