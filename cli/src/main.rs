@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Check questionnaire definitions; prints one line per problem.
     Validate(commands::validate::Args),
+    /// Allocate waiting participants to groups or 1:1; writes the allocation CSV.
+    Allocate(commands::allocate::Args),
     /// Write a battery as SurveyJS JSON, for the side-by-side benchmark only.
     ExportSurveyjs(commands::export_surveyjs::Args),
 }
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => commands::validate::run(args),
+        Command::Allocate(args) => commands::allocate::run(args),
         Command::ExportSurveyjs(args) => commands::export_surveyjs::run(args),
     };
     match result {

@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod allocate;
 pub mod export_surveyjs;
 pub mod validate;
