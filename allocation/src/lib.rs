@@ -9,6 +9,7 @@
 //! - [`allocate`]: waiting participants and groups in; a group place or 1:1 for everyone, never
 //!   breaking a hard [`Constraint`], each unplaced man with the constraint that blocked him.
 //! - [`move_by_hand`]: an assessor's move, with the hard constraints it breaks.
+//! - [`attendance`]: sites, availability and work from the `about_you` answers.
 //! - [`read_participants`], [`read_groups`], [`write_allocation`]: the CSV files.
 //!
 //! ```
@@ -31,6 +32,7 @@
 //! assert!(matches!(&allocation.assignments[0].outcome, Outcome::Group { group, .. } if group == "g1"));
 //! ```
 
+mod about_you;
 mod allocate;
 pub mod constraints;
 mod csv_in;
@@ -44,6 +46,7 @@ pub mod output;
 pub mod pathway;
 pub mod rules;
 
+pub use about_you::{attendance, Attendance};
 pub use allocate::allocate;
 pub use constraints::Constraint;
 pub use csv_in::{read_groups, read_participants, Columns, GROUP_COLUMNS, PARTICIPANT_COLUMNS};

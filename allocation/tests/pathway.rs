@@ -5,7 +5,8 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use qkit_allocation::pathway::Missing;
 use qkit_allocation::{
-    decide, override_pathway, Cohort, Intensity, Level, PathwayError, Rules, StaffInput,
+    attendance, decide, override_pathway, Attendance, Availability, Cohort, Intensity, Level,
+    PathwayError, Rules, StaffInput,
 };
 use qkit_questionnaires::Kit;
 use qkit_scoring::{
@@ -192,4 +193,29 @@ fn an_unknown_requirement_is_an_error_naming_the_known_ones() {
     assert!(e
         .to_string()
         .starts_with("requirement \"curfew\" is not in the rules; known: programme_requirement, "));
+}
+
+#[test]
+fn attendance_is_read_from_the_about_you_answers_by_role_and_code() {
+    let kit = Kit::shipped().expect("shipped kit");
+    let form = kit.questionnaire("about_you").expect("about_you");
+    // about_you_04 in work: 1 = yes; _05 availability: 2 = evening; _06 site: 2 = site_b.
+    let answers = [
+        ("about_you_04", Answer::Value(1)),
+        ("about_you_05", Answer::Value(2)),
+        ("about_you_06", Answer::Value(2)),
+    ];
+    assert_eq!(
+        attendance(form, &answers),
+        Attendance {
+            sites: vec!["site_b".into()],
+            availability: Some(Availability::Evening),
+            in_work: Some(true),
+        }
+    );
+    let special = [(
+        "about_you_05",
+        Answer::Special(qkit_questionnaires::SpecialAnswer::DontKnow),
+    )];
+    assert_eq!(attendance(form, &special), Attendance::default());
 }
