@@ -132,9 +132,10 @@ fn consolidate(board: &mut Board, choices: &mut [usize]) {
     for g in weak {
         for p in board.joiners[g].clone() {
             let size = board.size[g];
-            if let Some((h, n)) = best_group(board, p, |h| board.size[h] >= size) {
+            if let Some((h, _)) = best_group(board, p, |h| board.size[h] >= size) {
                 board.set(p, Some(h));
-                choices[p] = n;
+                // 0 marks "moved so that a group can run" in the output.
+                choices[p] = 0;
             }
         }
     }

@@ -90,7 +90,10 @@ fn placed_reasons(
                 reasons.push(format!("breaks {b}"));
             }
         }
-        None if choices <= 1 => reasons.push("the only group he fits".to_owned()),
+        None if choices == 0 => reasons.push(
+            "moved here from a group that would have stayed below its minimum size".to_owned(),
+        ),
+        None if choices == 1 => reasons.push("the only group he fits".to_owned()),
         None => reasons.push(format!("earliest start among the {choices} groups he fits")),
     }
     if let Some(s) = summary.filter(|s| s.below_minimum()) {

@@ -44,7 +44,8 @@ pub enum Outcome {
         group: String,
         /// His first session: the group's start or the module boundary he joins at.
         start: Date,
-        /// How many groups he could have joined when he was placed (1 = the only one).
+        /// How many groups he could have joined when he was placed (1 = the only one; 0 = moved
+        /// out of a group that would have stayed below its minimum, or moved by hand).
         choices: usize,
         /// Set when an assessor put him there by hand.
         by_hand: Option<String>,

@@ -186,6 +186,11 @@ fn groups_that_would_not_run_give_their_joiners_to_bigger_ones() {
         sizes.iter().any(|&s| s >= 8),
         "one group reaches its minimum: {sizes:?}"
     );
+    let csv = qkit_allocation::write_allocation(&a);
+    assert!(
+        csv.contains("moved here from a group that would have stayed below its minimum size"),
+        "{csv}"
+    );
 }
 
 #[test]
