@@ -1,6 +1,8 @@
 //! The worked allocation example in `tests/allocation/example/` (reasoned by hand in
 //! `tests/allocation/README.md`) gives exactly its expected allocation CSV.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use qkit_allocation::{
     allocate, read_groups, read_participants, write_allocation, AllocationInput, Date, Rules,
 };

@@ -3,6 +3,8 @@
 //! (file, JSON path, offending id and message). A coverage test checks that every class of
 //! rules error has a case.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use qkit_allocation::{Rules, RulesErrorKind, MAX_RULES_BYTES};
 use qkit_questionnaires::Kit;
 use std::collections::BTreeSet;
