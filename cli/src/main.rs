@@ -4,6 +4,7 @@
 
 mod commands;
 mod kit_files;
+mod scoring_files;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +21,12 @@ struct Cli {
 enum Command {
     /// Check questionnaire definitions; prints one line per problem.
     Validate(commands::validate::Args),
+    /// Score a responses CSV file: one row per respondent and scale.
+    Score(commands::score::Args),
+    /// Cohort statistics per scale (n, mean, SD, Cronbach's alpha) for a responses CSV file.
+    Cohort(commands::cohort::Args),
+    /// Reliable and clinically significant change between pre, mid and post responses files.
+    Change(commands::change::Args),
     /// Allocate waiting participants to groups or 1:1; writes the allocation CSV.
     Allocate(commands::allocate::Args),
     /// Write a battery as SurveyJS JSON, for the side-by-side benchmark only.
@@ -35,6 +42,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => commands::validate::run(args),
+        Command::Score(args) => commands::score::run(args),
+        Command::Cohort(args) => commands::cohort::run(args),
+        Command::Change(args) => commands::change::run(args),
         Command::Allocate(args) => commands::allocate::run(args),
         Command::ExportSurveyjs(args) => commands::export_surveyjs::run(args),
     };

@@ -2,8 +2,9 @@
 //! the item responses scored per second. It never asserts a timing.
 //!
 //! Native: `cargo bench -p qkit-scoring --bench bis11` (the bench profile: opt-level 3).
-//! WebAssembly in node: `cargo bench -p qkit-scoring --bench bis11 --target wasm32-unknown-unknown
-//! -- --nocapture` (the runner runs the `wasm_bindgen_test` below). `./kit bench` runs both.
+//! WebAssembly in node: `cargo test -p qkit-scoring --profile bench --bench bis11
+//! --target wasm32-unknown-unknown -- --nocapture` (the runner runs the `wasm_bindgen_test`
+//! below; under `cargo bench` it would look for criterion benches only). `./kit bench` runs both.
 
 use qkit_questionnaires::{Kit, Questionnaire};
 use qkit_scoring::{score, Answer, ItemResponse, NormChoice};

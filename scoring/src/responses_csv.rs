@@ -133,17 +133,18 @@ pub fn read_responses(q: &Questionnaire, bytes: &[u8]) -> Result<Vec<RespondentR
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(bytes);
+    let mut lines = Lines::new(bytes);
     let mut records = reader.records();
     let header = match records.next() {
         None => return Err(CsvError::Empty),
-        Some(r) => r.map_err(not_csv)?,
+        Some(r) => r.map_err(|e| not_csv(e, &mut lines))?,
     };
     let columns = header_items(q, &header)?;
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for record in records {
-        let record = record.map_err(not_csv)?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(|e| not_csv(e, &mut lines))?;
+        let line = lines.at(record.position().map_or(0, |p| p.byte()));
         if record.len() != header.len() {
             return Err(CsvError::WrongCellCount {
                 line,
@@ -275,8 +276,47 @@ fn parse_cell(
     Ok(Some(Answer::Value(value)))
 }
 
-fn not_csv(e: csv::Error) -> CsvError {
-    let line = e.position().map_or(1, |p| p.line());
+/// Physical line numbers from byte offsets. The `csv` crate's own line count skips blank lines
+/// and counts `\r\n` oddly, and its record offsets may point at the line break before the
+/// record, so breaks at the offset are skipped first. Offsets only grow, so counting is
+/// incremental.
+struct Lines<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'b> Lines<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Lines {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a line break.
+    fn at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start >= self.offset {
+            let newlines = self.bytes[self.offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.line += newlines as u64;
+            self.offset = start;
+        }
+        self.line
+    }
+}
+
+fn not_csv(e: csv::Error, lines: &mut Lines<'_>) -> CsvError {
+    let line = e.position().map_or(1, |p| lines.at(p.byte()));
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text".to_owned(),
         _ => e.to_string(),

@@ -1,0 +1,117 @@
+//! What `qkit score`, `qkit cohort` and `qkit change` share: finding the questionnaire, reading
+//! a responses CSV file, the output format and how numbers are written.
+//!
+//! Numbers in CSV output have fixed decimals so files diff cleanly: item means, z-scores, RCIs,
+//! SDs and alphas 3 decimals; scores, T-scores, percentiles, means of scores and differences 2.
+//! A value that does not exist (no score, no norm) is an empty cell.
+
+use crate::kit_files::KitFiles;
+use anyhow::{anyhow, bail, Context};
+use qkit_questionnaires::{Kit, Questionnaire};
+use qkit_scoring::responses_csv::{read_responses, RespondentRow};
+use qkit_scoring::NormChoice;
+use std::path::{Path, PathBuf};
+
+/// How results are written to stdout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// The options every scoring command takes for finding the questionnaire.
+#[derive(clap::Args)]
+pub struct Source {
+    /// The questionnaire id, e.g. phq9.
+    #[arg(long)]
+    pub questionnaire: String,
+    /// A folder of local definitions (e.g. licensed instruments that are not shipped) to use
+    /// with the shipped ones.
+    #[arg(long)]
+    pub definitions: Option<PathBuf>,
+}
+
+impl Source {
+    /// Loads the kit (shipped, or with the local definitions).
+    pub fn kit(&self) -> anyhow::Result<Kit> {
+        let files = match &self.definitions {
+            Some(dir) => KitFiles::read(dir)?,
+            None => KitFiles::shipped(),
+        };
+        files
+            .load()
+            .map_err(|e| anyhow!("the definitions are invalid:\n{e}"))
+    }
+}
+
+/// The scored questionnaire `id` in `kit`.
+pub fn questionnaire<'k>(kit: &'k Kit, id: &str) -> anyhow::Result<&'k Questionnaire> {
+    let Some(q) = kit.questionnaire(id) else {
+        let ids: Vec<&str> = kit
+            .questionnaires
+            .values()
+            .filter(|q| q.is_scored())
+            .map(|q| q.id.as_str())
+            .collect();
+        bail!(
+            "no questionnaire \"{id}\"; the scored ones are: {}",
+            ids.join(", ")
+        );
+    };
+    if !q.is_scored() {
+        bail!("questionnaire \"{id}\" has no scales, so it is not scored");
+    }
+    Ok(q)
+}
+
+/// Reads and checks a responses CSV file; errors name the file, line and column.
+pub fn responses(q: &Questionnaire, path: &Path) -> anyhow::Result<Vec<RespondentRow>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    read_responses(q, &bytes).map_err(|e| anyhow!("{}: {e}", path.display()))
+}
+
+/// `--norms GROUP` as a norm choice.
+pub fn norm_choice(group: Option<&str>) -> NormChoice {
+    match group {
+        Some(g) => NormChoice::Group(g.to_owned()),
+        None => NormChoice::Default,
+    }
+}
+
+/// `x` with `decimals` decimals; never `-0.00`.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    match s.strip_prefix('-') {
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_owned(),
+        _ => s,
+    }
+}
+
+/// [`fixed`], or an empty cell for `None`.
+pub fn fixed_or_empty(x: Option<f64>, decimals: usize) -> String {
+    x.map(|x| fixed(x, decimals)).unwrap_or_default()
+}
+
+/// A CSV writer on stdout.
+pub fn csv_out() -> csv::Writer<std::io::Stdout> {
+    csv::Writer::from_writer(std::io::stdout())
+}
+
+/// Prints a value as pretty JSON.
+pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixed;
+
+    #[test]
+    fn fixed_decimals_without_negative_zero() {
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(-0.006, 2), "-0.01");
+        assert_eq!(fixed(14.0, 2), "14.00");
+        assert_eq!(fixed(2.0857142, 3), "2.086");
+    }
+}

@@ -1,0 +1,145 @@
+//! `qkit cohort` and `qkit change`, run as a user would, against hand-computed results.
+
+mod scoring_common;
+
+use scoring_common::{local_definitions, qkit, scratch, write};
+
+#[test]
+fn cohort_statistics_match_a_hand_computed_example() {
+    let dir = scratch("cohort");
+    let defs = local_definitions(&dir);
+    // Keyed values (item 2 = 5 - raw):
+    //   a 1,2,1 = 4   b 2,2,3 = 7   c 3,3,3 = 9   d 4,4,4 = 12   (complete)
+    //   e 2,-,4: prorated (2 + 4) x 3 / 2 = 9     f -,-,2: 1 answered < 2, not scorable
+    // n = 5 scored; mean = (4 + 7 + 9 + 12 + 9) / 5 = 8.2
+    // deviations -4.2, -1.2, 0.8, 3.8, 0.8; squares sum 34.8; SD = sqrt(34.8 / 4) = 2.950
+    // alpha on the 4 complete cases: item variances 5/3, 2.75/3, 4.75/3; total variance 34/3;
+    //   3/2 x (1 - 12.5 / 34) = 0.949
+    let file = write(
+        &dir,
+        "r.csv",
+        "respondent,local3_01,local3_02,local3_03\n\
+         a,1,3,1\nb,2,3,3\nc,3,2,3\nd,4,1,4\ne,2,,4\nf,,,2\n",
+    );
+    let (code, out, err) = qkit(&[
+        "cohort",
+        "--questionnaire",
+        "local3",
+        "--responses",
+        &file,
+        "--definitions",
+        &defs,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "scale,n,mean,sd,alpha\ntotal,5,8.20,2.950,0.949\n");
+}
+
+#[test]
+fn cohort_rejects_bad_files_like_score() {
+    let dir = scratch("cohort_bad");
+    let file = write(&dir, "r.csv", "respondent,gad7_01\na,1\na,2\n");
+    let (code, _, err) = qkit(&["cohort", "--questionnaire", "gad7", "--responses", &file]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("line 3, column 1: respondent \"a\" is already on line 2"),
+        "{err}"
+    );
+}
+
+const PHQ9: &str =
+    "respondent,phq9_01,phq9_02,phq9_03,phq9_04,phq9_05,phq9_06,phq9_07,phq9_08,phq9_09";
+
+#[test]
+fn change_matches_hand_computed_reliable_change() {
+    let dir = scratch("change");
+    // PHQ-9 default norm: SD 3.5, alpha .87. S_diff = sqrt(2) x 3.5 x sqrt(.13) = 1.78466.
+    // Clinical cut-off (fixed) 10: a score of 10 or more is in the clinical range.
+    // a: pre 6 x 2 + 3 x 1 = 15, mid 9 x 1 = 9, post 8.
+    //    pre_mid  -6: RCI -6 / 1.78466 = -3.362, reliable, 15 -> 9 crosses 10: recovered
+    //    mid_post -1: RCI -0.560, unchanged
+    //    pre_post -7: RCI -3.922, recovered
+    // b: pre 5, mid not scorable (nothing answered), post 7 x 2 + 1 + 1 = 16.
+    //    pre_post +11: RCI 6.164, reliable worsening: deteriorated
+    // c: pre 20, post 14: -6, RCI -3.362, reliable but still >= 10: improved
+    // d: only in post: no rows
+    let pre = write(
+        &dir,
+        "pre.csv",
+        format!("{PHQ9}\na,2,2,2,2,2,2,1,1,1\nb,1,1,1,0,0,1,0,1,0\nc,3,3,3,3,2,2,2,1,1\n"),
+    );
+    let mid = write(
+        &dir,
+        "mid.csv",
+        format!("{PHQ9}\na,1,1,1,1,1,1,1,1,1\nb,,,,,,,,,\n"),
+    );
+    let post = write(
+        &dir,
+        "post.csv",
+        format!("{PHQ9}\na,1,1,1,1,0,1,1,1,1\nb,2,2,2,2,2,2,2,1,1\nc,2,2,2,2,2,1,1,1,1\nd,0,0,0,0,0,0,0,0,0\n"),
+    );
+    let args = [
+        "change",
+        "--questionnaire",
+        "phq9",
+        "--pre",
+        &pre,
+        "--post",
+        &post,
+    ];
+    let (code, out, err) = qkit(&[&args[..], &["--mid", &mid]].concat());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "respondent,scale,pair,from,to,diff,rci,reliable,category",
+            "a,total,pre_mid,15.00,9.00,-6.00,-3.362,true,recovered",
+            "a,total,mid_post,9.00,8.00,-1.00,-0.560,false,unchanged",
+            "a,total,pre_post,15.00,8.00,-7.00,-3.922,true,recovered",
+            "b,total,pre_mid,5.00,,,,,not_assessable:not_scorable_at_to",
+            "b,total,mid_post,,16.00,,,,not_assessable:not_scorable_at_from",
+            "b,total,pre_post,5.00,16.00,11.00,6.164,true,deteriorated",
+            "c,total,pre_post,20.00,14.00,-6.00,-3.362,true,improved",
+        ]
+    );
+    assert!(err.contains("Jacobson-Truax"), "the method is named: {err}");
+    assert!(
+        err.contains("respondent \"d\" is in only one file"),
+        "{err}"
+    );
+
+    // Without --mid only pre_post rows remain.
+    let (code, out, err) = qkit(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().filter(|l| l.contains(",pre_post,")).count(), 3);
+    assert_eq!(out.lines().count(), 4);
+
+    // JSON names the method and the norm used.
+    let (code, out, err) = qkit(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert!(v[0]["change"]["method"]
+        .as_str()
+        .is_some_and(|m| m.contains("Jacobson-Truax")));
+    assert_eq!(v[0]["change"]["changes"][0]["norm"], "de_general_men");
+}
+
+#[test]
+fn change_reports_bad_files_with_their_name_line_and_column() {
+    let dir = scratch("change_bad");
+    let pre = write(&dir, "pre.csv", format!("{PHQ9}\na,0,0,0,0,0,0,0,0,0\n"));
+    let post = write(&dir, "post.csv", format!("{PHQ9}\na,0,0,0,9,0,0,0,0,0\n"));
+    let (code, _, err) = qkit(&[
+        "change",
+        "--questionnaire",
+        "phq9",
+        "--pre",
+        &pre,
+        "--post",
+        &post,
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("post.csv: line 2, column 5 (phq9_04): 9 is outside the scale"),
+        "{err}"
+    );
+}
