@@ -31,6 +31,14 @@ enum Command {
     Allocate(commands::allocate::Args),
     /// Write a battery as SurveyJS JSON, for the side-by-side benchmark only.
     ExportSurveyjs(commands::export_surveyjs::Args),
+    /// Make an age identity for the assessor team; prints its recipient (age1…).
+    Keygen(commands::keygen::Args),
+    /// Check a result record against the kit and seal it to age recipients.
+    Seal(commands::seal::Args),
+    /// Open sealed records with an identity; writes each as JSON beside its file.
+    Decrypt(commands::decrypt::Args),
+    /// Open a folder of sealed records and write every score (and change) as one CSV file.
+    Scores(commands::scores::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +55,10 @@ fn main() -> ExitCode {
         Command::Change(args) => commands::change::run(args),
         Command::Allocate(args) => commands::allocate::run(args),
         Command::ExportSurveyjs(args) => commands::export_surveyjs::run(args),
+        Command::Keygen(args) => commands::keygen::run(args),
+        Command::Seal(args) => commands::seal::run(args),
+        Command::Decrypt(args) => commands::decrypt::run(args),
+        Command::Scores(args) => commands::scores::run(args),
     };
     match result {
         Ok(code) => code,

@@ -6,8 +6,8 @@
 //! definition hash, and every answer its value or special answer.
 
 use crate::time::Timestamp;
-use qkit_questionnaires::Timepoint;
-use qkit_scoring::{Answer, ScoreReport};
+use qkit_questionnaires::{Questionnaire, Timepoint};
+use qkit_scoring::{score, Answer, ItemResponse, NormChoice, ScoreError, ScoreReport};
 use serde::{Deserialize, Serialize};
 
 /// The record format this qkit writes and reads.
@@ -83,6 +83,27 @@ pub struct QuestionnaireResult {
     pub answers: Vec<RecordedAnswer>,
     /// The score report, once the questionnaire is finished.
     pub report: Option<ScoreReport>,
+}
+
+impl QuestionnaireResult {
+    /// The current answers as scoring takes them (history is not scored).
+    pub fn responses(&self) -> Vec<ItemResponse> {
+        self.answers
+            .iter()
+            .map(|a| ItemResponse {
+                item: a.item.clone(),
+                answer: a.answer,
+                seconds: a.seconds,
+                assisted: a.assisted,
+            })
+            .collect()
+    }
+
+    /// Scores the current answers as a record's report is always scored: against each scale's
+    /// default norm ([`NormChoice::Default`]). A report in a record must equal this.
+    pub fn score(&self, q: &Questionnaire) -> Result<ScoreReport, ScoreError> {
+        score(q, &self.responses(), &NormChoice::Default)
+    }
 }
 
 /// Which wording an answer was given under.

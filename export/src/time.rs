@@ -40,6 +40,14 @@ impl Timestamp {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
+    /// The moment to the whole second, `YYYY-MM-DDTHH:MM:SSZ` (as `age-keygen` writes
+    /// `# created:` lines).
+    pub fn rfc3339_seconds(self) -> String {
+        let full = self.to_string();
+        // Display always writes `….fffZ`: 4 bytes of milliseconds before the final `Z`.
+        format!("{}Z", &full[..full.len() - 5])
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`; `None` for anything else.
     pub fn parse(s: &str) -> Option<Timestamp> {
         let b = s.as_bytes();
@@ -123,6 +131,11 @@ mod tests {
             assert_eq!(Timestamp::parse(s), Some(Timestamp(ms)));
         }
         assert_eq!(Timestamp(1_795_432_500_123).date(), "2026-11-23");
+        assert_eq!(
+            Timestamp(1_795_432_500_123).rfc3339_seconds(),
+            "2026-11-23T11:15:00Z"
+        );
+        assert_eq!(Timestamp(-1).rfc3339_seconds(), "1969-12-31T23:59:59Z");
     }
 
     #[test]

@@ -102,23 +102,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.write_record(COLUMNS)?;
             for r in &changes {
                 for c in &r.change.changes {
-                    out.write_record([
-                        r.respondent.clone(),
-                        c.scale.clone(),
-                        c.pair.key().to_owned(),
-                        fixed_or_empty(c.from, 2),
-                        fixed_or_empty(c.to, 2),
-                        fixed_or_empty(c.diff, 2),
-                        fixed_or_empty(c.rci, 3),
-                        c.reliable.map(|r| r.to_string()).unwrap_or_default(),
-                        c.outcome.to_string(),
-                    ])?;
+                    out.write_record(row(&r.respondent, c))?;
                 }
             }
             out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One CSV row (see [`COLUMNS`]); `qkit scores` writes the same cells.
+pub(crate) fn row(respondent: &str, c: &qkit_scoring::change::ScaleChange) -> [String; 9] {
+    [
+        respondent.to_owned(),
+        c.scale.clone(),
+        c.pair.key().to_owned(),
+        fixed_or_empty(c.from, 2),
+        fixed_or_empty(c.to, 2),
+        fixed_or_empty(c.diff, 2),
+        fixed_or_empty(c.rci, 3),
+        c.reliable.map(|r| r.to_string()).unwrap_or_default(),
+        c.outcome.to_string(),
+    ]
 }
 
 /// Reads and scores one timepoint's file into `people`.

@@ -3,6 +3,10 @@
 pub mod allocate;
 pub mod change;
 pub mod cohort;
+pub mod decrypt;
 pub mod export_surveyjs;
+pub mod keygen;
 pub mod score;
+pub mod scores;
+pub mod seal;
 pub mod validate;

@@ -86,7 +86,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn row(respondent: &str, s: &ScaleScore, report: &ScoreReport) -> [String; 13] {
+/// One CSV row (see [`COLUMNS`]); `qkit scores` writes the same cells.
+pub(crate) fn row(respondent: &str, s: &ScaleScore, report: &ScoreReport) -> [String; 13] {
     let norm = s.norm.as_ref();
     [
         respondent.to_owned(),
