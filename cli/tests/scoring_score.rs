@@ -13,8 +13,14 @@ fn vectors() -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for dir in fs::read_dir(&root).expect("tests/vectors exists") {
         let dir = dir.expect("entry").path();
+        if !dir.is_dir() {
+            continue; // tests/vectors/README.md describes the format
+        }
         for file in fs::read_dir(&dir).expect("a vector folder") {
             let file = file.expect("entry").path();
+            if file.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
             let text = fs::read_to_string(&file).expect("readable vector");
             let v: Value = serde_json::from_str(&text).expect("vector is JSON");
             let q = dir
