@@ -47,7 +47,14 @@ fn main() -> ExitCode {
         eprintln!("qkit: internal error: {info}");
         std::process::exit(2);
     }));
-    let cli = Cli::parse();
+    // Usage mistakes are bad input (exit 1); --help and --version are not mistakes (exit 0).
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::from(e.use_stderr()));
+        }
+    };
     let result = match cli.command {
         Command::Validate(args) => commands::validate::run(args),
         Command::Score(args) => commands::score::run(args),
