@@ -1,15 +1,24 @@
-//! The root component: loads the kit once and shows the current screen.
+//! The root component: loads the kit once, holds the app state, and shows the start screen or
+//! the open sitting.
 
-use crate::pages::home::Home;
+use crate::browser::dom;
+use crate::pages::{sitting::SittingPage, start::StartPage};
+use crate::state::{Action, AppState, Env, View};
 use qkit_questionnaires::{DefinitionErrors, Kit, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The kit and the interface language, shared with every screen.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct KitContext {
     pub kit: Rc<Kit>,
     pub lang: Lang,
+}
+
+impl PartialEq for KitContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.kit, &other.kit) && self.lang == other.lang
+    }
 }
 
 impl KitContext {
@@ -24,27 +33,79 @@ impl KitContext {
     }
 }
 
+/// The root component's properties: the outside world (tests pass stand-ins).
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    #[prop_or_else(Env::browser)]
+    pub env: Env,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            env: Env::browser(),
+        }
+    }
+}
+
 /// The root component.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let kit = use_memo((), |_| Kit::shipped().map(Rc::new));
     match &*kit {
-        Ok(kit) => {
-            let ctx = KitContext {
-                kit: kit.clone(),
-                lang: Lang::english(),
-            };
-            html! {
-                <ContextProvider<KitContext> context={ctx}>
-                    <Home />
-                </ContextProvider<KitContext>>
-            }
-        }
+        Ok(kit) => html! { <Shell kit={kit.clone()} env={props.env.clone()} /> },
         Err(errors) => kit_error(errors),
     }
 }
 
-/// Shown when the shipped definitions do not validate: a build problem, explained plainly.
+#[derive(Properties)]
+struct ShellProps {
+    kit: Rc<Kit>,
+    env: Env,
+}
+
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.kit, &other.kit) && self.env == other.env
+    }
+}
+
+#[function_component(Shell)]
+fn shell(props: &ShellProps) -> Html {
+    let state = {
+        let (kit, env) = (props.kit.clone(), props.env.clone());
+        use_reducer(move || AppState::new(kit, env))
+    };
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
+    };
+    use_effect_with(state.lang.clone(), |lang| {
+        dom::set_page_language(lang.as_str())
+    });
+    let ctx = KitContext {
+        kit: state.kit.clone(),
+        lang: state.lang.clone(),
+    };
+    let (page, large) = match &state.view {
+        View::Start(view) => (
+            html! { <StartPage view={view.clone()} medium={state.env.store.medium().clone()} on_action={on_action} /> },
+            false,
+        ),
+        View::Sitting(view) => (
+            html! { <SittingPage view={view.clone()} medium={state.env.store.medium().clone()} on_action={on_action} /> },
+            view.session.draft().record.support.large_text,
+        ),
+    };
+    html! {
+        <ContextProvider<KitContext> context={ctx}>
+            <div class={classes!("app", large.then_some("large-text"))}>{ page }</div>
+        </ContextProvider<KitContext>>
+    }
+}
+
+/// Shown when the shipped definitions do not validate: a build problem, explained plainly. The
+/// interface strings may be what is broken, so this one screen is in English in the code.
 fn kit_error(errors: &DefinitionErrors) -> Html {
     html! {
         <main class="page" id="main">

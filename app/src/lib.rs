@@ -1,7 +1,13 @@
 //! qkit-app: the Yew screens. The app renders state and performs I/O; every rule lives in the
-//! core crates. Only `browser/` touches `web_sys`, storage and other browser APIs.
+//! core crates (the sitting in qkit-session). Only `browser/` touches `web_sys`, storage and
+//! other browser APIs.
 
 mod app;
+pub mod browser;
+pub mod components;
+pub mod hooks;
+pub mod keys;
 pub mod pages;
+pub mod state;
 
-pub use app::App;
+pub use app::{App, AppProps, KitContext};

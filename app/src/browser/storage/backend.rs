@@ -1,0 +1,117 @@
+//! Where stored strings live: the browser's localStorage, or memory when that is blocked (and in
+//! tests, where a memory backend can also be made to fail like a full disk).
+
+use super::StoreError;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+/// A string key-value store.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// The page's localStorage.
+pub struct LocalBackend(web_sys::Storage);
+
+impl LocalBackend {
+    /// localStorage, or why it cannot be used (blocked by settings or a private window).
+    pub fn open() -> Result<LocalBackend, StoreError> {
+        let window = web_sys::window().ok_or_else(|| StoreError::Blocked("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(s)) => Ok(LocalBackend(s)),
+            Ok(None) => Err(StoreError::Blocked(
+                "this browser has no localStorage".into(),
+            )),
+            Err(e) => Err(StoreError::Blocked(describe(&e))),
+        }
+    }
+}
+
+/// A JS exception as text: its name and message when it is a DOMException or Error.
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// A failed write: a full store gives [`StoreError::Full`].
+fn write_error(e: &wasm_bindgen::JsValue) -> StoreError {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "QuotaExceededError" => StoreError::Full,
+        _ => StoreError::Blocked(describe(e)),
+    }
+}
+
+impl Backend for LocalBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0
+            .get_item(key)
+            .map_err(|e| StoreError::Blocked(describe(&e)))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(|e| write_error(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0
+            .remove_item(key)
+            .map_err(|e| StoreError::Blocked(describe(&e)))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self
+            .0
+            .length()
+            .map_err(|e| StoreError::Blocked(describe(&e)))?;
+        Ok((0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect())
+    }
+}
+
+/// Strings in memory: used when localStorage is blocked, and by tests.
+#[derive(Default)]
+pub struct MemoryBackend {
+    map: RefCell<BTreeMap<String, String>>,
+    /// When set, writes that would take the total stored characters over it fail as full.
+    pub quota: Cell<Option<usize>>,
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota.get() {
+            let others: usize = self
+                .map
+                .borrow()
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > quota {
+                return Err(StoreError::Full);
+            }
+        }
+        self.map.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}

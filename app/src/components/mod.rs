@@ -1,0 +1,14 @@
+//! Reusable pieces of the screens: each takes data and `on_<event>` callbacks, never the store.
+
+pub mod draft_list;
+pub mod export_step;
+pub mod nav_buttons;
+pub mod notices;
+pub mod option_group;
+pub mod progress_bar;
+pub mod prose;
+pub mod report_card;
+pub mod staff_confirm;
+pub mod start_form;
+pub mod support_fields;
+pub mod tools;

@@ -1,0 +1,9 @@
+//! Custom hooks: effects that reach the browser, run after render.
+
+mod use_focus;
+mod use_keys;
+mod use_watch;
+
+pub use use_focus::{use_focus_on, HEADING_ID};
+pub use use_keys::use_keys;
+pub use use_watch::use_watch;

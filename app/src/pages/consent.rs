@@ -1,0 +1,89 @@
+//! Consent: staff read the kit's consent form with the participant and record his answer.
+//! Without a "yes" the battery cannot start.
+
+use crate::app::KitContext;
+use crate::components::option_group::{Choice, OptionGroup};
+use crate::components::prose::Prose;
+use crate::hooks::HEADING_ID;
+use crate::pages::item::special_choices;
+use qkit_questionnaires::{Lang, SpecialAnswer, Wording};
+use qkit_scoring::Answer;
+use yew::prelude::*;
+
+/// Properties of [`ConsentPage`].
+#[derive(Properties, PartialEq)]
+pub struct ConsentPageProps {
+    pub questionnaire: AttrValue,
+    pub item: AttrValue,
+    pub wording: Wording,
+    pub language: Lang,
+    /// The participant's answer, once staff record it.
+    pub on_record: Callback<Answer>,
+}
+
+/// The consent form, its question and "Record the answer".
+#[function_component(ConsentPage)]
+pub fn consent_page(props: &ConsentPageProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("App provides KitContext");
+    let chosen = use_state(|| None::<Answer>);
+    let message = use_state(|| None::<&'static str>);
+    let Some(q) = ctx.kit.questionnaire(&props.questionnaire) else {
+        return html! {};
+    };
+    let Some(item) = q.item(&props.item) else {
+        return html! {};
+    };
+    let lang = &props.language;
+    let text_lang = (*lang != ctx.lang).then(|| AttrValue::from(lang.to_string()));
+    let instructions = match (props.wording, &q.easy_read_instructions) {
+        (Wording::EasyRead, Some(t)) => t,
+        _ => &q.instructions,
+    };
+    let options: Vec<Choice> = item
+        .response_scale
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Choice {
+            answer: Answer::Value(o.value),
+            label: o.label_for(props.wording).get(lang).to_owned().into(),
+            key: Some(i + 1),
+        })
+        .collect();
+    let special = special_choices(&ctx, q, item);
+    let on_choose = {
+        let (chosen, message) = (chosen.clone(), message.clone());
+        Callback::from(move |a: Answer| {
+            chosen.set(Some(a));
+            message.set(None);
+        })
+    };
+    let on_record = {
+        let (cb, chosen, message) = (props.on_record.clone(), chosen.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| match *chosen {
+            None => message.set(Some("consent_choose")),
+            Some(Answer::Special(SpecialAnswer::DontUnderstand)) => {
+                message.set(Some("consent_explain"));
+            }
+            Some(a) => cb.emit(a),
+        })
+    };
+    html! {
+        <section class="screen consent">
+            <p class="staff-note">{ ctx.t("consent_staff_note") }</p>
+            <h1 id={HEADING_ID} tabindex="-1" lang={text_lang.clone()}>{ q.title.get(lang).to_owned() }</h1>
+            <Prose text={instructions.get(lang).to_owned()} lang={text_lang.clone()} />
+            <p id="consent-question" class="question" lang={text_lang.clone()}>
+                { item.text_for(props.wording).get(lang).to_owned() }
+            </p>
+            <OptionGroup labelled_by="consent-question" {options} {special}
+                selected={*chosen} lang={text_lang} {on_choose} />
+            if let Some(key) = *message {
+                <p class="notice problem" role="alert">{ ctx.t(key) }</p>
+            }
+            <div class="nav">
+                <button type="button" class="button primary" onclick={on_record}>{ ctx.t("consent_record") }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+//! The handover: a calm screen that gives the laptop to the participant.
+
+use crate::app::KitContext;
+use crate::hooks::HEADING_ID;
+use yew::prelude::*;
+
+/// Properties of [`HandoverPage`].
+#[derive(Properties, PartialEq)]
+pub struct HandoverPageProps {
+    pub on_start: Callback<()>,
+}
+
+/// "This is for you to fill in. There are no right or wrong answers."
+#[function_component(HandoverPage)]
+pub fn handover_page(props: &HandoverPageProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("App provides KitContext");
+    let start = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <section class="screen handover">
+            <p class="staff-note">{ ctx.t("handover_staff") }</p>
+            <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("handover_heading") }</h1>
+            <p class="lead">{ ctx.t("handover_text") }</p>
+            <p>{ ctx.t("handover_help") }</p>
+            <div class="nav">
+                <button type="button" class="button primary" onclick={start}>{ ctx.t("handover_start") }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+//! The staff start screen: start a new sitting, or resume one stored on this device.
+
+use crate::app::KitContext;
+use crate::browser::storage::{LoadError, Medium};
+use crate::components::{draft_list::DraftList, start_form::StartForm};
+use crate::hooks::{use_focus_on, HEADING_ID};
+use crate::state::{Action, StartProblem, StartView};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`StartPage`].
+#[derive(Properties, PartialEq)]
+pub struct StartPageProps {
+    pub view: Rc<StartView>,
+    pub medium: Medium,
+    pub on_action: Callback<Action>,
+}
+
+/// The start screen.
+#[function_component(StartPage)]
+pub fn start_page(props: &StartPageProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("App provides KitContext");
+    use_focus_on("start");
+    let act = |f: fn(String) -> Action| props.on_action.reform(f);
+    let languages = ctx.kit.ui.languages().map(|(lang, name)| {
+        let pressed = *lang == ctx.lang;
+        let onclick = {
+            let (cb, lang) = (props.on_action.clone(), lang.clone());
+            Callback::from(move |_: MouseEvent| cb.emit(Action::SetLanguage(lang.clone())))
+        };
+        html! {
+            <button type="button" class="button quiet" lang={lang.to_string()}
+                aria-pressed={pressed.to_string()} {onclick}>{ name.to_owned() }</button>
+        }
+    });
+    let v = &props.view;
+    let problem = match &v.problem {
+        Some(StartProblem::Load(LoadError::Corrupt { key, reason })) => {
+            Some(ctx.tf("draft_corrupt", &[("key", key), ("reason", reason)]))
+        }
+        Some(StartProblem::Load(LoadError::Missing(_))) => Some(ctx.t("draft_missing").to_owned()),
+        Some(StartProblem::Load(LoadError::Storage(e))) => {
+            Some(ctx.tf("storage_read_failed", &[("reason", &e.to_string())]))
+        }
+        Some(StartProblem::Resume { id, error }) => Some(ctx.tf(
+            "draft_unusable",
+            &[("id", id), ("reason", &error.to_string())],
+        )),
+        Some(StartProblem::Start(_)) | None => None,
+    };
+    let list_error = v
+        .list_error
+        .as_ref()
+        .map(|e| ctx.tf("storage_read_failed", &[("reason", &e.to_string())]));
+    let start_error = match &v.problem {
+        Some(StartProblem::Start(e)) => Some(e.clone()),
+        _ => None,
+    };
+    html! {
+        <main class="page start" id="main">
+            <div class="language-switch" role="group" aria-label={ctx.t("interface_language").to_owned()}>
+                { for languages }
+            </div>
+            <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("start_heading") }</h1>
+            <p>{ ctx.t("start_intro") }</p>
+            if let Medium::Memory(reason) = &props.medium {
+                <p class="notice warning" role="status">
+                    { ctx.tf("storage_blocked_start", &[("reason", &reason.as_ref().map(|r| r.to_string()).unwrap_or_default())]) }
+                </p>
+            }
+            if let Some(p) = problem.or(list_error) {
+                <p class="notice problem" role="alert">{ p }</p>
+            }
+            <DraftList drafts={v.drafts.clone()} on_open={act(Action::Open)} on_remove={act(Action::Remove)} />
+            <h2>{ ctx.t("start_new") }</h2>
+            <StartForm suggestion={v.suggestion.clone()} error={start_error}
+                on_start={props.on_action.reform(Action::Start)} on_reference={act(Action::LookUp)} />
+        </main>
+    }
+}

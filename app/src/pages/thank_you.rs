@@ -1,0 +1,28 @@
+//! The participant's last screen: thanks, and no scores.
+
+use crate::app::KitContext;
+use crate::hooks::HEADING_ID;
+use yew::prelude::*;
+
+/// Properties of [`ThankYouPage`].
+#[derive(Properties, PartialEq)]
+pub struct ThankYouPageProps {
+    /// Staff ask for the completion summary (a confirmation follows).
+    pub on_staff: Callback<()>,
+}
+
+/// "Thank you."
+#[function_component(ThankYouPage)]
+pub fn thank_you_page(props: &ThankYouPageProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("App provides KitContext");
+    let staff = props.on_staff.reform(|_: MouseEvent| ());
+    html! {
+        <section class="screen thank-you">
+            <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("thank_you_heading") }</h1>
+            <p class="lead">{ ctx.t("thank_you_text") }</p>
+            <div class="nav">
+                <button type="button" class="button secondary" onclick={staff}>{ ctx.t("thank_you_staff") }</button>
+            </div>
+        </section>
+    }
+}

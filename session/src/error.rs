@@ -1,0 +1,70 @@
+//! What can go wrong starting, changing or resuming a sitting. None of these is a panic: the app
+//! shows them, and the state is unchanged when a verb is refused.
+
+use thiserror::Error;
+
+/// Why a sitting could not start.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StartError {
+    /// The participant reference was left empty.
+    #[error("participant reference is empty")]
+    EmptyReference,
+    /// The reference is not a case reference (letters, digits, `-`, `_`, with a digit).
+    #[error("participant reference \"{0}\" is not a case reference: use 1 to 32 letters, digits, - or _, with at least one digit (never a name)")]
+    NotAReference(String),
+    /// The programme is not in the kit.
+    #[error("programme \"{0}\" is not in this kit")]
+    UnknownProgramme(String),
+    /// The kit has no interface strings in this language.
+    #[error("language \"{0}\" has no interface strings in this kit")]
+    UnknownLanguage(String),
+    /// A questionnaire the battery names is missing from the kit.
+    #[error("questionnaire \"{0}\" is not in this kit")]
+    MissingQuestionnaire(String),
+}
+
+/// Why a verb was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SessionError {
+    /// The verb does not apply to the current screen.
+    #[error("\"{verb}\" is not possible on the {screen} screen")]
+    NotHere {
+        verb: &'static str,
+        screen: &'static str,
+    },
+    /// The sitting is on a break until staff resume it.
+    #[error("the sitting is on a break: staff must resume it first")]
+    OnBreak,
+    /// The sitting is finished or declined.
+    #[error("the sitting is finished: answers can no longer change")]
+    Finished,
+    /// There is nothing before this screen.
+    #[error("there is nothing to go back to from here")]
+    NothingBefore,
+    /// A value that is not one of the item's options.
+    #[error("item \"{item}\": {value} is not one of its options")]
+    NotAnOption { item: String, value: i32 },
+    /// A special answer the questionnaire does not offer.
+    #[error("item \"{item}\": its questionnaire does not offer \"{answer}\"")]
+    SpecialNotOffered { item: String, answer: &'static str },
+    /// A consent answer that is neither yes nor no (e.g. "I don't understand").
+    #[error("consent must be recorded as yes or no")]
+    ConsentUndecided,
+    /// Assisted answers are marked by staff only.
+    #[error("only staff mode can mark answers as entered by staff")]
+    NotStaff,
+    /// A questionnaire the sitting needs is not in the kit.
+    #[error("questionnaire \"{0}\" is not in this kit")]
+    MissingQuestionnaire(String),
+}
+
+/// Why a stored draft cannot be carried on.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ResumeError {
+    /// The draft was written by a qkit with another draft format.
+    #[error("draft format {found} is not the format this qkit reads ({expected})")]
+    UnsupportedFormat { found: u32, expected: u32 },
+    /// The draft contradicts itself (hand-edited or damaged).
+    #[error("draft is inconsistent: {0}")]
+    Inconsistent(String),
+}

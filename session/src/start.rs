@@ -1,0 +1,119 @@
+//! Starting a sitting: staff choose the participant reference, programme, timepoint, language and
+//! support; the record is laid out for the battery and the sitting opens on the consent form.
+
+use crate::draft::{Cursor, Draft, ItemClock, Mode, DRAFT_FORMAT};
+use crate::error::StartError;
+use crate::signature::item_signature;
+use crate::sitting::Session;
+use qkit_export::{
+    Consent, QuestionnaireResult, ResultRecord, Sitting, Support, Timestamp, RECORD_FORMAT,
+};
+use qkit_questionnaires::{Kit, Lang, QuestionnaireKind, Timepoint};
+
+/// Longest participant reference accepted.
+pub const MAX_REFERENCE_LEN: usize = 32;
+
+/// What staff choose on the start screen, plus the ids the app supplies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StartOptions {
+    /// A random id for the record (the app draws it from the browser's random source).
+    pub record_id: String,
+    /// The qkit version writing the record.
+    pub kit_version: String,
+    /// The pseudonymous case reference (see [`check_reference`]).
+    pub participant: String,
+    /// Programme id.
+    pub programme: String,
+    pub timepoint: Timepoint,
+    pub language: Lang,
+    pub support: Support,
+}
+
+/// Checks a participant reference and returns it trimmed. A case reference is 1 to
+/// [`MAX_REFERENCE_LEN`] ASCII letters, digits, `-` or `_`, with at least one digit: names have
+/// spaces and no digits, so a name typed by mistake is refused. It also ends up in export file
+/// names, which must stay plain.
+pub fn check_reference(reference: &str) -> Result<String, StartError> {
+    let r = reference.trim();
+    if r.is_empty() {
+        return Err(StartError::EmptyReference);
+    }
+    let ok = r.len() <= MAX_REFERENCE_LEN
+        && r.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && r.bytes().any(|b| b.is_ascii_digit());
+    if ok {
+        Ok(r.to_owned())
+    } else {
+        Err(StartError::NotAReference(r.to_owned()))
+    }
+}
+
+impl Session {
+    /// Opens a new sitting on the consent form at `now`.
+    pub fn start(kit: &Kit, options: StartOptions, now: Timestamp) -> Result<Session, StartError> {
+        let participant = check_reference(&options.participant)?;
+        let programme = kit
+            .programme(&options.programme)
+            .ok_or_else(|| StartError::UnknownProgramme(options.programme.clone()))?;
+        if !kit.ui.has(&options.language) {
+            return Err(StartError::UnknownLanguage(options.language.to_string()));
+        }
+        let battery = programme
+            .battery(options.timepoint)
+            .iter()
+            .map(|id| {
+                kit.questionnaire(id)
+                    .ok_or_else(|| StartError::MissingQuestionnaire(id.clone()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        // Validation guarantees every battery starts with the consent form.
+        debug_assert!(battery
+            .first()
+            .is_some_and(|q| q.kind == QuestionnaireKind::Consent));
+        let record = ResultRecord {
+            format: RECORD_FORMAT,
+            kit_version: options.kit_version,
+            record_id: options.record_id,
+            participant,
+            programme: programme.id.clone(),
+            timepoint: options.timepoint,
+            language: options.language.to_string(),
+            support: options.support,
+            consent: Consent {
+                given: false,
+                at: None,
+            },
+            sittings: vec![Sitting {
+                started_at: now,
+                ended_at: None,
+            }],
+            questionnaires: battery
+                .iter()
+                .map(|q| QuestionnaireResult {
+                    id: q.id.clone(),
+                    version: q.version.clone(),
+                    content_hash: q.content_hash.clone(),
+                    answers: Vec::new(),
+                    report: None,
+                })
+                .collect(),
+            completed_at: None,
+        };
+        Ok(Session {
+            draft: Draft {
+                format: DRAFT_FORMAT,
+                record,
+                cursor: Cursor::Consent,
+                mode: Mode::Participant,
+                assisted: false,
+                on_break: false,
+                clock: ItemClock::started(now),
+                last_activity: now,
+                item_signatures: battery.iter().map(|q| item_signature(q)).collect(),
+                outdated: Vec::new(),
+                pending: None,
+            },
+        })
+    }
+}

@@ -1,0 +1,246 @@
+//! Carrying on a stored draft: the same screen after a round trip through JSON, changed
+//! definitions, and drafts that cannot be carried on.
+
+mod common;
+
+use common::*;
+use qkit_questionnaires::{Kit, Timepoint};
+use qkit_scoring::Answer;
+use qkit_session::{
+    suggested_support, ChangeOutcome, Cursor, Draft, ResumeError, Screen, Session, Verb,
+};
+
+const BSCS: &str = include_str!("../../questionnaires/definitions/bscs.json");
+
+/// Through JSON and back, as storage does.
+fn round_trip(d: &Draft) -> Draft {
+    let json = serde_json::to_string(d).expect("a draft serialises");
+    serde_json::from_str(&json).expect("and parses back")
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// BSCS with a new version and, optionally, a reworded first item.
+fn bscs_changed(reword: bool) -> Kit {
+    let mut text = BSCS.replacen("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"", 1);
+    assert_ne!(text, BSCS);
+    text = if reword {
+        text.replacen("Not at all like me\"", "Not like me at all\"", 1)
+    } else {
+        text.replacen("No licence statement", "No licence statement at all", 1)
+    };
+    with_definitions(&[("bscs.json", leak(text))])
+}
+
+#[test]
+fn every_screen_comes_back_the_same_after_a_round_trip() {
+    let kit = shipped();
+    let mut s = Session::start(&kit, options("tsp", Timepoint::Pre), t(0)).expect("start");
+    let mut now = 0;
+    let mut checked = 0;
+    loop {
+        let resumed = Session::resume(&kit, round_trip(s.draft()), t(now)).expect("resumes");
+        assert!(resumed.changes.is_empty());
+        assert_eq!(
+            resumed.session.screen(&kit),
+            s.screen(&kit),
+            "at {:?}",
+            s.draft().cursor
+        );
+        assert_eq!(resumed.session.draft().record, s.draft().record);
+        checked += 1;
+        now += 2;
+        let verb = match s.screen(&kit) {
+            Screen::Consent { .. } => Verb::RecordConsent(Answer::Value(1)),
+            Screen::Item(i) if i.answer.is_none() => Verb::Answer(Answer::Value(2)),
+            Screen::ThankYou => Verb::ShowSummary,
+            Screen::Summary => break,
+            _ => Verb::Next,
+        };
+        // Carry on with the resumed copy, as the app does after a reload.
+        s = resumed.session;
+        s.apply(&kit, verb, t(now)).expect("a valid verb");
+    }
+    assert!(
+        checked > 2 * 49,
+        "every item was checked with and without its answer"
+    );
+}
+
+#[test]
+fn a_break_is_still_on_after_reopening() {
+    let kit = shipped();
+    let mut s = at_first_section(&kit, "tsp", Timepoint::Mid);
+    s.apply(&kit, Verb::Next, t(40)).expect("section");
+    s.apply(&kit, Verb::Answer(Answer::Value(2)), t(45))
+        .expect("chosen");
+    s.apply(&kit, Verb::TakeBreak, t(50)).expect("break");
+    let r = Session::resume(&kit, round_trip(s.draft()), t(5000)).expect("resumes");
+    let mut s = r.session;
+    assert!(s.on_break());
+    assert_eq!(
+        s.apply(&kit, Verb::Next, t(5001)),
+        Err(qkit_session::SessionError::OnBreak)
+    );
+    s.apply(&kit, Verb::Resume, t(5002)).expect("staff resume");
+    let Screen::Item(item) = s.screen(&kit) else {
+        panic!("an item")
+    };
+    assert_eq!(
+        item.answer,
+        Some(Answer::Value(2)),
+        "the chosen answer survived"
+    );
+}
+
+#[test]
+fn a_new_version_with_the_same_items_carries_on_under_it() {
+    let old = shipped();
+    let mut s = at_first_section(&old, "tsp", Timepoint::Mid);
+    s.apply(&old, Verb::Next, t(40)).expect("section");
+    s.apply(&old, Verb::Answer(Answer::Value(3)), t(41))
+        .expect("answer");
+    s.apply(&old, Verb::Next, t(42)).expect("next");
+    let new = bscs_changed(false);
+    let r = Session::resume(&new, round_trip(s.draft()), t(50)).expect("resumes");
+    assert_eq!(r.changes.len(), 1);
+    let c = &r.changes[0];
+    assert_eq!(
+        (c.questionnaire.as_str(), c.old_version.as_str()),
+        ("bscs", "1.0.0")
+    );
+    assert_eq!(c.new_version.as_deref(), Some("1.1.0"));
+    assert_eq!(c.outcome, ChangeOutcome::Updated);
+    let d = r.session.draft();
+    assert_eq!(d.record.questionnaires[1].version, "1.1.0");
+    assert_eq!(
+        d.record.questionnaires[1].content_hash,
+        new.questionnaire("bscs").expect("bscs").content_hash
+    );
+    assert_eq!(item_on_screen(&new, &r.session), "bscs_02");
+    assert!(d.outdated.is_empty());
+}
+
+#[test]
+fn changed_items_keep_the_old_answers_unscored_and_move_on() {
+    let old = shipped();
+    let mut s = at_first_section(&old, "tsp", Timepoint::Post); // consent, bis11, bscs, feedback
+    while item_or_section(&old, &s) != "bscs_03" {
+        if let Screen::Item(_) = s.screen(&old) {
+            s.apply(&old, Verb::Answer(Answer::Value(1)), t(60))
+                .expect("answer");
+        }
+        s.apply(&old, Verb::Next, t(61)).expect("next");
+    }
+    let new = bscs_changed(true);
+    let r = Session::resume(&new, round_trip(s.draft()), t(70)).expect("resumes");
+    assert_eq!(
+        r.changes[0].outcome,
+        ChangeOutcome::KeptOld { answers: 2 },
+        "bscs_01 and bscs_02 were answered"
+    );
+    let mut s = r.session;
+    let d = s.draft();
+    assert_eq!(d.outdated, vec![2]);
+    assert_eq!(
+        d.record.questionnaires[2].version, "1.0.0",
+        "kept under the old version"
+    );
+    assert_eq!(
+        d.cursor,
+        Cursor::Section { questionnaire: 3 },
+        "on to the feedback form"
+    );
+    while !s.is_final() {
+        s.apply(&new, Verb::Next, t(80)).expect("next");
+    }
+    let r = &s.draft().record;
+    assert_eq!(r.questionnaires[2].answers.len(), 2);
+    assert!(
+        r.questionnaires[2].report.is_none(),
+        "not scored against a changed definition"
+    );
+    assert!(r.questionnaires[1].report.is_some());
+    // FIXME(issue 6): the export validator refuses a record whose answers were kept under an
+    // older definition (it re-scores against the kit's current one); exporting such a record
+    // needs the old definition or a validator that skips questionnaires it cannot re-score.
+    let mut sources = qkit_questionnaires::KitSources::shipped();
+    let bscs = leak(BSCS.replacen("Not at all like me\"", "Not like me at all\"", 1));
+    for (file, text) in &mut sources.definitions {
+        if *file == "bscs.json" {
+            *text = bscs;
+        }
+    }
+    let shipped_but_new_bscs = Kit::load(&sources).expect("valid");
+    let refused = qkit_export::validate_record(&shipped_but_new_bscs, r);
+    assert!(refused.is_err(), "{refused:?}");
+}
+
+#[test]
+fn a_changed_questionnaire_with_no_answers_yet_is_simply_updated() {
+    let old = shipped();
+    let s = at_first_section(&old, "tsp", Timepoint::Pre);
+    let new = bscs_changed(true);
+    let r = Session::resume(&new, round_trip(s.draft()), t(40)).expect("resumes");
+    assert_eq!(r.changes[0].outcome, ChangeOutcome::Updated);
+    assert!(r.session.draft().outdated.is_empty());
+}
+
+fn item_or_section(kit: &Kit, s: &Session) -> String {
+    match s.screen(kit) {
+        Screen::Item(i) => i.item,
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn drafts_that_cannot_be_carried_on_say_why() {
+    let kit = shipped();
+    let s = at_first_section(&kit, "tsp", Timepoint::Pre);
+    let mut d = round_trip(s.draft());
+    d.format = 99;
+    assert_eq!(
+        Session::resume(&kit, d, t(40)).err(),
+        Some(ResumeError::UnsupportedFormat {
+            found: 99,
+            expected: 1
+        })
+    );
+    let mut d = round_trip(s.draft());
+    d.cursor = Cursor::Item {
+        questionnaire: 1,
+        item: "no_such_item".into(),
+    };
+    assert!(matches!(
+        Session::resume(&kit, d, t(40)),
+        Err(ResumeError::Inconsistent(_))
+    ));
+    let mut d = round_trip(s.draft());
+    d.item_signatures.pop();
+    assert!(matches!(
+        Session::resume(&kit, d, t(40)),
+        Err(ResumeError::Inconsistent(_))
+    ));
+}
+
+#[test]
+fn earlier_support_answers_suggest_the_support_options() {
+    let kit = shipped();
+    let mut s = at_first_section(&kit, "tsp", Timepoint::Pre);
+    s.apply(&kit, Verb::Next, t(40)).expect("section");
+    // about_you: Welsh, reading help "sometimes", learning needs "no".
+    for value in [2, 3, 2] {
+        s.apply(&kit, Verb::Answer(Answer::Value(value)), t(41))
+            .expect("answer");
+        s.apply(&kit, Verb::Next, t(42)).expect("next");
+    }
+    let suggested = suggested_support(&kit, &s.draft().record).expect("support answers exist");
+    assert_eq!(suggested.language.as_ref().map(|l| l.as_str()), Some("cy"));
+    assert!(suggested.support.read_aloud && suggested.support.easy_read);
+    assert!(!suggested.support.pictorial && !suggested.support.large_text);
+
+    let fresh = Session::start(&kit, options("tsp", Timepoint::Pre), t(0)).expect("start");
+    assert_eq!(suggested_support(&kit, &fresh.draft().record), None);
+}

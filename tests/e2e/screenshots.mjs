@@ -1,0 +1,67 @@
+// Takes the README screenshots (start, item, break and summary screens) with headless Chromium
+// at 1366×768 into docs/screenshots/. Not a test: run it with `./kit screenshots` after a build.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, ROOT } from './lib/harness.mjs';
+import { UI, battery, startSitting, waitForHeading } from './lib/sitting.mjs';
+
+const OUT = join(ROOT, 'docs', 'screenshots');
+mkdirSync(OUT, { recursive: true });
+const server = await serve();
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+const page = await context.newPage();
+const shot = (name) => page.screenshot({ path: join(OUT, `${name}.png`) });
+const next = () => page.getByRole('button', { name: UI.next, exact: true }).click();
+
+try {
+  await page.goto(server.url);
+  // An earlier sitting, closed part-way, so the start screen lists it.
+  await startSitting(page, { reference: 'K4821XJ', programme: 'tsp', timepoint: 'mid' });
+  await next();
+  await page.keyboard.press('3');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: UI.staff_button, exact: true }).click();
+  await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+  await page.getByRole('button', { name: UI.staff_close }).click();
+  await waitForHeading(page, UI.start_heading);
+  await page.getByRole('textbox', { name: UI.start_reference }).fill('A1234BC');
+  await shot('start');
+
+  // BBR pre: every questionnaire, with an alert on PHQ-9 item 9.
+  await page.getByRole('textbox', { name: UI.start_reference }).fill('');
+  await startSitting(page, { reference: 'A1234BC', programme: 'bbr' });
+  const questionnaires = battery('bbr', 'pre');
+  for (const q of questionnaires) {
+    await waitForHeading(page, q.title.en);
+    await next();
+    for (const [i, item] of q.items.entries()) {
+      await waitForHeading(page, item.text.en);
+      const key = item.id === 'phq9_09' ? '2' : String(1 + ((i * 3 + 1) % 4));
+      if (q.id === 'bis11' && i === 4) {
+        // Chosen with the mouse, as most participants do.
+        const label = q.response_scales[0].options[1].label.en;
+        await page.getByRole('radio', { name: label, exact: true }).click();
+        await shot('item');
+        await page.getByRole('button', { name: UI.take_break }).click();
+        await waitForHeading(page, UI.break_heading);
+        await shot('break');
+        await page.getByRole('button', { name: UI.break_resume }).click();
+        await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+        await waitForHeading(page, item.text.en);
+      } else {
+        await page.keyboard.press(key);
+      }
+      await page.keyboard.press('Enter');
+    }
+  }
+  await waitForHeading(page, UI.thank_you_heading);
+  await page.getByRole('button', { name: UI.thank_you_staff }).click();
+  await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+  await waitForHeading(page, UI.summary_heading);
+  await shot('summary');
+  console.log(`screenshots written to ${OUT}`);
+} finally {
+  await browser.close();
+  server.stop();
+}
