@@ -40,8 +40,13 @@ fn vectors() -> Vec<(String, Value)> {
 /// a CSV file, so `too_fast` never appears).
 fn expected_flags(expect: &Value, scale: &str) -> String {
     let mut cell = Vec::new();
-    for f in expect["flags"].as_array().expect("flags") {
-        let key = f["flag"].as_str().expect("flag name");
+    for flag in expect["flags"].as_array().expect("flags") {
+        // Flags are written {"<name>": {evidence}}.
+        let (key, f) = flag
+            .as_object()
+            .and_then(|o| o.iter().next())
+            .expect("a flag object");
+        let key = key.as_str();
         if key == "straight_lining" && f["scale"] != scale {
             continue;
         }
@@ -211,8 +216,7 @@ fn json_output_holds_the_full_reports_with_evidence() {
     let v: Value = serde_json::from_str(&out).expect("JSON output");
     assert_eq!(v[0]["respondent"], "a");
     assert_eq!(v[0]["report"]["scales"][0]["raw_sum"], 15);
-    assert_eq!(v[0]["report"]["flags"][0]["flag"], "straight_lining");
-    assert_eq!(v[0]["report"]["flags"][0]["value"], 0);
+    assert_eq!(v[0]["report"]["flags"][0]["straight_lining"]["value"], 0);
     assert_eq!(v[1]["report"]["scales"][0]["score"], 30.0);
     assert_eq!(v[1]["report"]["flags"], Value::Array(vec![]));
 }

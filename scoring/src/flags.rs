@@ -1,7 +1,7 @@
 //! Response-quality flags. They describe how the questionnaire was answered and never feed
 //! into a score.
 
-use crate::report::{InconsistentPair, QualityFlag};
+use crate::report::{report_number, InconsistentPair, QualityFlag};
 use crate::responses::{self, ByItem};
 use qkit_questionnaires::Questionnaire;
 
@@ -27,7 +27,7 @@ fn too_fast(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFlag> {
         .filter_map(|slot| slot.map(|r| r.seconds))
         .filter(|s| *s > 0.0)
         .collect();
-    let median_seconds = median(&mut seconds)?;
+    let median_seconds = report_number(median(&mut seconds)?);
     (median_seconds < min_seconds).then_some(QualityFlag::TooFast {
         median_seconds,
         min_seconds,

@@ -1,7 +1,7 @@
 //! Norm groups: which one a score is compared with, and the z, T and percentile against it.
 
 use crate::error::ScoreError;
-use crate::report::NormedScore;
+use crate::report::{report_number, NormedScore};
 use qkit_questionnaires::{Norm, Questionnaire, Scale};
 
 /// Which norm group scores are compared with.
@@ -74,9 +74,9 @@ pub fn normed(score: f64, norm: &Norm) -> NormedScore {
     let z = z_score(score, norm);
     NormedScore {
         norm: norm.id.clone(),
-        z,
-        t: t_score(z),
-        percentile: percentile(z),
+        z: report_number(z),
+        t: report_number(t_score(z)),
+        percentile: report_number(percentile(z)),
     }
 }
 

@@ -5,6 +5,14 @@
 
 use crate::answer::Answer;
 use serde::{Deserialize, Serialize};
+
+/// Every fractional number in a report is kept to 6 decimal places. A number with at most 15
+/// significant digits is printed and parsed back exactly by any JSON reader (no
+/// round-trip-exact float parser needed), so a report read from a record compares equal to the
+/// same answers scored again.
+pub fn report_number(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
 use std::fmt;
 
 /// The scored result of one questionnaire.
@@ -67,7 +75,7 @@ pub struct ScaleScore {
 
 /// Whether a score could be given, and how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+#[serde(rename_all = "snake_case")]
 pub enum ScoreStatus {
     /// Every item answered (or the rule allows fewer and prorating is off).
     Ok,
@@ -122,7 +130,7 @@ pub struct NormedScore {
 
 /// A response-quality flag with the evidence behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "flag")]
+#[serde(rename_all = "snake_case")]
 pub enum QualityFlag {
     /// The median seconds per item was below the questionnaire's plausible minimum.
     TooFast {

@@ -1,7 +1,9 @@
 //! One subscale or total: keyed sum, prorating, norms and band.
 
 use crate::norms::{self, NormChoice};
-use crate::report::{DirectionKey, NotScorable, ScaleKindKey, ScaleScore, ScoreStatus};
+use crate::report::{
+    report_number, DirectionKey, NotScorable, ScaleKindKey, ScaleScore, ScoreStatus,
+};
 use crate::responses::{self, ByItem};
 use qkit_questionnaires::{
     BandBasis, Direction, Method, Prorate, Questionnaire, Rounding, Scale, ScaleKind,
@@ -23,7 +25,7 @@ pub(crate) fn score_scale(
         }
     }
     let n_items = scale.items.len();
-    let item_mean = (n_answered > 0).then(|| raw_sum as f64 / n_answered as f64);
+    let item_mean = (n_answered > 0).then(|| report_number(raw_sum as f64 / n_answered as f64));
     let (score, status) = official_score(scale, raw_sum, n_answered, item_mean);
     let norm = score.and_then(|s| norms.norm_for(scale).map(|n| norms::normed(s, n)));
     let band = score.and_then(|s| band(scale, s));
@@ -81,7 +83,7 @@ fn official_score(
     let rounded = match scale.rounding {
         // f64::round rounds half away from zero, as the format specifies.
         Rounding::Integer => prorated.round(),
-        Rounding::None => prorated,
+        Rounding::None => report_number(prorated),
     };
     (Some(rounded), ScoreStatus::Prorated)
 }

@@ -145,4 +145,20 @@ proptest! {
         let again = score(q, &answers(q, &choices, &fast), &NormChoice::Default).expect("fits");
         prop_assert_eq!(a, again);
     }
+
+    /// Reports survive JSON exactly with serde_json's default (not round-trip-exact) float
+    /// parser, because report numbers keep 6 decimal places: a record read back re-scores equal.
+    #[test]
+    fn reports_read_back_from_json_equal_the_original(
+        i in 0..INSTRUMENTS.len(),
+        choices in prop::collection::vec(choice(), 30),
+        seconds in prop::collection::vec(0.001f64..30.0, 30),
+    ) {
+        let q = instrument(i);
+        let seconds: Vec<f64> = seconds.iter().map(|s| (s * 1000.0).round() / 1000.0).collect();
+        let a = score(q, &answers(q, &choices, &seconds), &NormChoice::Default).expect("fits");
+        let json = serde_json::to_string(&a).expect("serialises");
+        let b: qkit_scoring::ScoreReport = serde_json::from_str(&json).expect("parses");
+        prop_assert_eq!(a, b);
+    }
 }

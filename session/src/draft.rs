@@ -43,7 +43,7 @@ pub struct Draft {
 
 /// Where the sitting stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "at", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cursor {
     /// Staff read the consent form and record the decision.
     Consent,

@@ -81,24 +81,25 @@ function expectedLines(q, report) {
     const scale = q.scales.find((s) => s.id === sc.scale);
     const name = scale.title.en;
     if (sc.score === null) {
-      const r = sc.status.reason.too_few_answered;
+      const r = sc.status.not_scorable.too_few_answered;
       lines.push(fill(UI.score_not_scorable, { scale: name, answered: r.answered, required: r.required }));
       continue;
     }
     let line = fill(UI.score_value, { scale: name, score: number(sc.score) });
     const band = scale.bands?.bands.find((b) => b.id === sc.band);
     if (band) line += ` — ${band.label.en}`;
-    if (sc.status.status === 'prorated') line += ` (${UI.score_prorated})`;
+    if (sc.status === 'prorated') line += ` (${UI.score_prorated})`;
     lines.push(line);
   }
-  for (const f of report.flags) {
-    if (f.flag === 'too_fast') continue; // the CSV carries no timings; see below
-    if (f.flag === 'straight_lining') {
+  // Flags are written {"<name>": {evidence}}.
+  for (const [flag, f] of report.flags.map((x) => Object.entries(x)[0])) {
+    if (flag === 'too_fast') continue; // the CSV carries no timings; see below
+    if (flag === 'straight_lining') {
       const name = q.scales.find((s) => s.id === f.scale).title.en;
       lines.push(fill(UI.flag_straight_lining, { scale: name, count: f.n_items }));
-    } else if (f.flag === 'inconsistent_pairs') {
+    } else if (flag === 'inconsistent_pairs') {
       lines.push(fill(UI.flag_inconsistent, { count: f.pairs.length }));
-    } else if (f.flag === 'high_missingness') {
+    } else if (flag === 'high_missingness') {
       lines.push(fill(UI.flag_missing, { missing: f.missing, total: f.n_items }));
     }
   }
