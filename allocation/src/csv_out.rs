@@ -1,8 +1,10 @@
 //! Writing an allocation as CSV: `group,participant,start,delivery,reasons`, group places first
-//! (by group, start, participant), then 1:1, then not recommended (each by participant).
+//! (by group, start, participant), then 1:1, then not recommended (each by participant). A cell
+//! that a spreadsheet would run as a formula is written with a leading `'`.
 
 use crate::output::{Allocation, GroupSummary, Outcome};
 use csv::Writer;
+use qkit_scoring::csv_rows::spreadsheet_safe;
 
 /// The allocation CSV's columns.
 pub const ALLOCATION_COLUMNS: [&str; 5] = ["group", "participant", "start", "delivery", "reasons"];
@@ -64,7 +66,8 @@ pub fn write_allocation(allocation: &Allocation) -> String {
     w.write_record(ALLOCATION_COLUMNS)
         .expect("CSV to memory cannot fail");
     for (_, row) in &rows {
-        w.write_record(row).expect("CSV to memory cannot fail");
+        w.write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
+            .expect("CSV to memory cannot fail");
     }
     let bytes = w.into_inner().expect("flushing to memory cannot fail");
     String::from_utf8(bytes).expect("every cell was a String, so the CSV is UTF-8")
@@ -104,4 +107,26 @@ fn placed_reasons(
         ));
     }
     reasons.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::output::Assignment;
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_escaped() {
+        let allocation = Allocation {
+            today: Date::parse("2026-11-23").expect("a date"),
+            assignments: vec![Assignment {
+                participant: "=HYPERLINK(\"http://x\")".into(),
+                outcome: Outcome::NotRecommended,
+            }],
+            groups: vec![],
+            moves: vec![],
+        };
+        let csv = write_allocation(&allocation);
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    }
 }

@@ -78,19 +78,7 @@ pub fn norm_choice(group: Option<&str>) -> NormChoice {
     }
 }
 
-/// `x` with `decimals` decimals; never `-0.00`.
-pub fn fixed(x: f64, decimals: usize) -> String {
-    let s = format!("{x:.decimals$}");
-    match s.strip_prefix('-') {
-        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_owned(),
-        _ => s,
-    }
-}
-
-/// [`fixed`], or an empty cell for `None`.
-pub fn fixed_or_empty(x: Option<f64>, decimals: usize) -> String {
-    x.map(|x| fixed(x, decimals)).unwrap_or_default()
-}
+pub use qkit_scoring::csv_rows::fixed_or_empty;
 
 /// A CSV writer on stdout.
 pub fn csv_out() -> csv::Writer<std::io::Stdout> {
@@ -101,17 +89,4 @@ pub fn csv_out() -> csv::Writer<std::io::Stdout> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fixed;
-
-    #[test]
-    fn fixed_decimals_without_negative_zero() {
-        assert_eq!(fixed(-0.0001, 2), "0.00");
-        assert_eq!(fixed(-0.006, 2), "-0.01");
-        assert_eq!(fixed(14.0, 2), "14.00");
-        assert_eq!(fixed(2.0857142, 3), "2.086");
-    }
 }

@@ -9,6 +9,9 @@
 //! - [`open()`] / [`decrypt`] (feature `open`, assessor side): through the reference `age` crate,
 //!   with [`Identities`] from `age-keygen` text or a passphrase-protected identity file.
 //! - [`at_rest`]: drafts encrypted on the device under a staff passphrase (scrypt, XChaCha20-Poly1305).
+//! - [`RecordSet`]: records opened together, one per participant, programme and timepoint
+//!   (the same record twice is counted once, a second one refused); [`scores_csv()`] writes them
+//!   as the scores CSV.
 //! - [`file_name()`][file_name()] gives `qkit-<ref>-<programme>-<timepoint>-<date>.age`.
 //!
 //! Randomness and time are parameters, so everything here is deterministic under test.
@@ -37,6 +40,8 @@ pub mod keys;
 #[cfg(feature = "open")]
 pub mod open;
 pub mod record;
+pub mod record_set;
+pub mod scores_csv;
 pub mod seal;
 pub mod time;
 mod validate;
@@ -50,6 +55,8 @@ pub use keys::{NewIdentity, Recipient};
 #[cfg(feature = "open")]
 pub use open::{decrypt, open, Identities};
 pub use record::*;
+pub use record_set::{Added, Imported, RecordSet};
+pub use scores_csv::{scores_csv, ScoresCsv};
 pub use seal::{seal, seal_bytes, seal_record};
 pub use time::Timestamp;
 pub use validate::validate_record;

@@ -7,7 +7,8 @@
 //!   response-quality flags, items to revisit, alerts).
 //! - [`change()`]: reliable and clinically significant change across pre, mid and post.
 //! - [`cohort()`]: n, mean, SD and Cronbach's alpha per scale for a group.
-//! - [`responses_csv`]: reads a responses CSV file into answers.
+//! - [`responses_csv`]: reads a responses CSV file into answers; [`csv_rows`]: the score and
+//!   change rows qkit writes.
 //!
 //! ```
 //! use qkit_questionnaires::Kit;
@@ -36,6 +37,7 @@
 pub mod answer;
 pub mod change;
 pub mod cohort;
+pub mod csv_rows;
 pub mod error;
 mod flags;
 mod followup;

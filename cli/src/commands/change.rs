@@ -7,9 +7,10 @@
 //! `improved`, `unchanged`, `deteriorated` or `not_assessable:<reason>`. The method is printed to
 //! stderr (and is in the JSON). A respondent in only one file has no rows; stderr says so.
 
-use crate::scoring_files::{self, fixed_or_empty, Format, Source};
+use crate::scoring_files::{self, Format, Source};
 use anyhow::anyhow;
 use qkit_questionnaires::{Questionnaire, Timepoint};
+use qkit_scoring::csv_rows::change_row;
 use qkit_scoring::{change, score, ChangeReport, NormChoice, ScoreReport, Timepoints};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -38,17 +39,7 @@ pub struct Args {
 }
 
 /// The CSV header; a contract other tools rely on.
-pub const COLUMNS: [&str; 9] = [
-    "respondent",
-    "scale",
-    "pair",
-    "from",
-    "to",
-    "diff",
-    "rci",
-    "reliable",
-    "category",
-];
+pub use qkit_scoring::csv_rows::CHANGE_COLUMNS as COLUMNS;
 
 #[derive(Serialize)]
 struct RespondentChange {
@@ -102,28 +93,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.write_record(COLUMNS)?;
             for r in &changes {
                 for c in &r.change.changes {
-                    out.write_record(row(&r.respondent, c))?;
+                    out.write_record(change_row(&r.respondent, c))?;
                 }
             }
             out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// One CSV row (see [`COLUMNS`]); `qkit scores` writes the same cells.
-pub(crate) fn row(respondent: &str, c: &qkit_scoring::change::ScaleChange) -> [String; 9] {
-    [
-        respondent.to_owned(),
-        c.scale.clone(),
-        c.pair.key().to_owned(),
-        fixed_or_empty(c.from, 2),
-        fixed_or_empty(c.to, 2),
-        fixed_or_empty(c.diff, 2),
-        fixed_or_empty(c.rci, 3),
-        c.reliable.map(|r| r.to_string()).unwrap_or_default(),
-        c.outcome.to_string(),
-    ]
 }
 
 /// Reads and scores one timepoint's file into `people`.

@@ -8,9 +8,10 @@
 //! for each item answered "I don't understand" and `alert:<item>` for each alert. JSON gives the
 //! full reports, evidence included.
 
-use crate::scoring_files::{self, fixed_or_empty, Format, Source};
+use crate::scoring_files::{self, Format, Source};
 use anyhow::anyhow;
-use qkit_scoring::{score, QualityFlag, ScaleScore, ScoreReport};
+use qkit_scoring::csv_rows::score_row;
+use qkit_scoring::{score, ScoreReport};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,21 +32,7 @@ pub struct Args {
 }
 
 /// The CSV header; a contract other tools rely on.
-pub const COLUMNS: [&str; 13] = [
-    "respondent",
-    "scale",
-    "n_items",
-    "n_answered",
-    "raw_sum",
-    "item_mean",
-    "score",
-    "status",
-    "z",
-    "t",
-    "percentile",
-    "band",
-    "flags",
-];
+pub use qkit_scoring::csv_rows::SCORE_COLUMNS as COLUMNS;
 
 #[derive(Serialize)]
 struct Scored {
@@ -77,46 +64,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.write_record(COLUMNS)?;
             for s in &scored {
                 for scale in &s.report.scales {
-                    out.write_record(row(&s.respondent, scale, &s.report))?;
+                    out.write_record(score_row(&s.respondent, scale, &s.report))?;
                 }
             }
             out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// One CSV row (see [`COLUMNS`]); `qkit scores` writes the same cells.
-pub(crate) fn row(respondent: &str, s: &ScaleScore, report: &ScoreReport) -> [String; 13] {
-    let norm = s.norm.as_ref();
-    [
-        respondent.to_owned(),
-        s.scale.clone(),
-        s.n_items.to_string(),
-        s.n_answered.to_string(),
-        s.raw_sum.to_string(),
-        fixed_or_empty(s.item_mean, 3),
-        fixed_or_empty(s.score, 2),
-        s.status.to_string(),
-        fixed_or_empty(norm.map(|n| n.z), 3),
-        fixed_or_empty(norm.map(|n| n.t), 2),
-        fixed_or_empty(norm.map(|n| n.percentile), 2),
-        s.band.clone().unwrap_or_default(),
-        flags(&s.scale, report),
-    ]
-}
-
-/// The `flags` cell for one scale's row.
-fn flags(scale: &str, report: &ScoreReport) -> String {
-    let quality = report.flags.iter().filter_map(|f| match f {
-        QualityFlag::StraightLining { scale: s, .. } if s != scale => None,
-        f => Some(f.key().to_owned()),
-    });
-    let revisit = report.revisit.iter().map(|i| format!("revisit:{i}"));
-    let alerts = report.alerts.iter().map(|a| format!("alert:{}", a.item));
-    quality
-        .chain(revisit)
-        .chain(alerts)
-        .collect::<Vec<_>>()
-        .join(";")
 }
