@@ -35,6 +35,7 @@ fn record(participant: &str, timepoint: Timepoint, shift: i32) -> ResultRecord {
                 content_hash: q.content_hash.clone(),
                 answers: Vec::new(),
                 report: None,
+                outdated: false,
             },
         );
         if q.is_scored() {

@@ -90,6 +90,7 @@ fn main() {
             content_hash: q.content_hash.clone(),
             answers,
             report: None,
+            outdated: false,
         };
         result.report = Some(result.score(q).expect("the example answers fit"));
         questionnaires.push(result);

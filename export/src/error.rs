@@ -232,6 +232,10 @@ pub enum RecordErrorKind {
     /// Scoring refused the answers.
     #[error("the answers cannot be scored: {0}")]
     Unscorable(String),
+    /// A questionnaire marked as answered under an older definition carries a report; such
+    /// answers are never scored.
+    #[error("questionnaire \"{0}\" is marked outdated (answered under an older definition) but has a report; outdated answers are never scored")]
+    OutdatedWithReport(String),
 }
 
 /// Why a draft at rest could not be locked, unlocked or opened.

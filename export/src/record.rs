@@ -81,8 +81,18 @@ pub struct QuestionnaireResult {
     pub content_hash: String,
     /// Current answers, one per answered item, in the order the items were first answered.
     pub answers: Vec<RecordedAnswer>,
-    /// The score report, once the questionnaire is finished.
+    /// The score report, once the questionnaire is finished. Always `None` when `outdated`.
     pub report: Option<ScoreReport>,
+    /// The questionnaire's definition changed (its items, not just its licence or scoring
+    /// notes) after these answers were given. The answers are kept exactly as given, under the
+    /// `version` and `content_hash` they were answered under, and are never scored or re-scored
+    /// unless an assessor loads that older definition. Written only when `true`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub outdated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl QuestionnaireResult {

@@ -4,8 +4,9 @@
 //! - no answers yet, or the items are unchanged (same ids, wording and options): the draft moves
 //!   to the new version and carries on;
 //! - answers were given and the items changed: the old answers are kept in the record as they
-//!   are, under the old version, and the questionnaire is neither asked nor scored on this
-//!   device. Staff are told which questionnaire changed.
+//!   are, under the old version, marked `outdated` (so the record still validates and seals),
+//!   and the questionnaire is neither asked nor scored on this device. Staff are told which
+//!   questionnaire changed.
 
 use crate::draft::{Cursor, Draft, ItemClock, DRAFT_FORMAT};
 use crate::error::ResumeError;
@@ -58,6 +59,10 @@ impl Session {
         }
         let mut d = draft;
         check_shape(&d)?;
+        // Drafts written before the record carried the mark have it only in `outdated`.
+        for &i in &d.outdated {
+            d.record.questionnaires[i].outdated = true;
+        }
         let changes = if d.cursor.is_final() {
             // A finished record was scored under the definitions it names; it is never moved.
             Vec::new()
@@ -124,6 +129,7 @@ fn reconcile(kit: &Kit, d: &mut Draft) -> Vec<DefinitionChange> {
                     ChangeOutcome::KeptOld { answers },
                 ));
                 d.outdated.push(i);
+                d.record.questionnaires[i].outdated = true;
             }
         }
     }

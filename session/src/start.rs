@@ -96,6 +96,7 @@ impl Session {
                     content_hash: q.content_hash.clone(),
                     answers: Vec::new(),
                     report: None,
+                    outdated: false,
                 })
                 .collect(),
             completed_at: None,

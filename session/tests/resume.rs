@@ -163,9 +163,11 @@ fn changed_items_keep_the_old_answers_unscored_and_move_on() {
         "not scored against a changed definition"
     );
     assert!(r.questionnaires[1].report.is_some());
-    // FIXME(issue 6): the export validator refuses a record whose answers were kept under an
-    // older definition (it re-scores against the kit's current one); exporting such a record
-    // needs the old definition or a validator that skips questionnaires it cannot re-score.
+    assert!(r.questionnaires[2].outdated, "marked in the record itself");
+    assert!(!r.questionnaires[1].outdated && !r.questionnaires[3].outdated);
+    // The record validates (so it can be sealed) both under the kit it was finished with, whose
+    // BSCS is newer than the answers, and under a kit that still has the old BSCS; it is never
+    // re-scored in either.
     let mut sources = qkit_questionnaires::KitSources::shipped();
     let bscs = leak(BSCS.replacen("Not at all like me\"", "Not like me at all\"", 1));
     for (file, text) in &mut sources.definitions {
@@ -174,8 +176,14 @@ fn changed_items_keep_the_old_answers_unscored_and_move_on() {
         }
     }
     let shipped_but_new_bscs = Kit::load(&sources).expect("valid");
-    let refused = qkit_export::validate_record(&shipped_but_new_bscs, r);
-    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(
+        qkit_export::validate_record(&shipped_but_new_bscs, r),
+        Ok(())
+    );
+    assert_eq!(qkit_export::validate_record(&old, r), Ok(()));
+    let mut scored = r.clone();
+    scored.questionnaires[2].report = scored.questionnaires[1].report.clone();
+    assert!(qkit_export::validate_record(&shipped_but_new_bscs, &scored).is_err());
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Every answer, current and earlier, names an item of its questionnaire with one of the item's
 //! option values or a special answer the questionnaire offers; no item is answered twice; times
-//! on screen are real numbers; the history runs forward in time.
+//! on screen are real numbers; the history runs forward in time. Answers given under a
+//! definition this kit does not have are checked for their structure only.
 
 use crate::error::{RecordError, RecordErrorKind};
 use crate::record::{QuestionnaireResult, WordingKey};
@@ -18,23 +19,50 @@ struct Given<'a> {
     answered_at: Timestamp,
 }
 
-/// Checks the answers of one questionnaire (`path` is the questionnaire's JSON path).
+/// Checks the answers of one questionnaire against its definition (`path` is the
+/// questionnaire's JSON path).
 pub(super) fn check(
     path: &str,
     result: &QuestionnaireResult,
     q: &Questionnaire,
 ) -> Result<(), RecordError> {
+    check_each(path, result, Some(q))
+}
+
+/// Checks answers given under a definition this kit does not have: each names an item once,
+/// times on screen are real numbers, languages are language tags and the history runs forward.
+pub(super) fn check_structure(path: &str, result: &QuestionnaireResult) -> Result<(), RecordError> {
+    check_each(path, result, None)
+}
+
+fn check_each(
+    path: &str,
+    result: &QuestionnaireResult,
+    q: Option<&Questionnaire>,
+) -> Result<(), RecordError> {
     let mut seen = BTreeSet::new();
     for (i, a) in result.answers.iter().enumerate() {
         let at = format!("{path}.answers[{i}]");
-        let Some(item) = q.item(&a.item) else {
-            return Err(RecordError::new(
-                format!("{at}.item"),
-                RecordErrorKind::UnknownItem {
-                    questionnaire: q.id.clone(),
-                    item: a.item.clone(),
-                },
-            ));
+        let definition = match q {
+            Some(q) => match q.item(&a.item) {
+                Some(item) => Some((q, item)),
+                None => {
+                    return Err(RecordError::new(
+                        format!("{at}.item"),
+                        RecordErrorKind::UnknownItem {
+                            questionnaire: q.id.clone(),
+                            item: a.item.clone(),
+                        },
+                    ))
+                }
+            },
+            None if a.item.trim().is_empty() => {
+                return Err(RecordError::new(
+                    format!("{at}.item"),
+                    RecordErrorKind::BadField("the item id is empty".into()),
+                ))
+            }
+            None => None,
         };
         if !seen.insert(a.item.as_str()) {
             return Err(RecordError::new(
@@ -61,18 +89,38 @@ pub(super) fn check(
         };
         let mut previous: Option<Timestamp> = None;
         for (p, given) in earlier.chain(std::iter::once((at.clone(), current))) {
-            check_given(&p, &given, item, q)?;
+            match definition {
+                Some((q, item)) => check_given(&p, &given, item, q)?,
+                None => check_plain(&p, &given)?,
+            }
             if previous.is_some_and(|t| given.answered_at < t) {
                 return Err(RecordError::new(
                     format!("{p}.answered_at"),
                     RecordErrorKind::TimeOrder(format!(
                         "answer to item \"{}\" is dated before the answer it replaced",
-                        item.id
+                        a.item
                     )),
                 ));
             }
             previous = Some(given.answered_at);
         }
+    }
+    Ok(())
+}
+
+/// What can be checked of an answer without its definition: real seconds, a language tag.
+fn check_plain(path: &str, g: &Given) -> Result<(), RecordError> {
+    if !(g.seconds.is_finite() && g.seconds >= 0.0) {
+        return Err(RecordError::new(
+            format!("{path}.seconds"),
+            RecordErrorKind::BadSeconds(g.seconds),
+        ));
+    }
+    if Lang::parse(g.language).is_none() {
+        return Err(RecordError::new(
+            format!("{path}.language"),
+            RecordErrorKind::BadField(format!("\"{}\" is not a language tag", g.language)),
+        ));
     }
     Ok(())
 }

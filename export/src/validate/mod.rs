@@ -42,18 +42,23 @@ pub fn validate_record(kit: &Kit, record: &ResultRecord) -> Result<(), RecordErr
             RecordErrorKind::BadField("consent is given but has no time".into()),
         ));
     }
-    for (i, (result, q)) in record.questionnaires.iter().zip(battery).enumerate() {
+    for (i, result) in record.questionnaires.iter().enumerate() {
         let path = format!("$.questionnaires[{i}]");
-        check_definition(&path, result, q)?;
-        if !record.consent.given
-            && q.kind != QuestionnaireKind::Consent
-            && !result.answers.is_empty()
-        {
+        let q = battery.get(i).copied().flatten();
+        let consent_form = q.is_some_and(|q| q.kind == QuestionnaireKind::Consent);
+        if !record.consent.given && !consent_form && !result.answers.is_empty() {
             return Err(RecordError::new(
                 format!("{path}.answers"),
-                RecordErrorKind::NoConsent(q.id.clone()),
+                RecordErrorKind::NoConsent(result.id.clone()),
             ));
         }
+        if result.outdated {
+            check_outdated(&path, result, q)?;
+            continue;
+        }
+        // `battery` pairs every questionnaire that is not outdated with its definition.
+        let Some(q) = q else { continue };
+        check_definition(&path, result, q)?;
         answers::check(&path, result, q)?;
         let needs_report = record.completed_at.is_some() && record.consent.given && q.is_scored();
         rescore::check(&path, result, q, needs_report)?;
@@ -95,8 +100,12 @@ fn check_language(kit: &Kit, language: &str) -> Result<(), RecordError> {
 }
 
 /// The programme's battery for the record's timepoint, which the record's questionnaires must
-/// follow exactly.
-fn battery<'k>(kit: &'k Kit, record: &ResultRecord) -> Result<Vec<&'k Questionnaire>, RecordError> {
+/// follow exactly, paired with them by position. A questionnaire marked outdated that this kit no
+/// longer has is left out of the comparison and paired with nothing.
+fn battery<'k>(
+    kit: &'k Kit,
+    record: &ResultRecord,
+) -> Result<Vec<Option<&'k Questionnaire>>, RecordError> {
     let unknown = || {
         RecordError::new(
             "$.programme",
@@ -106,10 +115,12 @@ fn battery<'k>(kit: &'k Kit, record: &ResultRecord) -> Result<Vec<&'k Questionna
     let battery = kit
         .battery(&record.programme, record.timepoint)
         .ok_or_else(unknown)?;
+    let removed = |r: &QuestionnaireResult| r.outdated && kit.questionnaire(&r.id).is_none();
     let expected: Vec<&str> = battery.iter().map(|q| q.id.as_str()).collect();
     let found: Vec<&str> = record
         .questionnaires
         .iter()
+        .filter(|r| !removed(r))
         .map(|q| q.id.as_str())
         .collect();
     if expected != found {
@@ -123,7 +134,34 @@ fn battery<'k>(kit: &'k Kit, record: &ResultRecord) -> Result<Vec<&'k Questionna
             },
         ));
     }
-    Ok(battery)
+    let mut definitions = battery.into_iter();
+    Ok(record
+        .questionnaires
+        .iter()
+        .map(|r| if removed(r) { None } else { definitions.next() })
+        .collect())
+}
+
+/// A questionnaire answered under an older definition: it carries no report and is never
+/// re-scored. Its answers are checked against the definition when this kit has the very one they
+/// were given under, else for their structure only (see [`answers::check_structure`]).
+fn check_outdated(
+    path: &str,
+    result: &QuestionnaireResult,
+    q: Option<&Questionnaire>,
+) -> Result<(), RecordError> {
+    if result.report.is_some() {
+        return Err(RecordError::new(
+            format!("{path}.report"),
+            RecordErrorKind::OutdatedWithReport(result.id.clone()),
+        ));
+    }
+    match q {
+        Some(q) if result.version == q.version && result.content_hash == q.content_hash => {
+            answers::check(path, result, q)
+        }
+        _ => answers::check_structure(path, result),
+    }
 }
 
 /// The record was answered under this kit's definition: same version, same content hash.
