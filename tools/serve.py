@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
 """Serves a built qkit (dist/) on a loopback address, for use and for the end-to-end tests.
 
-Usage: serve.py DIR HOST PORT. Sends the right type for .wasm and no caching headers, so a
-rebuilt app is always what is served.
+Usage: serve.py DIR HOST PORT [-q] [--gzip]
+
+Sends the right type for .wasm and no caching headers, so a rebuilt app is always what is
+served. With --gzip, text and wasm responses are compressed with gzip -9 when the browser
+accepts it, as a real web server would (the benchmark measures transfer this way).
 """
 import functools
+import gzip
 import http.server
+import os
 import sys
+
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".webmanifest")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -25,6 +32,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def do_GET(self):
+        if "--gzip" not in sys.argv or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not (path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+            return super().do_GET()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, fmt, *args):
         if "-q" not in sys.argv:

@@ -63,6 +63,18 @@ impl Questionnaire {
         self.special_answers.iter().find(|r| r.kind == kind)
     }
 
+    /// The special answers offered on one item: the questionnaire's, less any whose meaning one
+    /// of the item's own options already carries (an option coded `prefer_not_to_say`, say), so
+    /// nothing is offered twice.
+    pub fn special_answers_for<'a>(
+        &'a self,
+        item: &'a Item,
+    ) -> impl Iterator<Item = &'a SpecialAnswerRule> + 'a {
+        self.special_answers
+            .iter()
+            .filter(move |r| item.response_scale.option_with_code(r.kind.key()).is_none())
+    }
+
     /// The first item with this role, if any (kit forms).
     pub fn item_with_role(&self, role: ItemRole) -> Option<&Item> {
         self.items.iter().find(|i| i.role == Some(role))

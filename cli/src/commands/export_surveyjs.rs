@@ -80,7 +80,7 @@ fn pages(kit: &Kit, q: &Questionnaire, lang: &Lang) -> Vec<Value> {
                 .iter()
                 .map(|o| json!({"value": o.value, "text": o.label.get(lang)}))
                 .collect();
-            choices.extend(q.special_answers.iter().map(|s| {
+            choices.extend(q.special_answers_for(item).map(|s| {
                 json!({"value": s.kind.code(), "text": kit.ui.get(lang, &format!("special_{}", s.kind.key()))})
             }));
             let mut question = json!({

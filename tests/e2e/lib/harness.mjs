@@ -32,10 +32,10 @@ async function freePort() {
   });
 }
 
-/** Serves `dir` (default dist/) and resolves to { url, stop }. */
-export async function serve(dir = join(ROOT, 'dist')) {
+/** Serves `dir` (default dist/) and resolves to { url, stop }. `flags`: e.g. ['--gzip']. */
+export async function serve(dir = join(ROOT, 'dist'), flags = []) {
   const port = await freePort();
-  const proc = spawn('python3', [join(ROOT, 'tools', 'serve.py'), dir, '127.0.0.1', String(port), '-q'],
+  const proc = spawn('python3', [join(ROOT, 'tools', 'serve.py'), dir, '127.0.0.1', String(port), '-q', ...flags],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     proc.stdout.once('data', resolve);
