@@ -1,0 +1,7 @@
+//! Fuzz target `rules`: see `qkit_fuzz::checks::rules` for what it feeds and what it asserts.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| qkit_fuzz::checks::rules::check(data));
