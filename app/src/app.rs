@@ -1,8 +1,12 @@
-//! The root component: loads the kit once, holds the app state, and shows the start screen or
-//! the open sitting.
+//! The root component: loads the kit once, fetches the kit configuration, holds the app state,
+//! locks it when idle, and shows the passphrase screens, the start screen or the open sitting.
 
-use crate::browser::dom;
-use crate::pages::{sitting::SittingPage, start::StartPage};
+use crate::browser::{dom, fetch};
+use crate::config::CONFIG_FILE;
+use crate::hooks::use_idle;
+use crate::pages::{
+    set_passphrase::SetPassphrasePage, sitting::SittingPage, start::StartPage, unlock::UnlockPage,
+};
 use crate::state::{Action, AppState, Env, View};
 use qkit_questionnaires::{DefinitionErrors, Kit, Lang};
 use std::rc::Rc;
@@ -83,17 +87,39 @@ fn shell(props: &ShellProps) -> Html {
     use_effect_with(state.lang.clone(), |lang| {
         dom::set_page_language(lang.as_str())
     });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            fetch::fetch_text(CONFIG_FILE, move |text| {
+                dispatcher.dispatch(Action::Config(text))
+            });
+        });
+    }
+    use_idle(
+        state.is_unlocked().then_some(state.config.idle_lock_ms),
+        on_action.reform(|_| Action::Lock),
+    );
     let ctx = KitContext {
         kit: state.kit.clone(),
         lang: state.lang.clone(),
     };
+    let medium = state.env.store.medium().clone();
     let (page, large) = match &state.view {
+        View::SetPassphrase(view) => (
+            html! { <SetPassphrasePage view={view.clone()} on_action={on_action} /> },
+            false,
+        ),
+        View::Unlock(view) => (
+            html! { <UnlockPage view={view.clone()} on_action={on_action} /> },
+            false,
+        ),
         View::Start(view) => (
-            html! { <StartPage view={view.clone()} medium={state.env.store.medium().clone()} on_action={on_action} /> },
+            html! { <StartPage view={view.clone()} {medium} config={state.config.clone()}
+            recipients={state.recipients.clone()} on_action={on_action} /> },
             false,
         ),
         View::Sitting(view) => (
-            html! { <SittingPage view={view.clone()} medium={state.env.store.medium().clone()} on_action={on_action} /> },
+            html! { <SittingPage view={view.clone()} {medium} keys={state.recipients.len()} on_action={on_action} /> },
             view.session.draft().record.support.large_text,
         ),
     };

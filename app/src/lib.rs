@@ -5,7 +5,9 @@
 mod app;
 pub mod browser;
 pub mod components;
+pub mod config;
 pub mod hooks;
+pub mod key_text;
 pub mod keys;
 pub mod pages;
 pub mod state;

@@ -1,11 +1,15 @@
-//! Component tests in headless Chromium: the start screen, the item screen, the progress bar,
-//! keyboard handling and storage problems. The app runs over a memory store and a fixed clock
-//! (stand-ins for localStorage and the wall clock), so nothing sleeps and nothing is left behind.
+//! Component tests in headless Chromium: the passphrase screens, the start screen, the item
+//! screen, the progress bar, keyboard handling, storage problems, sealed drafts and the staff
+//! steps. The app runs over a memory store, a fixed clock and cheap scrypt parameters (stand-ins
+//! for localStorage, the wall clock and the real work factor), so nothing sleeps and nothing is
+//! left behind.
 
-use qkit_app::browser::storage::{DraftStore, Medium, MemoryBackend};
+use qkit_app::browser::random::BrowserRng;
+use qkit_app::browser::storage::{Backend, DraftStore, Medium, MemoryBackend};
 use qkit_app::components::progress_bar::ProgressBar;
 use qkit_app::state::Env;
 use qkit_app::{App, AppProps, KitContext};
+use qkit_export::at_rest::{DraftKey, DraftLock, KdfParams};
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
@@ -20,6 +24,13 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: i64 = 1_795_000_000_000;
+/// Cheap scrypt parameters, so unlocking takes milliseconds in a debug build.
+const FAST: KdfParams = KdfParams {
+    log_n: 10,
+    r: 8,
+    p: 1,
+};
+const PASSPHRASE: &str = "test passphrase";
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -47,7 +58,16 @@ fn env(store: DraftStore) -> Env {
             Timestamp(tick.get())
         }),
         new_id: Rc::new(|| "test-record".to_owned()),
+        kdf: FAST,
     }
+}
+
+/// The passphrase lock stored on the device, and the key it unlocks.
+fn locked(store: &DraftStore) -> DraftKey {
+    let mut rng = BrowserRng::new().expect("the browser has crypto");
+    let (lock, key) = DraftLock::create(PASSPHRASE, FAST, &mut rng).expect("cheap parameters");
+    store.set_lock(&lock).expect("stored");
+    key
 }
 
 fn memory() -> (Rc<MemoryBackend>, DraftStore) {
@@ -56,8 +76,10 @@ fn memory() -> (Rc<MemoryBackend>, DraftStore) {
     (backend, store)
 }
 
-/// A stored TSP pre sitting, past consent, on the first "About you" item.
-fn seeded(store: &DraftStore) -> String {
+/// A stored TSP pre sitting, past consent, on the first "About you" item, sealed under the
+/// key of the stored lock.
+fn seeded(store: &DraftStore) -> (String, DraftKey) {
+    let key = locked(store);
     let kit = Kit::shipped().expect("valid kit");
     let options = StartOptions {
         record_id: "seeded-1".into(),
@@ -76,9 +98,11 @@ fn seeded(store: &DraftStore) -> String {
     ] {
         s.apply(&kit, verb, Timestamp(T0)).expect("verb");
     }
-    store.save(s.draft(), 0, Timestamp(T0)).expect("saved");
+    store
+        .save(s.draft(), 0, Timestamp(T0), &key)
+        .expect("saved");
     store.set_current(Some("seeded-1")).expect("current");
-    "seeded-1".into()
+    ("seeded-1".into(), key)
 }
 
 /// A mounted app, unmounted (with its page-wide key listener) when dropped, so tests never
@@ -112,6 +136,25 @@ async fn mount(env: Env) -> Mounted {
         root,
         handle: Some(handle),
     }
+}
+
+/// Mounts the app and enters the passphrase on its lock screen.
+async fn mount_unlocked(env: Env) -> Mounted {
+    let root = mount(env).await;
+    assert_eq!(heading(&root), "qkit is locked");
+    type_into(&root, "#passphrase", PASSPHRASE);
+    click(&button(&root, "Unlock")).await;
+    root
+}
+
+/// Types into a text box as a person does: the value changes and an `input` event follows.
+fn type_into(root: &Element, selector: &str, text: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().expect("an input");
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let e = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&e).expect("dispatch");
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -170,7 +213,8 @@ async fn click(el: &HtmlElement) {
 #[wasm_bindgen_test]
 async fn the_start_screen_offers_every_programme_from_the_definitions() {
     let (_, store) = memory();
-    let root = mount(env(store)).await;
+    locked(&store);
+    let root = mount_unlocked(env(store)).await;
     assert_eq!(heading(&root), "Start a sitting");
     let kit = Kit::shipped().expect("valid");
     let options = root.query_selector_all("#programme option").expect("query");
@@ -184,8 +228,8 @@ async fn the_start_screen_offers_every_programme_from_the_definitions() {
 #[wasm_bindgen_test]
 async fn the_item_screen_names_the_group_by_its_question_and_stores_before_moving_on() {
     let (backend, store) = memory();
-    let id = seeded(&store);
-    let root = mount(env(store.clone())).await;
+    let (id, key) = seeded(&store);
+    let root = mount_unlocked(env(store.clone())).await;
     let kit = Kit::shipped().expect("valid");
     let item = &kit.questionnaire("about_you").expect("about_you").items[0];
     let question = item.text.get(&Lang::english());
@@ -222,9 +266,9 @@ async fn the_item_screen_names_the_group_by_its_question_and_stores_before_movin
         .expect("second radio");
     click(&welsh).await;
     assert!(radios(&root)[1].1, "the choice shows");
-    let rev_before = store.load(&id).expect("stored").revision;
+    let rev_before = store.load(&id, &key).expect("stored").revision;
     click(&button(&root, "Next")).await;
-    let stored = store.load(&id).expect("stored");
+    let stored = store.load(&id, &key).expect("stored");
     assert!(stored.revision > rev_before);
     let answers = &stored.draft.record.questionnaires[1].answers;
     assert_eq!(
@@ -293,8 +337,8 @@ async fn the_progress_bar_shows_both_counts_as_text_and_as_bars() {
 #[wasm_bindgen_test]
 async fn number_keys_choose_enter_goes_on_and_left_goes_back() {
     let (_, store) = memory();
-    let id = seeded(&store);
-    let root = mount(env(store.clone())).await;
+    let (id, key) = seeded(&store);
+    let root = mount_unlocked(env(store.clone())).await;
     let first = heading(&root);
     press("2").await;
     assert_eq!(
@@ -333,7 +377,7 @@ async fn number_keys_choose_enter_goes_on_and_left_goes_back() {
     document().dispatch_event(&e).expect("dispatch");
     yew::scheduler::flush().await;
     assert_eq!(heading(&root), first, "Alt+← is the browser's, not ours");
-    let stored = store.load(&id).expect("stored").draft;
+    let stored = store.load(&id, &key).expect("stored").draft;
     assert_eq!(stored.record.questionnaires[1].answers.len(), 2);
 }
 
@@ -341,7 +385,7 @@ async fn number_keys_choose_enter_goes_on_and_left_goes_back() {
 async fn a_full_store_stops_with_a_clear_message_and_staff_can_carry_on() {
     let (backend, store) = memory();
     seeded(&store);
-    let root = mount(env(store.clone())).await;
+    let root = mount_unlocked(env(store.clone())).await;
     let first = heading(&root);
     backend.quota.set(Some(10));
     press("1").await;
@@ -381,17 +425,19 @@ async fn a_full_store_stops_with_a_clear_message_and_staff_can_carry_on() {
 #[wasm_bindgen_test]
 async fn another_tab_writing_the_sitting_stops_this_one() {
     let (_, store) = memory();
-    let id = seeded(&store);
-    let root = mount(env(store.clone())).await;
+    let (id, key) = seeded(&store);
+    let root = mount_unlocked(env(store.clone())).await;
     // The other tab writes (revision moves on) and the browser tells this page.
-    let mut other = store.load(&id).expect("stored");
+    let mut other = store.load(&id, &key).expect("stored");
     other.draft.assisted = false;
     let rev = store
-        .save(&other.draft, other.revision, Timestamp(T0))
+        .save(&other.draft, other.revision, Timestamp(T0), &key)
         .expect("other tab saves");
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(&format!("qkit.draft.{id}")));
-    init.set_new_value(Some(&format!("{{\"qkit_draft\":1,\"rev\":{rev},\"participant\":\"A1234BC\",\"programme\":\"tsp\",\"timepoint\":\"pre\",\"state\":\"in_progress\",\"updated\":\"2026-11-23T10:00:00.000Z\"}}\n{{}}")));
+    init.set_new_value(Some(&format!(
+        "{{\"qkit_draft\":2,\"rev\":{rev}}}\nc2VhbGVk"
+    )));
     let e = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("event");
     web_sys::window()
         .expect("window")
@@ -408,10 +454,199 @@ async fn another_tab_writing_the_sitting_stops_this_one() {
     press("1").await;
     press("Enter").await;
     assert_eq!(
-        store.load(&id).expect("stored").revision,
+        store.load(&id, &key).expect("stored").revision,
         rev,
         "this tab wrote nothing"
     );
     click(&button(&root, "Load the latest answers")).await;
     assert!(root.query_selector("[role=alert]").ok().flatten().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_first_screen_sets_a_passphrase_and_every_draft_is_then_stored_sealed() {
+    let (backend, store) = memory();
+    let root = mount(env(store.clone())).await;
+    assert_eq!(heading(&root), "Set a staff passphrase");
+    type_into(&root, "#new-passphrase", "short");
+    type_into(&root, "#repeat-passphrase", "short");
+    click(&button(&root, "Set the passphrase")).await;
+    let alert = find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(alert.contains("at least 8 characters"), "{alert}");
+    assert!(store.lock().is_none(), "nothing stored yet");
+    type_into(&root, "#new-passphrase", PASSPHRASE);
+    type_into(&root, "#repeat-passphrase", PASSPHRASE);
+    click(&button(&root, "Set the passphrase")).await;
+    assert_eq!(heading(&root), "Start a sitting");
+    let lock = store.lock().expect("a lock").expect("readable");
+    assert_eq!(lock.params(), FAST);
+    assert!(lock.unlock(PASSPHRASE).is_ok());
+    type_into(&root, "#participant", "A1234BC");
+    yew::scheduler::flush().await;
+    let form: web_sys::HtmlFormElement = find(&root, "form.start-form").dyn_into().expect("form");
+    form.request_submit().expect("submits");
+    yew::scheduler::flush().await;
+    let draft = backend
+        .keys()
+        .expect("keys")
+        .into_iter()
+        .find(|k| k.starts_with("qkit.draft."))
+        .expect("a stored draft");
+    let value = backend.get(&draft).expect("read").expect("a value");
+    assert!(
+        value.starts_with("{\"qkit_draft\":2,\"rev\":1}\n"),
+        "{value}"
+    );
+    assert!(!value.contains("A1234BC") && !value.contains("tsp") && !value.contains("consent"));
+}
+
+#[wasm_bindgen_test]
+async fn a_plaintext_draft_from_an_older_qkit_is_sealed_and_a_changed_definition_kept_outdated() {
+    let (backend, store) = memory();
+    let key = locked(&store);
+    // An older qkit left this TSP mid sitting in plaintext, with two BSCS answers given under a
+    // BSCS whose items have since changed.
+    let kit = Kit::shipped().expect("valid kit");
+    let options = StartOptions {
+        record_id: "old-1".into(),
+        kit_version: "test".into(),
+        participant: "OLD0001".into(),
+        programme: "tsp".into(),
+        timepoint: Timepoint::Mid,
+        language: Lang::english(),
+        support: Support::default(),
+    };
+    let mut s = Session::start(&kit, options, Timestamp(T0)).expect("start");
+    s.apply(&kit, Verb::RecordConsent(Answer::Value(1)), Timestamp(T0))
+        .expect("consent");
+    for verb in [
+        Verb::Next,
+        Verb::Next,
+        Verb::Answer(Answer::Value(2)),
+        Verb::Next,
+    ] {
+        s.apply(&kit, verb, Timestamp(T0 + 5_000)).expect("verb");
+    }
+    s.apply(&kit, Verb::Answer(Answer::Value(3)), Timestamp(T0 + 9_000))
+        .expect("answer");
+    s.apply(&kit, Verb::Next, Timestamp(T0 + 9_000))
+        .expect("next");
+    let mut draft = s.draft().clone();
+    draft.record.questionnaires[1].version = "0.9.0".into();
+    draft.record.questionnaires[1].content_hash = "old".into();
+    draft.item_signatures[1] = "old items".into();
+    let header = r#"{"qkit_draft":1,"rev":4,"participant":"OLD0001","programme":"tsp","timepoint":"mid","state":"in_progress","updated":"2026-11-23T10:00:00.000Z"}"#;
+    let plain = format!("{header}\n{}", serde_json::to_string(&draft).expect("json"));
+    backend.set("qkit.draft.old-1", &plain).expect("stored");
+    store.set_current(Some("old-1")).expect("current");
+
+    let root = mount_unlocked(env(store.clone())).await;
+    let value = backend
+        .get("qkit.draft.old-1")
+        .expect("read")
+        .expect("kept");
+    assert!(
+        value.starts_with("{\"qkit_draft\":2,"),
+        "sealed on unlock: {value}"
+    );
+    assert!(!value.contains("OLD0001"));
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("The 2 answers already given are kept in the record under version 0.9.0"),
+        "{text}"
+    );
+    // BSCS was the last questionnaire, so the battery is finished without it.
+    assert_eq!(heading(&root), "Thank you");
+    let record = store.load("old-1", &key).expect("readable").draft.record;
+    assert!(record.questionnaires[1].outdated);
+    assert_eq!(record.questionnaires[1].answers.len(), 2);
+    assert_eq!(qkit_export::validate_record(&kit, &record), Ok(()));
+}
+
+/// A clock staff can move on by hand.
+fn manual_env(store: DraftStore) -> (Env, Rc<Cell<i64>>) {
+    let clock = Rc::new(Cell::new(T0));
+    let now = clock.clone();
+    let env = Env {
+        store,
+        now: Rc::new(move || Timestamp(now.get())),
+        new_id: Rc::new(|| "test-record".to_owned()),
+        kdf: FAST,
+    };
+    (env, clock)
+}
+
+#[wasm_bindgen_test]
+async fn staff_steps_ask_for_the_passphrase_once_the_last_one_is_half_a_minute_old() {
+    let (_, store) = memory();
+    seeded(&store);
+    let (env, clock) = manual_env(store);
+    let root = mount_unlocked(env).await;
+    // Just unlocked: a confirmation is enough.
+    click(&button(&root, "Staff")).await;
+    assert_eq!(heading(&root), "For staff only");
+    assert!(root
+        .query_selector("#staff-passphrase")
+        .ok()
+        .flatten()
+        .is_none());
+    click(&button(&root, "Cancel")).await;
+    clock.set(T0 + 31_000);
+    click(&button(&root, "Staff")).await;
+    type_into(&root, "#staff-passphrase", "not it at all");
+    click(&button(&root, "Yes, I am staff")).await;
+    assert_eq!(
+        heading(&root),
+        "For staff only",
+        "a wrong passphrase does not pass"
+    );
+    let alert = find(&root, "[role=alert]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(alert.contains("not right"), "{alert}");
+    type_into(&root, "#staff-passphrase", PASSPHRASE);
+    click(&button(&root, "Yes, I am staff")).await;
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Staff mode"));
+}
+
+#[wasm_bindgen_test]
+async fn locking_drops_the_key_and_answers_that_could_not_be_stored_come_back_sealed() {
+    use qkit_app::state::{Action, AppState, Secret, View};
+    use yew::Reducible;
+    let (backend, store) = memory();
+    let (id, key) = seeded(&store);
+    let kit = Rc::new(Kit::shipped().expect("valid"));
+    let mut state = Rc::new(AppState::new(kit, env(store.clone())));
+    assert!(matches!(state.view, View::Unlock(_)));
+    state = state.reduce(Action::Unlock(Secret::new("wrong passphrase".into())));
+    assert!(!state.is_unlocked());
+    state = state.reduce(Action::Unlock(Secret::new(PASSPHRASE.into())));
+    assert!(state.is_unlocked());
+    // Storage fills up; staff carry on; the answer is only in memory.
+    backend.quota.set(Some(10));
+    state = state.reduce(Action::Verb(Verb::Answer(Answer::Value(2))));
+    state = state.reduce(Action::CarryOnUnsaved);
+    let View::Sitting(v) = &state.view else {
+        panic!("a sitting")
+    };
+    assert!(v.unsaved);
+    state = state.reduce(Action::Lock);
+    assert!(!state.is_unlocked());
+    let View::Unlock(locked) = &state.view else {
+        panic!("the lock screen")
+    };
+    let held = locked.held.as_ref().expect("the unsaved sitting is held");
+    assert!(!String::from_utf8_lossy(&held.sealed).contains("A1234BC"));
+    backend.quota.set(None);
+    state = state.reduce(Action::Unlock(Secret::new(PASSPHRASE.into())));
+    let View::Sitting(v) = &state.view else {
+        panic!("back in the sitting")
+    };
+    assert!(!v.unsaved, "stored once there was room");
+    let stored = store.load(&id, &key).expect("stored").draft;
+    assert_eq!(stored.pending.map(|p| p.answer), Some(Answer::Value(2)));
 }

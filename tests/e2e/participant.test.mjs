@@ -1,7 +1,8 @@
-// A whole pre battery driven like a person would: staff start it and record consent, the
-// participant answers every item by role and accessible name, the page is reloaded after every
-// answer, and the staff completion summary is checked against the real `qkit score` CLI run on
-// the same answers. axe-core checks every kind of screen on the way.
+// A whole pre battery driven like a person would: staff set the passphrase, start it and record
+// consent, the participant answers every item by role and accessible name, the page is reloaded
+// (and unlocked) after every answer, localStorage is checked for plaintext after every answer,
+// and the staff completion summary is checked against the real `qkit score` CLI run on the same
+// answers. axe-core checks every kind of screen on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
 import {
-  UI, BATTERIES, battery, definition, scaleOf, fill, h1, waitForHeading, startSitting, radioFor, number,
+  UI, BATTERIES, battery, definition, scaleOf, fill, waitForHeading, startSitting, radioFor, number,
+  openApp, unlock, reloadUnlocked, confirmStaff, assertNoPlaintext, DRAFT_WORDS,
 } from './lib/sitting.mjs';
 
 const PROGRAMME = 'tsp';
@@ -39,6 +41,16 @@ function plan() {
     }
   }
   return items;
+}
+
+/** What must never be readable in storage once these items are answered. */
+function needles(answered) {
+  const out = ['E2E0001', ...DRAFT_WORDS];
+  for (const x of answered) {
+    out.push(x.item.id, x.item.text.en);
+    if (x.answer?.label) out.push(x.answer.label);
+  }
+  return out;
 }
 
 async function axeClean(page, screen) {
@@ -110,7 +122,7 @@ test('start screen: every programme and its batteries come from the real definit
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await openApp(page, server.url);
   await waitForHeading(page, UI.start_heading);
   const select = page.getByRole('combobox', { name: UI.start_programme });
   const names = await select.getByRole('option').allTextContents();
@@ -132,6 +144,9 @@ test('a full TSP pre battery survives a reload after every answer and its summar
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
+  await waitForHeading(page, UI.passphrase_set_heading);
+  await axeClean(page, 'set passphrase');
+  await openApp(page, server.url);
   await startSitting(page, {
     reference: 'E2E0001', programme: PROGRAMME,
     onScreen: (screen) => axeClean(page, screen),
@@ -166,11 +181,14 @@ test('a full TSP pre battery survives a reload after every answer and its summar
       assert.ok(!(await page.content()).includes(x.item.text.en), 'the question is gone too');
       await axeClean(page, 'break');
       await page.reload();
+      await waitForHeading(page, UI.lock_heading);
+      await axeClean(page, 'lock');
+      await unlock(page);
       await waitForHeading(page, UI.break_heading);
       await page.getByRole('button', { name: UI.break_resume }).click();
       await waitForHeading(page, UI.staff_confirm_heading);
       await axeClean(page, 'staff confirmation');
-      await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+      await confirmStaff(page);
       await waitForHeading(page, x.item.text.en);
       assert.equal(await checkedName(page), expectedName(x.answer), 'the choice made before the break');
     }
@@ -203,7 +221,8 @@ test('a full TSP pre battery survives a reload after every answer and its summar
     const next = items[x.k + 1];
     const expected = !next ? UI.thank_you_heading : next.q.id !== x.q.id ? next.q.title.en : next.item.text.en;
     await waitForHeading(page, expected);
-    await page.reload();
+    await assertNoPlaintext(page, needles(items.slice(0, x.k + 1)), `after answering ${x.item.id}`);
+    await reloadUnlocked(page);
     await waitForHeading(page, expected);
     if (next && next.q.id === x.q.id) {
       await page.getByRole('button', { name: UI.back, exact: true }).click();
@@ -218,10 +237,10 @@ test('a full TSP pre battery survives a reload after every answer and its summar
   await axeClean(page, 'thank-you');
   assert.ok(!(await page.content()).includes(UI.summary_heading));
   await page.getByRole('button', { name: UI.thank_you_staff }).click();
-  await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+  await confirmStaff(page);
   await waitForHeading(page, UI.summary_heading);
   await axeClean(page, 'summary');
-  await page.reload();
+  await reloadUnlocked(page);
   await waitForHeading(page, UI.summary_heading);
 
   // The summary against the real CLI, scoring the same answers from a CSV file.
@@ -247,7 +266,9 @@ test('a full TSP pre battery survives a reload after every answer and its summar
     }
     assert.ok(comparable.length >= report.scales.length, `${q.id} shows its scores`);
   }
-  await page.getByText(UI.export_not_available).waitFor();
+  // No assessor key on this computer: the record cannot leave, and the screen says so.
+  await page.getByText(UI.export_no_keys).waitFor();
+  await assertNoPlaintext(page, needles(items), 'on the summary');
   assert.deepEqual(errors, []);
   await context.close();
 });

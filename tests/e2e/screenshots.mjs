@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, ROOT } from './lib/harness.mjs';
-import { UI, battery, startSitting, waitForHeading } from './lib/sitting.mjs';
+import { UI, battery, startSitting, waitForHeading, openApp, confirmStaff } from './lib/sitting.mjs';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -15,14 +15,14 @@ const shot = (name) => page.screenshot({ path: join(OUT, `${name}.png`) });
 const next = () => page.getByRole('button', { name: UI.next, exact: true }).click();
 
 try {
-  await page.goto(server.url);
+  await openApp(page, server.url);
   // An earlier sitting, closed part-way, so the start screen lists it.
   await startSitting(page, { reference: 'K4821XJ', programme: 'tsp', timepoint: 'mid' });
   await next();
   await page.keyboard.press('3');
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: UI.staff_button, exact: true }).click();
-  await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+  await confirmStaff(page);
   await page.getByRole('button', { name: UI.staff_close }).click();
   await waitForHeading(page, UI.start_heading);
   await page.getByRole('textbox', { name: UI.start_reference }).fill('A1234BC');
@@ -47,7 +47,7 @@ try {
         await waitForHeading(page, UI.break_heading);
         await shot('break');
         await page.getByRole('button', { name: UI.break_resume }).click();
-        await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+        await confirmStaff(page);
         await waitForHeading(page, item.text.en);
       } else {
         await page.keyboard.press(key);
@@ -57,7 +57,7 @@ try {
   }
   await waitForHeading(page, UI.thank_you_heading);
   await page.getByRole('button', { name: UI.thank_you_staff }).click();
-  await page.getByRole('button', { name: UI.staff_confirm_yes }).click();
+  await confirmStaff(page);
   await waitForHeading(page, UI.summary_heading);
   await shot('summary');
   console.log(`screenshots written to ${OUT}`);

@@ -50,3 +50,27 @@ pub fn select_value(e: &Event) -> String {
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
+
+/// Reads a text input's value and clears it (passphrases are not left in the page).
+pub fn take_input(node: &yew::NodeRef) -> String {
+    match node.cast::<HtmlInputElement>() {
+        Some(input) => {
+            let value = input.value();
+            input.set_value("");
+            value
+        }
+        None => String::new(),
+    }
+}
+
+/// Reads a text area's value and clears it.
+pub fn take_input_area(node: &yew::NodeRef) -> String {
+    match node.cast::<web_sys::HtmlTextAreaElement>() {
+        Some(area) => {
+            let value = area.value();
+            area.set_value("");
+            value
+        }
+        None => String::new(),
+    }
+}

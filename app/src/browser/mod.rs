@@ -1,8 +1,13 @@
-//! The only code that touches browser APIs: storage, the clock, random ids, focus, form values
-//! and the keyboard. Everything else in the app is plain Rust over the core crates.
+//! The only code that touches browser APIs: storage, the clock, randomness, downloads, files,
+//! fetching the app's own files, idle time, focus, form values and the keyboard. Everything else
+//! in the app is plain Rust over the core crates.
 
 pub mod clock;
 pub mod dom;
+pub mod download;
+pub mod fetch;
+pub mod file;
+pub mod idle;
 pub mod keyboard;
 pub mod random;
 pub mod storage;

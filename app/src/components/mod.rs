@@ -1,7 +1,9 @@
 //! Reusable pieces of the screens: each takes data and `on_<event>` callbacks, never the store.
 
+pub mod assessor_keys;
 pub mod draft_list;
 pub mod export_step;
+pub mod language_switch;
 pub mod nav_buttons;
 pub mod notices;
 pub mod option_group;

@@ -30,6 +30,9 @@ pub fn notices(props: &NoticesProps) -> Html {
             let text = match error {
                 StoreError::Full => ctx.t("storage_full").to_owned(),
                 StoreError::Blocked(why) => ctx.tf("storage_write_failed", &[("reason", why)]),
+                StoreError::NoRandom => {
+                    ctx.tf("storage_write_failed", &[("reason", &error.to_string())])
+                }
             };
             html! {
                 <div class="notice problem" role="alert">

@@ -1,9 +1,11 @@
 //! Custom hooks: effects that reach the browser, run after render.
 
 mod use_focus;
+mod use_idle;
 mod use_keys;
 mod use_watch;
 
 pub use use_focus::{use_focus_on, HEADING_ID};
+pub use use_idle::use_idle;
 pub use use_keys::use_keys;
 pub use use_watch::use_watch;

@@ -1,7 +1,6 @@
 //! Consent was not given: nothing was asked, and the record says so.
 
 use crate::app::KitContext;
-use crate::components::export_step::ExportStep;
 use crate::hooks::HEADING_ID;
 use yew::prelude::*;
 
@@ -9,6 +8,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DeclinedPageProps {
     pub on_done: Callback<()>,
+    /// The export step.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The staff screen after a "no" to consent.
@@ -20,7 +22,7 @@ pub fn declined_page(props: &DeclinedPageProps) -> Html {
         <section class="screen declined">
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("declined_heading") }</h1>
             <p class="lead">{ ctx.t("declined_text") }</p>
-            <ExportStep />
+            { props.children.clone() }
             <div class="nav">
                 <button type="button" class="button secondary" onclick={done}>{ ctx.t("to_start") }</button>
             </div>

@@ -1,5 +1,5 @@
-//! One screen per file. `start` is the staff start screen; `sitting` shows whichever screen the
-//! open sitting is on.
+//! One screen per file. `set_passphrase` and `unlock` guard everything; `start` is the staff
+//! start screen; `sitting` shows whichever screen the open sitting is on.
 
 pub mod consent;
 pub mod declined;
@@ -7,7 +7,9 @@ pub mod handover;
 pub mod item;
 pub mod pause;
 pub mod section;
+pub mod set_passphrase;
 pub mod sitting;
 pub mod start;
 pub mod summary;
 pub mod thank_you;
+pub mod unlock;

@@ -4,15 +4,16 @@
 
 use crate::app::KitContext;
 use crate::browser::storage::Medium;
+use crate::components::export_step::ExportStep;
 use crate::components::notices::Notices;
-use crate::components::staff_confirm::{StaffConfirm, StaffStep};
+use crate::components::staff_confirm::StaffConfirm;
 use crate::components::tools::Tools;
 use crate::hooks::{use_focus_on, use_watch};
 use crate::pages::{
     consent::ConsentPage, declined::DeclinedPage, handover::HandoverPage, item::ItemPage,
     pause::PausePage, section::SectionPage, summary::SummaryPage, thank_you::ThankYouPage,
 };
-use crate::state::{Action, SittingView};
+use crate::state::{Action, SittingView, StaffStep};
 use qkit_session::{Screen, Summary, Verb};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,6 +23,8 @@ use yew::prelude::*;
 pub struct SittingPageProps {
     pub view: Rc<SittingView>,
     pub medium: Medium,
+    /// How many assessor keys are accepted on this computer.
+    pub keys: usize,
     pub on_action: Callback<Action>,
 }
 
@@ -29,7 +32,7 @@ pub struct SittingPageProps {
 #[function_component(SittingPage)]
 pub fn sitting_page(props: &SittingPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
-    let confirm = use_state(|| None::<StaffStep>);
+    let staff = props.view.staff;
     let session = &props.view.session;
     let draft = session.draft();
     let screen = session.screen(&ctx.kit);
@@ -37,32 +40,26 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
         session.id().to_owned(),
         props.on_action.reform(Action::ChangedElsewhere),
     );
-    use_focus_on((draft.cursor.clone(), session.on_break(), *confirm));
+    use_focus_on((
+        draft.cursor.clone(),
+        session.on_break(),
+        staff.map(|p| p.step),
+    ));
 
     let verb = |v: Verb| props.on_action.reform(move |_: ()| Action::Verb(v.clone()));
-    let ask = |step: StaffStep| {
-        let confirm = confirm.clone();
-        Callback::from(move |_: ()| confirm.set(Some(step)))
-    };
+    let ask = |step: StaffStep| props.on_action.reform(move |_: ()| Action::AskStaff(step));
     let act = |a: Action| props.on_action.reform(move |_: ()| a.clone());
 
-    let body = if let Some(step) = *confirm {
-        let on_confirm = {
-            let (cb, confirm) = (props.on_action.clone(), confirm.clone());
-            Callback::from(move |_: ()| {
-                confirm.set(None);
-                cb.emit(Action::Verb(match step {
-                    StaffStep::EnterStaffMode => Verb::EnterStaffMode,
-                    StaffStep::EndBreak => Verb::Resume,
-                    StaffStep::SeeSummary => Verb::ShowSummary,
-                }));
-            })
-        };
-        let on_cancel = {
-            let confirm = confirm.clone();
-            Callback::from(move |_: ()| confirm.set(None))
-        };
-        html! { <StaffConfirm {step} {on_confirm} {on_cancel} /> }
+    let export = html! {
+        <ExportStep keys={props.keys} status={props.view.export.clone()}
+            on_export={act(Action::Export)} on_save_again={act(Action::SaveAgain)}
+            on_saved={act(Action::ExportSaved)} />
+    };
+    let body = if let Some(prompt) = staff {
+        html! {
+            <StaffConfirm {prompt} on_confirm={props.on_action.reform(Action::ConfirmStaff)}
+                on_cancel={act(Action::CancelStaff)} />
+        }
     } else if session.on_break() {
         html! { <PausePage on_resume={ask(StaffStep::EndBreak)} /> }
     } else {
@@ -89,12 +86,16 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
             Screen::ThankYou => html! { <ThankYouPage on_staff={ask(StaffStep::SeeSummary)} /> },
             Screen::Summary => html! {
                 <SummaryPage summary={Rc::new(Summary::of(&ctx.kit, draft))}
-                    record={Rc::new(draft.record.clone())} on_done={act(Action::ToStart)} />
+                    record={Rc::new(draft.record.clone())} on_done={act(Action::ToStart)}>
+                    { export.clone() }
+                </SummaryPage>
             },
-            Screen::Declined => html! { <DeclinedPage on_done={act(Action::ToStart)} /> },
+            Screen::Declined => html! {
+                <DeclinedPage on_done={act(Action::ToStart)}>{ export.clone() }</DeclinedPage>
+            },
         }
     };
-    let participant_screen = confirm.is_none()
+    let participant_screen = staff.is_none()
         && !session.on_break()
         && matches!(screen, Screen::Section(_) | Screen::Item(_));
     let tools = participant_screen.then(|| {

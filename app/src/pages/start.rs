@@ -1,10 +1,14 @@
-//! The staff start screen: start a new sitting, or resume one stored on this device.
+//! The staff start screen: start a new sitting, resume one stored on this device, and set up the
+//! assessor keys finished sittings are sealed to.
 
 use crate::app::KitContext;
-use crate::browser::storage::{LoadError, Medium};
+use crate::browser::storage::{LoadError, Medium, StoredRecipient};
+use crate::components::assessor_keys::AssessorKeys;
+use crate::components::language_switch::LanguageSwitch;
 use crate::components::{draft_list::DraftList, start_form::StartForm};
+use crate::config::KitConfig;
 use crate::hooks::{use_focus_on, HEADING_ID};
-use crate::state::{Action, StartProblem, StartView};
+use crate::state::{Action, StartNotice, StartProblem, StartView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,6 +17,8 @@ use yew::prelude::*;
 pub struct StartPageProps {
     pub view: Rc<StartView>,
     pub medium: Medium,
+    pub config: Rc<KitConfig>,
+    pub recipients: Rc<Vec<StoredRecipient>>,
     pub on_action: Callback<Action>,
 }
 
@@ -22,22 +28,15 @@ pub fn start_page(props: &StartPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     use_focus_on("start");
     let act = |f: fn(String) -> Action| props.on_action.reform(f);
-    let languages = ctx.kit.ui.languages().map(|(lang, name)| {
-        let pressed = *lang == ctx.lang;
-        let onclick = {
-            let (cb, lang) = (props.on_action.clone(), lang.clone());
-            Callback::from(move |_: MouseEvent| cb.emit(Action::SetLanguage(lang.clone())))
-        };
-        html! {
-            <button type="button" class="button quiet" lang={lang.to_string()}
-                aria-pressed={pressed.to_string()} {onclick}>{ name.to_owned() }</button>
-        }
-    });
     let v = &props.view;
     let problem = match &v.problem {
         Some(StartProblem::Load(LoadError::Corrupt { key, reason })) => {
             Some(ctx.tf("draft_corrupt", &[("key", key), ("reason", reason)]))
         }
+        Some(StartProblem::Load(LoadError::OtherPassphrase(key))) => Some(ctx.tf(
+            "draft_corrupt",
+            &[("key", key), ("reason", ctx.t("draft_other_passphrase"))],
+        )),
         Some(StartProblem::Load(LoadError::Missing(_))) => Some(ctx.t("draft_missing").to_owned()),
         Some(StartProblem::Load(LoadError::Storage(e))) => {
             Some(ctx.tf("storage_read_failed", &[("reason", &e.to_string())]))
@@ -56,13 +55,24 @@ pub fn start_page(props: &StartPageProps) -> Html {
         Some(StartProblem::Start(e)) => Some(e.clone()),
         _ => None,
     };
+    let lock = props.on_action.reform(|_: MouseEvent| Action::Lock);
     html! {
         <main class="page start" id="main">
-            <div class="language-switch" role="group" aria-label={ctx.t("interface_language").to_owned()}>
-                { for languages }
+            <div class="top-bar">
+                <button type="button" class="button quiet" onclick={lock}>{ ctx.t("lock_now") }</button>
+                <LanguageSwitch on_choose={props.on_action.reform(Action::SetLanguage)} />
             </div>
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("start_heading") }</h1>
             <p>{ ctx.t("start_intro") }</p>
+            if let Some(StartNotice::Exported { file_name }) = &v.notice {
+                <p class="notice info" role="status">{ ctx.tf("exported_notice", &[("file", file_name)]) }</p>
+            }
+            if props.recipients.is_empty() {
+                <p class="notice warning" role="status">{ ctx.t("no_keys_warning") }</p>
+            }
+            if !props.config.problems.is_empty() {
+                <p class="notice warning">{ ctx.tf("config_problems", &[("list", &props.config.problems.join("; "))]) }</p>
+            }
             if let Medium::Memory(reason) = &props.medium {
                 <p class="notice warning" role="status">
                     { ctx.tf("storage_blocked_start", &[("reason", &reason.as_ref().map(|r| r.to_string()).unwrap_or_default())]) }
@@ -75,6 +85,8 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <h2>{ ctx.t("start_new") }</h2>
             <StartForm suggestion={v.suggestion.clone()} error={start_error}
                 on_start={props.on_action.reform(Action::Start)} on_reference={act(Action::LookUp)} />
+            <AssessorKeys accepted={(*props.recipients).clone()} offered={props.config.recipients.clone()}
+                keys={v.keys.clone()} on_action={props.on_action.clone()} />
         </main>
     }
 }

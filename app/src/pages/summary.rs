@@ -1,8 +1,7 @@
 //! The staff completion summary: questionnaires done, items answered, alerts to act on, flags and
-//! "not scorable" warnings, then the export step.
+//! "not scorable" warnings, then the export step (given as children).
 
 use crate::app::KitContext;
-use crate::components::export_step::ExportStep;
 use crate::components::report_card::ReportCard;
 use crate::hooks::HEADING_ID;
 use crate::pages::item::special_label;
@@ -18,6 +17,9 @@ pub struct SummaryPageProps {
     pub summary: Rc<Summary>,
     pub record: Rc<ResultRecord>,
     pub on_done: Callback<()>,
+    /// The export step.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The completion summary.
@@ -57,7 +59,7 @@ pub fn summary_page(props: &SummaryPageProps) -> Html {
             }
             <h2>{ ctx.t("summary_questionnaires") }</h2>
             { for s.questionnaires.iter().map(|q| html! { <ReportCard summary={q.clone()} /> }) }
-            <ExportStep />
+            { props.children.clone() }
             <div class="nav">
                 <button type="button" class="button secondary" onclick={done}>{ ctx.t("to_start") }</button>
             </div>

@@ -75,3 +75,109 @@ export function radioFor(page, answer) {
 export function number(x) {
   return Math.abs(x - Math.round(x)) < 1e-9 ? String(Math.round(x)) : x.toFixed(2);
 }
+
+/** The staff passphrase the tests set. */
+export const PASSPHRASE = 'correct horse battery';
+
+/**
+ * On the first screen: sets the staff passphrase (first use on this browser profile) or enters
+ * it (locked), and waits until the app has moved on.
+ */
+export async function unlock(page, passphrase = PASSPHRASE) {
+  const lock = page.getByRole('heading', { level: 1, name: UI.lock_heading, exact: true });
+  const set = page.getByRole('heading', { level: 1, name: UI.passphrase_set_heading, exact: true });
+  await lock.or(set).waitFor();
+  if (await set.count()) {
+    await page.getByLabel(UI.passphrase_new, { exact: true }).fill(passphrase);
+    await page.getByLabel(UI.passphrase_repeat, { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: UI.passphrase_set_button, exact: true }).click();
+    await set.waitFor({ state: 'detached' });
+  } else {
+    await page.getByLabel(UI.passphrase_label, { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: UI.unlock_button, exact: true }).click();
+    await lock.waitFor({ state: 'detached' });
+  }
+}
+
+/** Opens the app and unlocks it. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await unlock(page);
+}
+
+/** Reloads the page and unlocks it again (the key never survives a reload). */
+export async function reloadUnlocked(page) {
+  await page.reload();
+  await unlock(page);
+}
+
+/** Answers the "For staff only" step: the passphrase when it is asked for, then "Yes, I am staff". */
+export async function confirmStaff(page, passphrase = PASSPHRASE) {
+  await waitForHeading(page, UI.staff_confirm_heading);
+  const box = page.getByLabel(UI.passphrase_label, { exact: true });
+  if (await box.count()) await box.fill(passphrase);
+  await page.getByRole('button', { name: UI.staff_confirm_yes, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: UI.staff_confirm_heading, exact: true })
+    .waitFor({ state: 'detached' });
+}
+
+/** Serves `config` (an object) as the kit configuration file for every page of `context`. */
+export async function useConfig(context, config) {
+  await context.route('**/qkit-config.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: JSON.stringify(config),
+  }));
+}
+
+/** Every localStorage entry of the page, as [key, value]. */
+export async function storedEntries(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      out.push([key, localStorage.getItem(key)]);
+    }
+    return out;
+  });
+}
+
+const STORED_DRAFT = /^\{"qkit_draft":2,"rev":\d+\}\n([A-Za-z0-9+/]+={0,2})$/;
+const LOCK = /^qkit-lock-1:\d+:\d+:\d+:[A-Za-z0-9+/]+:[A-Za-z0-9+/]+$/;
+const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+
+/**
+ * Fails unless localStorage holds nothing readable about a sitting: every value must be one of
+ * qkit's known shapes (a revision line then base64 of a sealed draft; the lock; the open
+ * sitting's random id; the accepted public keys), and no key or value may contain any of
+ * `needles` (the participant reference, item ids, answer labels, JSON field names). The shape
+ * check alone would catch a plaintext draft; the needles say what leaked if one ever did.
+ */
+export async function assertNoPlaintext(page, needles, where = '') {
+  // A short word made only of base64 letters ("Never") can turn up by chance in base64; the
+  // shape check above already proves those values are sealed, so only telling needles are kept.
+  const telling = needles.filter((n) => n.length >= 8 || /[^A-Za-z0-9+/=]/.test(n));
+  for (const [key, value] of await storedEntries(page)) {
+    const at = `${where}: localStorage["${key}"]`;
+    if (key.startsWith('qkit.draft.')) {
+      const m = STORED_DRAFT.exec(value);
+      if (!m) throw new Error(`${at} is not a sealed draft: ${value.slice(0, 120)}`);
+      const sealed = Buffer.from(m[1], 'base64');
+      if (sealed.subarray(0, 5).toString('latin1') !== 'qkitd') throw new Error(`${at} is not qkitd`);
+    } else if (key === 'qkit.lock') {
+      if (!LOCK.test(value)) throw new Error(`${at} is not a lock: ${value}`);
+    } else if (key === 'qkit.current') {
+      if (!/^[0-9a-f]{32}$/.test(value)) throw new Error(`${at} is not a record id: ${value}`);
+    } else if (key === 'qkit.recipients') {
+      for (const r of JSON.parse(value)) {
+        if (!RECIPIENT.test(r.recipient)) throw new Error(`${at} holds ${r.recipient}`);
+      }
+    } else {
+      throw new Error(`${at}: an unexpected key`);
+    }
+    for (const n of telling) {
+      if (key.includes(n) || value.includes(n)) throw new Error(`${at} contains "${n}"`);
+    }
+  }
+}
+
+/** Field names of the draft and record: none may appear in storage. */
+export const DRAFT_WORDS = ['"answer"', '"answers"', '"participant"', '"record"', '"cursor"', '"item"', 'programme', 'timepoint'];

@@ -1,21 +1,27 @@
-//! Drafts on this device. Every read and write of a sitting goes through [`DraftStore`], so the
-//! stored form can change in one place (issue 6 encrypts the body).
+//! Drafts on this device. Every read and write of a sitting goes through [`DraftStore`].
 //!
-//! Each sitting is one value under `qkit.draft.<record id>`: a header line (JSON: revision,
-//! participant reference, programme, timepoint, state, last change) and then the draft as JSON.
-//! The header is the device's index of sittings; it is written in the same `setItem` as the
-//! draft, so the two never disagree. `qkit.current` names the sitting open on this device, so a
-//! reload or a reopened browser returns to it.
+//! Each sitting is one value under `qkit.draft.<record id>`, sealed under the key derived from
+//! the staff passphrase (see `stored.rs` for the format): nothing about the participant or his
+//! answers is stored in plaintext, only a revision counter. `qkit.current` names the sitting open
+//! on this device, so a reload or a reopened browser returns to it (after the passphrase).
+//! `qkit.lock` holds the [`DraftLock`] (salt, scrypt parameters, check value: no key) and
+//! `qkit.recipients` the assessor keys staff accepted (public keys, not secret).
 //!
 //! The revision guards against two tabs on one sitting: a write names the revision it was based
 //! on, and is refused (never applied) when the stored one has moved on.
 
 mod backend;
+mod settings;
+mod stored;
 mod watch;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
+pub use settings::{StoredRecipient, LOCK_KEY, RECIPIENTS_KEY};
+pub use stored::{Unreadable, PLAINTEXT_FORMAT, STORED_FORMAT};
 pub use watch::watch;
 
+use crate::browser::random::BrowserRng;
+use qkit_export::at_rest::DraftKey;
 use qkit_export::Timestamp;
 use qkit_session::{Cursor, Draft};
 use serde::{Deserialize, Serialize};
@@ -26,8 +32,6 @@ use thiserror::Error;
 pub const DRAFT_PREFIX: &str = "qkit.draft.";
 /// Key naming the sitting open on this device.
 pub const CURRENT_KEY: &str = "qkit.current";
-/// The stored-value format this qkit writes.
-pub const STORED_FORMAT: u32 = 1;
 
 /// The storage itself failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -38,6 +42,9 @@ pub enum StoreError {
     /// The storage quota is used up.
     #[error("storage is full")]
     Full,
+    /// The browser has no secure random source, so nothing can be encrypted.
+    #[error("this browser has no secure random source, so answers cannot be stored encrypted")]
+    NoRandom,
 }
 
 /// A draft could not be read.
@@ -45,9 +52,12 @@ pub enum StoreError {
 pub enum LoadError {
     #[error("no draft \"{0}\" on this device")]
     Missing(String),
-    /// The stored value is not a draft this qkit can read.
+    /// The stored value is not a draft this qkit can read, or it is damaged.
     #[error("draft \"{key}\" cannot be read: {reason}")]
     Corrupt { key: String, reason: String },
+    /// The draft was sealed under another staff passphrase.
+    #[error("draft \"{0}\" was saved under a different staff passphrase")]
+    OtherPassphrase(String),
     #[error(transparent)]
     Storage(#[from] StoreError),
 }
@@ -71,13 +81,9 @@ pub enum DraftState {
     Declined,
 }
 
-/// The header line of a stored draft.
+/// A sitting's entry in the device's index (stored sealed with its draft).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
-    /// Always [`STORED_FORMAT`].
-    pub qkit_draft: u32,
-    /// Counts writes; a write must name the revision it replaces.
-    pub rev: u64,
     pub participant: String,
     pub programme: String,
     pub timepoint: String,
@@ -89,7 +95,7 @@ pub struct Header {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listed {
     pub id: String,
-    /// The header, when it can be read.
+    /// The index entry, when the sitting can be read.
     pub header: Option<Header>,
     /// Why the sitting cannot be read, if it cannot.
     pub problem: Option<String>,
@@ -143,22 +149,33 @@ impl DraftStore {
         &self.medium
     }
 
+    /// The ids of every stored sitting.
+    fn ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_owned))
+            .collect())
+    }
+
     /// Every stored sitting, most recently changed first; unreadable ones last.
-    pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
+    pub fn list(&self, key: &DraftKey) -> Result<Vec<Listed>, StoreError> {
         let mut listed = Vec::new();
-        for key in self.backend.keys()? {
-            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
+        for id in self.ids()? {
+            let Some(value) = self.backend.get(&self::key(&id))? else {
                 continue;
             };
-            let Some(value) = self.backend.get(&key)? else {
-                continue;
-            };
-            let (header, problem) = match decode(id, &value) {
-                Ok((h, _)) => (Some(h), None),
-                Err(reason) => (split(&value).ok().map(|(h, _)| h), Some(reason)),
+            let (header, problem) = match stored::decode(key, &id, &value) {
+                Ok((_, h, _)) => (Some(h), None),
+                Err(Unreadable::OtherPassphrase) => (
+                    None,
+                    Some("it was saved under a different staff passphrase".to_owned()),
+                ),
+                Err(Unreadable::Damaged(reason)) => (None, Some(reason)),
             };
             listed.push(Listed {
-                id: id.to_owned(),
+                id,
                 header,
                 problem,
             });
@@ -173,52 +190,74 @@ impl DraftStore {
     }
 
     /// Reads one draft.
-    pub fn load(&self, id: &str) -> Result<Loaded, LoadError> {
-        let key = key(id);
+    pub fn load(&self, id: &str, key: &DraftKey) -> Result<Loaded, LoadError> {
+        let storage_key = self::key(id);
         let value = self
             .backend
-            .get(&key)?
+            .get(&storage_key)?
             .ok_or_else(|| LoadError::Missing(id.to_owned()))?;
-        let (header, draft) = decode(id, &value).map_err(|reason| LoadError::Corrupt {
-            key: key.clone(),
-            reason,
-        })?;
-        Ok(Loaded {
-            draft,
-            revision: header.rev,
-        })
+        match stored::decode(key, id, &value) {
+            Ok((revision, _, draft)) => Ok(Loaded { draft, revision }),
+            Err(Unreadable::OtherPassphrase) => Err(LoadError::OtherPassphrase(id.to_owned())),
+            Err(Unreadable::Damaged(reason)) => Err(LoadError::Corrupt {
+                key: storage_key,
+                reason,
+            }),
+        }
     }
 
-    /// Writes a draft that was based on revision `expected` (0 for a new one) and returns its
-    /// new revision. Refused, with nothing written, when the stored revision differs.
-    pub fn save(&self, draft: &Draft, expected: u64, now: Timestamp) -> Result<u64, SaveError> {
-        let key = key(&draft.record.record_id);
-        let stored = match self.backend.get(&key)? {
+    /// Writes a draft, sealed under `key`, that was based on revision `expected` (0 for a new
+    /// one) and returns its new revision. Refused, with nothing written, when the stored
+    /// revision differs.
+    pub fn save(
+        &self,
+        draft: &Draft,
+        expected: u64,
+        now: Timestamp,
+        key: &DraftKey,
+    ) -> Result<u64, SaveError> {
+        let storage_key = self::key(&draft.record.record_id);
+        let stored = match self.backend.get(&storage_key)? {
             None => 0,
-            // An unreadable header is a damaged value: never overwrite it silently either.
-            Some(v) => split(&v).map(|(h, _)| h.rev).unwrap_or(u64::MAX),
+            // An unreadable first line is a damaged value: never overwrite it silently either.
+            Some(v) => stored::revision(&v).unwrap_or(u64::MAX),
         };
         if stored != expected {
             return Err(SaveError::Conflict { stored, expected });
         }
         let rev = expected + 1;
         let header = Header {
-            qkit_draft: STORED_FORMAT,
-            rev,
             participant: draft.record.participant.clone(),
             programme: draft.record.programme.clone(),
             timepoint: draft.record.timepoint.key().to_owned(),
             state: state_of(draft),
             updated: now,
         };
-        // Serialising these plain data types cannot fail (no maps with non-string keys).
-        let value = format!(
-            "{}\n{}",
-            serde_json::to_string(&header).expect("header serialises"),
-            serde_json::to_string(draft).expect("draft serialises")
-        );
-        self.backend.set(&key, &value)?;
+        let mut rng = BrowserRng::new().ok_or(StoreError::NoRandom)?;
+        let value = stored::encode(key, rev, &header, draft, &mut rng);
+        self.backend.set(&storage_key, &value)?;
         Ok(rev)
+    }
+
+    /// Seals every draft still stored in plaintext (written before drafts were encrypted) under
+    /// `key`. Returns how many were sealed; unreadable ones are left as they are, to be listed.
+    pub fn seal_plaintext_drafts(&self, key: &DraftKey, now: Timestamp) -> usize {
+        let Ok(ids) = self.ids() else { return 0 };
+        let mut sealed = 0;
+        for id in ids {
+            let Ok(Some(value)) = self.backend.get(&self::key(&id)) else {
+                continue;
+            };
+            if !stored::is_plaintext(&value) {
+                continue;
+            }
+            if let Ok((rev, header, draft)) = stored::decode(key, &id, &value) {
+                if self.save(&draft, rev, header.updated.max(now), key).is_ok() {
+                    sealed += 1;
+                }
+            }
+        }
+        sealed
     }
 
     /// Removes a stored sitting.
@@ -227,6 +266,16 @@ impl DraftStore {
             self.set_current(None)?;
         }
         self.backend.remove(&key(id))
+    }
+
+    /// Removes every sitting on this device and the passphrase lock (for a forgotten
+    /// passphrase). The accepted assessor keys stay: they are public and not tied to the lock.
+    pub fn remove_all(&self) -> Result<(), StoreError> {
+        for id in self.ids()? {
+            self.backend.remove(&key(&id))?;
+        }
+        self.backend.remove(CURRENT_KEY)?;
+        self.backend.remove(LOCK_KEY)
     }
 
     /// The sitting open on this device, if any.
@@ -248,9 +297,9 @@ pub fn key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
-/// The revision in a stored value's header, if it has one.
+/// The revision on a stored value's first line, if it has one.
 pub fn revision_of(value: &str) -> Option<u64> {
-    split(value).ok().map(|(h, _)| h.rev)
+    stored::revision(value)
 }
 
 fn state_of(d: &Draft) -> DraftState {
@@ -259,29 +308,4 @@ fn state_of(d: &Draft) -> DraftState {
         Cursor::ThankYou | Cursor::Summary => DraftState::Finished,
         _ => DraftState::InProgress,
     }
-}
-
-/// Reads a stored value: its header and the draft, which must be the sitting `id`.
-fn decode(id: &str, value: &str) -> Result<(Header, Draft), String> {
-    let (header, body) = split(value)?;
-    let draft: Draft = serde_json::from_str(body).map_err(|e| format!("the answers: {e}"))?;
-    if draft.record.record_id != id {
-        return Err("it names another sitting".into());
-    }
-    Ok((header, draft))
-}
-
-/// Splits a stored value into its header and body.
-fn split(value: &str) -> Result<(Header, &str), String> {
-    let (head, body) = value
-        .split_once('\n')
-        .ok_or_else(|| "it has no header line".to_owned())?;
-    let header: Header = serde_json::from_str(head).map_err(|e| format!("its header: {e}"))?;
-    if header.qkit_draft != STORED_FORMAT {
-        return Err(format!(
-            "stored format {} is not the format this qkit reads ({STORED_FORMAT})",
-            header.qkit_draft
-        ));
-    }
-    Ok((header, body))
 }

@@ -1,0 +1,194 @@
+//! Starting, opening and driving a sitting, and the staff steps within it. Every change is
+//! written (sealed) before it is shown.
+
+use super::*;
+use qkit_session::{suggested_support, StartOptions};
+
+impl AppState {
+    pub(super) fn look_up(&mut self, reference: &str) {
+        let Some(key) = self.key.clone() else { return };
+        let View::Start(view) = &mut self.view else {
+            return;
+        };
+        let reference = reference.trim();
+        let suggestion = view
+            .drafts
+            .iter()
+            .filter(|l| {
+                l.header
+                    .as_ref()
+                    .is_some_and(|h| h.participant.eq_ignore_ascii_case(reference))
+            })
+            .filter_map(|l| self.env.store.load(&l.id, &key).ok())
+            .find_map(|l| suggested_support(&self.kit, &l.draft.record))
+            .map(|s| (reference.to_owned(), s));
+        Rc::make_mut(view).suggestion = suggestion;
+    }
+
+    pub(super) fn start(&mut self, choice: StartChoice) {
+        let options = StartOptions {
+            record_id: (self.env.new_id)(),
+            kit_version: env!("CARGO_PKG_VERSION").to_owned(),
+            participant: choice.participant,
+            programme: choice.programme,
+            timepoint: choice.timepoint,
+            language: choice.language.clone(),
+            support: choice.support,
+        };
+        match Session::start(&self.kit, options, self.now()) {
+            Ok(session) => {
+                self.lang = choice.language;
+                let _ = self.env.store.set_current(Some(session.id()));
+                let mut view = new_view(session.clone(), 0);
+                self.commit(&mut view, session);
+                self.view = View::Sitting(Rc::new(view));
+            }
+            Err(e) => {
+                if let View::Start(v) = &mut self.view {
+                    Rc::make_mut(v).problem = Some(StartProblem::Start(e));
+                }
+            }
+        }
+    }
+
+    pub(super) fn open(&mut self, id: &str) {
+        let Some(key) = self.key.clone() else { return };
+        let loaded = match self.env.store.load(id, &key) {
+            Ok(l) => l,
+            Err(e) => {
+                let _ = self.env.store.set_current(None);
+                self.view = self.start_view(Some(StartProblem::Load(e)));
+                return;
+            }
+        };
+        match Session::resume(&self.kit, loaded.draft.clone(), self.now()) {
+            Ok(resumed) => {
+                if let Some(lang) = Lang::parse(&loaded.draft.record.language) {
+                    if self.kit.ui.has(&lang) {
+                        self.lang = lang;
+                    }
+                }
+                let _ = self.env.store.set_current(Some(id));
+                let mut view = new_view(resumed.session.clone(), loaded.revision);
+                view.changes = resumed.changes;
+                if resumed.session.draft() != &loaded.draft {
+                    self.commit(&mut view, resumed.session);
+                }
+                self.view = View::Sitting(Rc::new(view));
+            }
+            Err(error) => {
+                let _ = self.env.store.set_current(None);
+                let problem = StartProblem::Resume {
+                    id: id.to_owned(),
+                    error,
+                };
+                self.view = self.start_view(Some(problem));
+            }
+        }
+    }
+
+    pub(super) fn sitting_action(&mut self, action: Action) {
+        let now = self.now();
+        let recent = self.recently_proved(now);
+        let View::Sitting(view) = &mut self.view else {
+            return;
+        };
+        let mut view = Rc::unwrap_or_clone(view.clone());
+        match action {
+            Action::Verb(verb) if view.problem.is_none() => self.apply_verb(&mut view, verb),
+            Action::AskStaff(step) => {
+                view.staff = Some(StaffPrompt {
+                    step,
+                    needs_passphrase: !recent,
+                    wrong: false,
+                });
+            }
+            Action::CancelStaff => view.staff = None,
+            Action::ConfirmStaff(passphrase) => {
+                if let Some(prompt) = view.staff {
+                    let proved = match &passphrase {
+                        Some(p) => self.prove(p),
+                        None => !prompt.needs_passphrase && recent,
+                    };
+                    if proved {
+                        view.staff = None;
+                        if view.problem.is_none() {
+                            self.apply_verb(&mut view, prompt.step.verb());
+                        }
+                    } else {
+                        view.staff = Some(StaffPrompt {
+                            needs_passphrase: true,
+                            wrong: passphrase.is_some(),
+                            ..prompt
+                        });
+                    }
+                }
+            }
+            Action::ChangedElsewhere(rev) if rev != view.revision => {
+                view.problem = Some(SittingProblem::Conflict);
+            }
+            Action::CarryOnUnsaved => {
+                if let Some(SittingProblem::NotSaved { held, .. }) = view.problem.take() {
+                    view.session = *held;
+                    view.unsaved = true;
+                }
+            }
+            Action::RetrySave => {
+                if let Some(SittingProblem::NotSaved { held, .. }) = view.problem.take() {
+                    self.commit(&mut view, *held);
+                }
+            }
+            Action::DismissChanges => view.changes.clear(),
+            _ => {}
+        }
+        self.view = View::Sitting(Rc::new(view));
+    }
+
+    fn apply_verb(&self, view: &mut SittingView, verb: Verb) {
+        let mut next = view.session.clone();
+        match next.apply(&self.kit, verb, self.now()) {
+            Ok(()) if next != view.session => self.commit(view, next),
+            Ok(()) => {}
+            Err(e) => browser::dom::warn(&format!("qkit: {e}")),
+        }
+    }
+
+    /// Writes `next` (sealed) and, only once it is stored, makes it the sitting on screen. When
+    /// staff chose to carry on unsaved, a failed write still moves on (and each later change
+    /// tries again).
+    pub(super) fn commit(&self, view: &mut SittingView, next: Session) {
+        let Some(key) = &self.key else { return };
+        match self
+            .env
+            .store
+            .save(next.draft(), view.revision, self.now(), key)
+        {
+            Ok(rev) => {
+                view.session = next;
+                view.revision = rev;
+                view.unsaved = false;
+            }
+            Err(SaveError::Conflict { .. }) => view.problem = Some(SittingProblem::Conflict),
+            Err(SaveError::Storage(_)) if view.unsaved => view.session = next,
+            Err(SaveError::Storage(error)) => {
+                view.problem = Some(SittingProblem::NotSaved {
+                    error,
+                    held: Box::new(next),
+                });
+            }
+        }
+    }
+}
+
+/// A sitting on screen, as stored at `revision`.
+pub(super) fn new_view(session: Session, revision: u64) -> SittingView {
+    SittingView {
+        session,
+        revision,
+        changes: Vec::new(),
+        problem: None,
+        unsaved: false,
+        staff: None,
+        export: None,
+    }
+}
