@@ -1,0 +1,88 @@
+//! The assessor area's root: loads the kit and the pathway rules once, holds the state, and shows
+//! the header (language, navigation, lock) and the current screen.
+
+use crate::components::nav::Nav;
+use crate::pages::{
+    allocation::AllocationPage, cohort::CohortPage, import::ImportPage, person::PersonPage,
+    unlock::UnlockPage,
+};
+use crate::state::{Action, State, View};
+use qkit_allocation::Rules;
+use qkit_app::browser::dom;
+use qkit_app::hooks::use_focus_on;
+use qkit_app::KitContext;
+use qkit_questionnaires::{Kit, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The assessor area.
+#[function_component(Assessor)]
+pub fn assessor() -> Html {
+    let loaded = use_memo((), |_| {
+        let kit = Kit::shipped().map_err(|e| e.to_string())?;
+        let rules = Rules::shipped(&kit).map_err(|e| e.to_string())?;
+        Ok::<_, String>((Rc::new(kit), Rc::new(rules)))
+    });
+    match &*loaded {
+        Ok((kit, rules)) => html! { <Shell kit={kit.clone()} rules={rules.clone()} /> },
+        Err(problems) => html! {
+            <main class="page" id="main">
+                <h1>{ "The questionnaire or rules files have problems" }</h1>
+                <p>{ "Ask the person who looks after qkit to fix these files." }</p>
+                <pre>{ problems.clone() }</pre>
+            </main>
+        },
+    }
+}
+
+#[derive(Properties)]
+struct ShellProps {
+    kit: Rc<Kit>,
+    rules: Rc<Rules>,
+}
+
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.kit, &other.kit) && Rc::ptr_eq(&self.rules, &other.rules)
+    }
+}
+
+#[function_component(Shell)]
+fn shell(props: &ShellProps) -> Html {
+    let state = {
+        let (kit, rules) = (props.kit.clone(), props.rules.clone());
+        use_reducer(move || State::new(kit, rules, Lang::english()))
+    };
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    use_effect_with(state.lang.clone(), |lang| {
+        dom::set_page_language(lang.as_str())
+    });
+    use_focus_on(state.view.clone());
+    let ctx = KitContext {
+        kit: state.kit.clone(),
+        lang: state.lang.clone(),
+    };
+    let page = match &state.view {
+        View::Unlock => html! { <UnlockPage on_unlock={dispatch.reform(Action::Unlock)} /> },
+        View::Import => html! { <ImportPage state={state.clone()} /> },
+        View::Cohort => html! { <CohortPage state={state.clone()} /> },
+        View::Person(key, tab) => {
+            html! { <PersonPage state={state.clone()} person={key.clone()} tab={*tab} /> }
+        }
+        View::Allocation => html! { <AllocationPage state={state.clone()} /> },
+    };
+    let unlocked = state.identity.is_some();
+    html! {
+        <ContextProvider<KitContext> context={ctx}>
+            <div class="assessor">
+                <Nav view={state.view.clone()} {unlocked} records={state.records.len()}
+                    on_show={dispatch.reform(Action::Show)} on_lock={dispatch.reform(|_| Action::Lock)}
+                    on_language={dispatch.reform(Action::SetLanguage)} />
+                { page }
+            </div>
+        </ContextProvider<KitContext>>
+    }
+}

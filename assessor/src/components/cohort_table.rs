@@ -1,0 +1,138 @@
+//! The cohort table: one row per participant at his latest timepoint, a column per scale (score,
+//! T-score, band in words and colour), his sites and flags. Column headers sort; a participant's
+//! reference opens his profile.
+
+use crate::components::band_label::BandLabel;
+use crate::components::flag_list::FlagList;
+use crate::model::cohort::{prorated, Cell, Sort, SortBy, Table};
+use crate::model::Key;
+use crate::names;
+use qkit_app::KitContext;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`CohortTable`].
+#[derive(Properties, PartialEq)]
+pub struct CohortTableProps {
+    pub table: Rc<Table>,
+    /// Indexes of the rows to show, in order.
+    pub shown: Vec<usize>,
+    /// Indexes of the scale columns to show.
+    pub columns: Vec<usize>,
+    pub sort: Sort,
+    pub on_sort: Callback<SortBy>,
+    pub on_open: Callback<Key>,
+}
+
+/// The table.
+#[function_component(CohortTable)]
+pub fn cohort_table(props: &CohortTableProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let t = &props.table;
+    let header = |by: SortBy, label: String| {
+        let sorted = (props.sort.by == by).then_some(if props.sort.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let onclick = props.on_sort.reform(move |_: MouseEvent| by);
+        html! {
+            <th scope="col" aria-sort={sorted.unwrap_or("none")}>
+                <button type="button" class="sort" {onclick}>
+                    { label }<span class="sort-mark" aria-hidden="true">{ match sorted {
+                        Some("ascending") => "▲", Some(_) => "▼", None => "↕" } }</span>
+                </button>
+            </th>
+        }
+    };
+    let columns = props.columns.iter().filter_map(|&i| {
+        let c = t.columns.get(i)?;
+        Some(header(
+            SortBy::Scale(i),
+            names::scale(&ctx, &c.questionnaire, &c.scale),
+        ))
+    });
+    let rows = props.shown.iter().filter_map(|&i| t.rows.get(i)).map(|row| {
+        let open = {
+            let key = row.key.clone();
+            props.on_open.reform(move |_: MouseEvent| key.clone())
+        };
+        let cells = props.columns.iter().filter_map(|&i| {
+            let (cell, c) = (row.cells.get(i)?, t.columns.get(i)?);
+            Some(html! { <td>{ scale_cell(&ctx, cell, &c.questionnaire, &c.scale) }</td> })
+        });
+        let sites: Vec<String> = row.sites.iter().map(|s| names::site(&ctx, s)).collect();
+        html! {
+            <tr>
+                <th scope="row">
+                    <button type="button" class="link" onclick={open}
+                        aria-label={ctx.tf("assessor_open_person", &[("participant", &row.key.participant)])}>
+                        { row.key.participant.clone() }
+                    </button>
+                </th>
+                <td>{ names::programme(&ctx, &row.key.programme) }</td>
+                <td>
+                    { names::timepoint_short(&ctx, row.latest) }
+                    if let Some(d) = row.date { <br /><span class="muted nowrap">{ d.to_string() }</span> }
+                </td>
+                <td>{ if sites.is_empty() { ctx.t("assessor_not_answered").to_owned() } else { sites.join(", ") } }</td>
+                { for cells }
+                <td><FlagList flags={row.flags.clone()} /></td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="table-scroll" role="region" aria-labelledby="cohort-caption" tabindex="0">
+            <table class="cohort">
+                <caption id="cohort-caption">
+                    { ctx.tf("assessor_cohort_caption", &[("shown", &props.shown.len().to_string()), ("total", &t.rows.len().to_string())]) }
+                </caption>
+                <thead>
+                    <tr>
+                        { header(SortBy::Participant, ctx.t("assessor_col_participant").to_owned()) }
+                        { header(SortBy::Programme, ctx.t("assessor_col_programme").to_owned()) }
+                        { header(SortBy::Timepoint, ctx.t("assessor_col_latest").to_owned()) }
+                        { header(SortBy::Site, ctx.t("assessor_col_site").to_owned()) }
+                        { for columns }
+                        { header(SortBy::Flags, ctx.t("assessor_col_flags").to_owned()) }
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One scale cell: score, T-score and band; or why there is none.
+pub fn scale_cell(ctx: &KitContext, cell: &Cell, questionnaire: &str, scale: &str) -> Html {
+    match cell {
+        Cell::NotTaken => html! {
+            <span class="muted" title={ctx.t("assessor_not_taken").to_owned()}>
+                <span aria-hidden="true">{ "—" }</span>
+                <span class="visually-hidden">{ ctx.t("assessor_not_taken") }</span>
+            </span>
+        },
+        Cell::Outdated => {
+            html! { <span class="outdated">{ ctx.t("assessor_outdated_short") }</span> }
+        }
+        Cell::Scored(s) => {
+            let Some(score) = s.score else {
+                return html! { <span class="muted">{ ctx.t("assessor_not_scorable") }</span> };
+            };
+            let t = s
+                .norm
+                .as_ref()
+                .map(|n| ctx.tf("assessor_t_score", &[("t", &names::number(n.t))]));
+            html! {
+                <span class="score-cell">
+                    <span class="score">{ names::number(score) }</span>
+                    if prorated(cell) { <span class="muted">{ " " }{ ctx.t("assessor_prorated_mark") }</span> }
+                    if let Some(t) = t { <span class="t-score">{ t }</span> }
+                    if let Some(b) = &s.band {
+                        <BandLabel questionnaire={questionnaire.to_owned()} scale={scale.to_owned()} band={b.clone()} />
+                    }
+                </span>
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Reusable pieces of the assessor's screens: each takes data and `on_<event>` callbacks.
+
+pub mod band_label;
+pub mod change_chart;
+pub mod cohort_filters;
+pub mod cohort_table;
+pub mod decision_view;
+pub mod flag_list;
+pub mod group_form;
+pub mod group_list;
+pub mod move_form;
+pub mod nav;
+pub mod problem_list;
+pub mod staff_form;
+pub mod t_chart;

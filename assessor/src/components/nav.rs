@@ -1,0 +1,66 @@
+//! The header on every assessor screen: the area's name, the language, the screens, and "Lock",
+//! which forgets the identity and everything imported.
+
+use crate::state::View;
+use qkit_app::components::language_switch::LanguageSwitch;
+use qkit_app::KitContext;
+use qkit_questionnaires::Lang;
+use yew::prelude::*;
+
+/// Properties of [`Nav`].
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    pub view: View,
+    /// Whether an identity is unlocked (the screens are available).
+    pub unlocked: bool,
+    /// Records held in memory.
+    pub records: usize,
+    pub on_show: Callback<View>,
+    pub on_lock: Callback<()>,
+    pub on_language: Callback<Lang>,
+}
+
+/// The header.
+#[function_component(Nav)]
+pub fn nav(props: &NavProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let link = |view: View, key: &str| {
+        let current = same_screen(&props.view, &view);
+        let onclick = props.on_show.reform(move |_: MouseEvent| view.clone());
+        html! {
+            <li><button type="button" class="button quiet" aria-current={current.then_some("page")} {onclick}>
+                { ctx.t(key).to_owned() }
+            </button></li>
+        }
+    };
+    html! {
+        <header class="assessor-header">
+            <p class="assessor-name">{ ctx.t("assessor_title") }</p>
+            if props.unlocked {
+                <nav aria-label={ctx.t("assessor_nav").to_owned()}>
+                    <ul class="assessor-nav">
+                        { link(View::Import, "assessor_nav_import") }
+                        if props.records > 0 {
+                            { link(View::Cohort, "assessor_nav_cohort") }
+                            { link(View::Allocation, "assessor_nav_allocation") }
+                        }
+                    </ul>
+                </nav>
+            }
+            <LanguageSwitch on_choose={props.on_language.clone()} />
+            if props.unlocked {
+                <button type="button" class="button secondary" onclick={props.on_lock.reform(|_: MouseEvent| ())}>
+                    { ctx.t("assessor_lock") }
+                </button>
+            }
+        </header>
+    }
+}
+
+/// Person screens count as the cohort table's.
+fn same_screen(a: &View, b: &View) -> bool {
+    match (a, b) {
+        (View::Person(..), View::Cohort) => true,
+        _ => a == b,
+    }
+}

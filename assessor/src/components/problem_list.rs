@@ -1,0 +1,93 @@
+//! The import log: files that could not be used, each with its name and reason; files already
+//! imported; and the files that loaded.
+
+use crate::names;
+use crate::state::{FileOutcome, ImportEntry};
+use qkit_app::KitContext;
+use yew::prelude::*;
+
+/// Properties of [`ProblemList`].
+#[derive(Properties, PartialEq)]
+pub struct ProblemListProps {
+    pub entries: Vec<ImportEntry>,
+}
+
+/// Problems first (a heading and a list), then repeats, then what loaded (folded away).
+#[function_component(ProblemList)]
+pub fn problem_list(props: &ProblemListProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let problems: Vec<&ImportEntry> = props
+        .entries
+        .iter()
+        .filter(|e| e.outcome.is_problem())
+        .collect();
+    let again: Vec<&ImportEntry> = props
+        .entries
+        .iter()
+        .filter(|e| matches!(e.outcome, FileOutcome::Again { .. }))
+        .collect();
+    let loaded: Vec<&ImportEntry> = props
+        .entries
+        .iter()
+        .filter(|e| matches!(e.outcome, FileOutcome::Loaded { .. }))
+        .collect();
+    let line = |e: &&ImportEntry| {
+        html! {
+            <li><span class="file-name">{ e.file.clone() }</span>{ ": " }{ describe(&ctx, &e.outcome) }</li>
+        }
+    };
+    html! {
+        <>
+            if !problems.is_empty() {
+                <section class="import-problems" aria-labelledby="problems-heading">
+                    <h2 id="problems-heading">{ ctx.tf("assessor_import_problems", &[("count", &problems.len().to_string())]) }</h2>
+                    <p>{ ctx.t("assessor_import_problems_help") }</p>
+                    <ul>{ for problems.iter().map(line) }</ul>
+                </section>
+            }
+            if !again.is_empty() {
+                <section aria-labelledby="again-heading">
+                    <h2 id="again-heading">{ ctx.tf("assessor_import_again", &[("count", &again.len().to_string())]) }</h2>
+                    <ul>{ for again.iter().map(line) }</ul>
+                </section>
+            }
+            if !loaded.is_empty() {
+                <details class="import-loaded">
+                    <summary>{ ctx.tf("assessor_import_loaded_files", &[("count", &loaded.len().to_string())]) }</summary>
+                    <ul>{ for loaded.iter().map(line) }</ul>
+                </details>
+            }
+        </>
+    }
+}
+
+/// What happened to one file, in words.
+pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
+    match outcome {
+        FileOutcome::Loaded {
+            participant,
+            timepoint,
+        } => ctx.tf(
+            "assessor_import_loaded_one",
+            &[
+                ("participant", participant),
+                ("timepoint", &names::timepoint(ctx, *timepoint)),
+            ],
+        ),
+        FileOutcome::Again { first } => ctx.tf("assessor_import_same", &[("first", first)]),
+        FileOutcome::Conflict {
+            first,
+            participant,
+            timepoint,
+        } => ctx.tf(
+            "assessor_import_conflict",
+            &[
+                ("participant", participant),
+                ("timepoint", &names::timepoint(ctx, *timepoint)),
+                ("first", first),
+            ],
+        ),
+        FileOutcome::Unreadable(why) => ctx.tf("assessor_import_unreadable", &[("reason", why)]),
+        FileOutcome::Failed(e) => names::open_error(ctx, e),
+    }
+}

@@ -1,0 +1,237 @@
+//! Words for what the core crates return as ids and enums: questionnaire, scale, band,
+//! programme and site names from the kit, and interface strings for levels, pathways, cohorts,
+//! constraints, flags, change categories and every kind of problem — in the interface language.
+
+use crate::model::cohort::FlagKind;
+use crate::model::staff::NotReady;
+use qkit_allocation::{Availability, Cohort, Constraint, Intensity, Level, Unplaced, Weekday};
+use qkit_app::KitContext;
+use qkit_export::{IdentityError, OpenError, Part};
+use qkit_questionnaires::{Band, Colour, ItemRole, Timepoint};
+use qkit_scoring::change::{ChangeCategory, NotAssessable, Outcome};
+
+/// A number as staff read it: whole numbers plainly, others to one or two decimals.
+pub fn number(x: f64) -> String {
+    qkit_app::components::report_card::number(x)
+}
+
+/// The questionnaire's short title, or its id.
+pub fn questionnaire(ctx: &KitContext, id: &str) -> String {
+    ctx.kit
+        .questionnaire(id)
+        .map_or(id.to_owned(), |q| q.short_title.get(&ctx.lang).to_owned())
+}
+
+/// "BIS-11: Total", or the ids.
+pub fn scale(ctx: &KitContext, questionnaire: &str, scale: &str) -> String {
+    let q = ctx.kit.questionnaire(questionnaire);
+    let title = q
+        .and_then(|q| q.scale(scale))
+        .map_or(scale.to_owned(), |s| s.title.get(&ctx.lang).to_owned());
+    format!("{}: {title}", self::questionnaire(ctx, questionnaire))
+}
+
+/// The band of a scale with this id, from the definition.
+pub fn band<'k>(
+    ctx: &'k KitContext,
+    questionnaire: &str,
+    scale: &str,
+    band: &str,
+) -> Option<&'k Band> {
+    ctx.kit
+        .questionnaire(questionnaire)?
+        .scale(scale)?
+        .bands
+        .as_ref()?
+        .bands
+        .iter()
+        .find(|b| b.id == band)
+}
+
+/// The band's label in the interface language, or its id.
+pub fn band_label(ctx: &KitContext, questionnaire: &str, scale: &str, id: &str) -> String {
+    band(ctx, questionnaire, scale, id).map_or(id.to_owned(), |b| b.label.get(&ctx.lang).to_owned())
+}
+
+/// The band's colour from the definition, if it has one.
+pub fn band_colour(ctx: &KitContext, questionnaire: &str, scale: &str, id: &str) -> Option<Colour> {
+    band(ctx, questionnaire, scale, id).and_then(|b| b.colour)
+}
+
+/// The programme's name, or its id.
+pub fn programme(ctx: &KitContext, id: &str) -> String {
+    ctx.kit
+        .programme(id)
+        .map_or(id.to_owned(), |p| p.name.get(&ctx.lang).to_owned())
+}
+
+/// "Before the programme", "Part-way through", "After the programme".
+pub fn timepoint(ctx: &KitContext, t: Timepoint) -> String {
+    ctx.t(&format!("timepoint_{}", t.key())).to_owned()
+}
+
+/// A short word for a timepoint: "pre", "mid", "post" in the interface language.
+pub fn timepoint_short(ctx: &KitContext, t: Timepoint) -> String {
+    ctx.t(&format!("assessor_tp_{}", t.key())).to_owned()
+}
+
+/// A site's name from the `about_you` form's options, or its code.
+pub fn site(ctx: &KitContext, code: &str) -> String {
+    ctx.kit
+        .questionnaire(crate::model::people::ABOUT_YOU)
+        .and_then(|q| q.item_with_role(ItemRole::Site))
+        .and_then(|i| i.response_scale.option_with_code(code))
+        .map_or(code.to_owned(), |o| o.label.get(&ctx.lang).to_owned())
+}
+
+/// Low, medium, high.
+pub fn level(ctx: &KitContext, l: Level) -> String {
+    ctx.t(&format!("assessor_level_{}", l.key())).to_owned()
+}
+
+/// High intensity, moderate intensity, not recommended.
+pub fn intensity(ctx: &KitContext, i: Intensity) -> String {
+    ctx.t(&format!("assessor_pathway_{}", i.key())).to_owned()
+}
+
+/// General, domestic abuse, sexual offence.
+pub fn cohort(ctx: &KitContext, c: Cohort) -> String {
+    ctx.t(&format!("assessor_cohort_{}", c.key())).to_owned()
+}
+
+/// Day, evening, either.
+pub fn availability(ctx: &KitContext, a: Availability) -> String {
+    ctx.t(&format!("assessor_availability_{}", a.key()))
+        .to_owned()
+}
+
+/// Monday … Sunday.
+pub fn weekday(ctx: &KitContext, w: Weekday) -> String {
+    ctx.t(&format!("assessor_weekday_{}", w.key())).to_owned()
+}
+
+/// A hard constraint's name.
+pub fn constraint(ctx: &KitContext, c: Constraint) -> String {
+    ctx.t(&format!("assessor_constraint_{}", c.key()))
+        .to_owned()
+}
+
+/// Why a participant is not in a group, in words.
+pub fn unplaced(ctx: &KitContext, u: &Unplaced) -> String {
+    match u {
+        Unplaced::Blocked { groups_left: 0, .. } => ctx.t("assessor_unplaced_no_groups").to_owned(),
+        Unplaced::Blocked {
+            constraint,
+            groups_left,
+        } => ctx.tf(
+            &format!("assessor_unplaced_{}", constraint.key()),
+            &[("count", &groups_left.to_string())],
+        ),
+        Unplaced::ByHand { reason } => ctx.tf("assessor_unplaced_by_hand", &[("reason", reason)]),
+        Unplaced::Fits { groups } => {
+            ctx.tf("assessor_unplaced_fits", &[("groups", &groups.join(", "))])
+        }
+    }
+}
+
+/// A flag kind's name.
+pub fn flag(ctx: &KitContext, k: FlagKind) -> String {
+    ctx.t(&format!("assessor_flag_{}", k.key())).to_owned()
+}
+
+/// A symbol for a flag kind, shown beside its name (never alone).
+pub fn flag_icon(k: FlagKind) -> &'static str {
+    match k {
+        FlagKind::Alert => "!",
+        FlagKind::TooFast => "⏱",
+        FlagKind::StraightLining => "≡",
+        FlagKind::InconsistentPairs => "⇄",
+        FlagKind::HighMissingness => "∅",
+        FlagKind::Revisit => "?",
+    }
+}
+
+/// A change category, or why change could not be judged, in plain words.
+pub fn change_outcome(ctx: &KitContext, o: &Outcome) -> String {
+    match o {
+        Outcome::Category(c) => category(ctx, *c),
+        Outcome::NotAssessable(why) => ctx
+            .t(match why {
+                NotAssessable::NotScorableAtFrom | NotAssessable::NotScorableAtTo => {
+                    "assessor_change_not_scorable"
+                }
+                NotAssessable::NoNorm => "assessor_change_no_norm",
+                NotAssessable::NormsDiffer => "assessor_change_norms_differ",
+            })
+            .to_owned(),
+    }
+}
+
+/// Recovered, improved, unchanged, deteriorated.
+pub fn category(ctx: &KitContext, c: ChangeCategory) -> String {
+    ctx.t(&format!("assessor_category_{}", c.key())).to_owned()
+}
+
+/// Why an identity could not be unlocked, plainly.
+pub fn identity_error(ctx: &KitContext, e: &IdentityError) -> String {
+    match e {
+        IdentityError::NotText => ctx.t("assessor_identity_not_text").to_owned(),
+        IdentityError::NoIdentities => ctx.t("assessor_identity_none").to_owned(),
+        IdentityError::NotAnIdentity { line } => {
+            ctx.tf("assessor_identity_bad_line", &[("line", &line.to_string())])
+        }
+        IdentityError::Plugin { line } => {
+            ctx.tf("assessor_identity_plugin", &[("line", &line.to_string())])
+        }
+        IdentityError::WrongPassphrase => ctx.t("assessor_identity_wrong_passphrase").to_owned(),
+        IdentityError::ExcessiveWork { found, max } => ctx.tf(
+            "assessor_identity_too_much_work",
+            &[("found", &found.to_string()), ("max", &max.to_string())],
+        ),
+        IdentityError::NotPassphraseProtected => {
+            ctx.t("assessor_identity_not_passphrase").to_owned()
+        }
+        IdentityError::Damaged(why) => ctx.tf("assessor_identity_damaged", &[("reason", why)]),
+    }
+}
+
+/// Why a sealed file could not be opened, plainly; a record that does not validate keeps the
+/// exact place and problem.
+pub fn open_error(ctx: &KitContext, e: &OpenError) -> String {
+    let key = match e {
+        OpenError::Empty => "assessor_open_empty",
+        OpenError::NotAgeFile { hint } if hint.contains("JSON") => "assessor_open_plain_json",
+        OpenError::NotAgeFile { hint } if hint.contains("identity") => {
+            "assessor_open_identity_file"
+        }
+        OpenError::NotAgeFile { .. } => "assessor_open_not_age",
+        OpenError::UnknownAgeVersion => "assessor_open_version",
+        OpenError::BadHeader | OpenError::BadArmor => "assessor_open_bad_header",
+        OpenError::PassphraseEncrypted => "assessor_open_passphrase",
+        OpenError::NoMatchingKey => "assessor_open_no_key",
+        OpenError::HeaderTampered | OpenError::PayloadTampered => "assessor_open_tampered",
+        OpenError::Truncated(Part::Header) | OpenError::Truncated(Part::Payload) => {
+            "assessor_open_truncated"
+        }
+        OpenError::TooLarge { .. } => "assessor_open_too_large",
+        OpenError::Record(r) => {
+            return ctx.tf("assessor_open_invalid", &[("reason", &r.to_string())]);
+        }
+    };
+    ctx.t(key).to_owned()
+}
+
+/// Why a participant cannot be allocated yet.
+pub fn not_ready(ctx: &KitContext, n: &NotReady) -> String {
+    match n {
+        NotReady::NoStaffEntry => ctx.t("assessor_not_ready_entry").to_owned(),
+        NotReady::Decision(e) => {
+            ctx.tf("assessor_not_ready_decision", &[("reason", &e.to_string())])
+        }
+        NotReady::NoPathway => ctx.t("assessor_not_ready_pathway").to_owned(),
+        NotReady::NoSites => ctx.t("assessor_not_ready_sites").to_owned(),
+        NotReady::NoAvailability => ctx.t("assessor_not_ready_availability").to_owned(),
+        NotReady::NoInWork => ctx.t("assessor_not_ready_in_work").to_owned(),
+        NotReady::NoWaitingSince => ctx.t("assessor_not_ready_waiting").to_owned(),
+    }
+}

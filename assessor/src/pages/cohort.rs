@@ -1,0 +1,76 @@
+//! The cohort table screen: filters, the table, and the scores CSV of the rows shown (the same
+//! file `qkit scores` writes).
+
+use crate::browser::timing::today;
+use crate::components::cohort_filters::CohortFilters;
+use crate::components::cohort_table::CohortTable;
+use crate::model::cohort::{shown_columns, view};
+use crate::state::{act, Action, Handle, PersonTab, View};
+use qkit_app::browser::dom::checked;
+use qkit_app::browser::download::save_file;
+use qkit_app::hooks::HEADING_ID;
+use qkit_app::KitContext;
+use qkit_export::scores_csv;
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+/// Properties of [`CohortPage`].
+#[derive(Properties, PartialEq)]
+pub struct CohortPageProps {
+    pub state: Handle,
+}
+
+/// The cohort screen.
+#[function_component(CohortPage)]
+pub fn cohort_page(props: &CohortPageProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let state = &props.state;
+    let problem = use_state(|| None::<String>);
+    let shown = view(&state.table, &state.filter, state.sort);
+    let columns = shown_columns(&state.kit, &state.table, state.subscales);
+    let on_subscales = act(state, |e: Event| Action::Subscales(checked(&e)));
+    let on_export = {
+        let (state, problem, ctx) = (state.clone(), problem.clone(), ctx.clone());
+        let keys: BTreeSet<(String, String)> = shown
+            .iter()
+            .map(|&i| {
+                let k = &state.table.rows[i].key;
+                (k.participant.clone(), k.programme.clone())
+            })
+            .collect();
+        Callback::from(move |_: MouseEvent| {
+            let csv = scores_csv(&state.kit, &state.records, |p, prog| {
+                keys.contains(&(p.to_owned(), prog.to_owned()))
+            });
+            let date = today().map(|d| d.to_string()).unwrap_or_default();
+            let name = format!("qkit-scores-{date}.csv");
+            if save_file(&name, csv.text.as_bytes()) {
+                problem.set(None);
+            } else {
+                problem.set(Some(ctx.t("assessor_download_failed").to_owned()));
+            }
+        })
+    };
+    html! {
+        <main class="page wide" id="main">
+            <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("assessor_cohort_heading") }</h1>
+            <p>{ ctx.t("assessor_cohort_intro") }</p>
+            <CohortFilters table={state.table.clone()} filter={state.filter.clone()} on_filter={act(state, Action::Filter)} />
+            <label class="check">
+                <input type="checkbox" checked={state.subscales} onchange={on_subscales} />
+                { ctx.t("assessor_show_subscales") }
+            </label>
+            <div class="nav">
+                <button type="button" class="button secondary" onclick={on_export} disabled={shown.is_empty()}>
+                    { ctx.tf("assessor_cohort_export", &[("count", &shown.len().to_string())]) }
+                </button>
+            </div>
+            if let Some(p) = &*problem {
+                <p class="notice problem" role="alert">{ p.clone() }</p>
+            }
+            <CohortTable table={state.table.clone()} {shown} {columns} sort={state.sort}
+                on_sort={act(state, Action::Sort)}
+                on_open={act(state, |k| Action::Show(View::Person(k, PersonTab::Profile)))} />
+        </main>
+    }
+}

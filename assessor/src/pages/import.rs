@@ -1,0 +1,110 @@
+//! Import: choose or drop many sealed result files; each is opened and checked one by one with a
+//! progress bar, a bad file is listed with its name and reason, and the rest carry on.
+
+use crate::browser::files::{allow_drop, from_drop, from_input, PickedFile};
+use crate::components::problem_list::ProblemList;
+use crate::import;
+use crate::state::{act, Action, Handle, View};
+use qkit_app::hooks::HEADING_ID;
+use qkit_app::KitContext;
+use yew::prelude::*;
+
+/// Properties of [`ImportPage`].
+#[derive(Properties, PartialEq)]
+pub struct ImportPageProps {
+    pub state: Handle,
+}
+
+/// The import screen.
+#[function_component(ImportPage)]
+pub fn import_page(props: &ImportPageProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let state = &props.state;
+    let over = use_state(|| false);
+    let running = state.import.running;
+    let start = {
+        let state = state.clone();
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(identity) = state.identity.clone() else {
+                return;
+            };
+            if state.import.running.is_some() {
+                return;
+            }
+            let dispatch = act(&state, |a: Action| a);
+            import::start(
+                files,
+                identity,
+                state.kit.clone(),
+                state.records.clone(),
+                dispatch,
+            );
+        })
+    };
+    let on_change = start.reform(|e: Event| from_input(&e));
+    let on_drop = {
+        let (start, over) = (start.clone(), over.clone());
+        Callback::from(move |e: DragEvent| {
+            over.set(false);
+            start.emit(from_drop(&e));
+        })
+    };
+    let on_drag_over = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            allow_drop(&e);
+            over.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+    let people = state.table.rows.len();
+    let held = state.records.len();
+    let progress = running.map(|(done, total)| {
+        let text = ctx.tf(
+            "assessor_import_progress",
+            &[("done", &done.to_string()), ("total", &total.to_string())],
+        );
+        html! {
+            <div class="progress-row">
+                <label for="import-progress">{ text.clone() }</label>
+                <progress id="import-progress" max={total.max(1).to_string()} value={done.to_string()}>{ text }</progress>
+            </div>
+        }
+    });
+    let summary = (running.is_none() && held > 0).then(|| {
+        let took = state
+            .import
+            .last_ms
+            .map(|ms| ctx.tf("assessor_import_took", &[("seconds", &format!("{:.1}", ms / 1000.0))]));
+        html! {
+            <div class="notice info">
+                <p>{ ctx.tf("assessor_import_held", &[("records", &held.to_string()), ("people", &people.to_string())]) }
+                   if let Some(t) = took { { " " }<span class="muted">{ t }</span> }</p>
+                <button type="button" class="button primary" onclick={act(state, |_: MouseEvent| Action::Show(View::Cohort))}>
+                    { ctx.t("assessor_import_see_cohort") }
+                </button>
+            </div>
+        }
+    });
+    html! {
+        <main class="page wide" id="main">
+            <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("assessor_import_heading") }</h1>
+            <p class="notice warning">{ ctx.t("assessor_memory_only") }</p>
+            <div class={classes!("drop-zone", over.then_some("over"))}
+                ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                <label for="import-files">{ ctx.t("assessor_import_choose") }</label>
+                <p class="hint" id="import-files-hint">{ ctx.t("assessor_import_choose_hint") }</p>
+                <input type="file" id="import-files" multiple=true accept=".age"
+                    aria-describedby="import-files-hint" disabled={running.is_some()} onchange={on_change} />
+            </div>
+            <div role="status" aria-live="polite" class="import-status">
+                { for progress }
+            </div>
+            { for summary }
+            <ProblemList entries={state.import.entries.clone()} />
+        </main>
+    }
+}

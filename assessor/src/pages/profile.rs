@@ -1,0 +1,141 @@
+//! A participant's profile: his timepoints and when they were done, the T-score profile against
+//! the norm's average range, change across the programme, and response-quality notes.
+
+use crate::components::change_chart::ChangeChart;
+use crate::components::t_chart::TChart;
+use crate::model::people::{present, record_date};
+use crate::model::series::{notes, outdated_questionnaires, series, Note};
+use crate::model::Key;
+use crate::names;
+use crate::state::Handle;
+use qkit_app::KitContext;
+use qkit_scoring::QualityFlag;
+use yew::prelude::*;
+
+/// Properties of [`ProfileTab`].
+#[derive(Properties, PartialEq)]
+pub struct ProfileTabProps {
+    pub state: Handle,
+    pub person: Key,
+}
+
+/// The profile.
+#[function_component(ProfileTab)]
+pub fn profile_tab(props: &ProfileTabProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let state = &props.state;
+    let key = &props.person;
+    let Some(records) = state.records.get(&key.participant, &key.programme) else {
+        return html! {};
+    };
+    let all = series(&state.kit, records);
+    let timepoints = present(records).map(|(t, r)| {
+        let date = record_date(r).map(|d| d.to_string()).unwrap_or_default();
+        html! { <li>{ format!("{}: {date}", names::timepoint(&ctx, t)) }</li> }
+    });
+    let outdated = outdated_questionnaires(&state.kit, records);
+    let notes = notes(records);
+    html! {
+        <>
+            <section aria-labelledby="timepoints-heading">
+                <h2 id="timepoints-heading">{ ctx.t("assessor_timepoints") }</h2>
+                <ul>{ for timepoints }</ul>
+                { outdated_list(&ctx, &outdated) }
+            </section>
+            <section aria-labelledby="t-heading">
+                <h2 id="t-heading">{ ctx.t("assessor_t_heading") }</h2>
+                <TChart series={all.clone()} />
+            </section>
+            <section aria-labelledby="change-heading">
+                <h2 id="change-heading">{ ctx.t("assessor_change_heading") }</h2>
+                <p class="muted">{ ctx.t("assessor_change_method") }</p>
+                <ChangeChart series={all} />
+            </section>
+            <section aria-labelledby="notes-heading">
+                <h2 id="notes-heading">{ ctx.t("assessor_notes_heading") }</h2>
+                { notes_list(&ctx, &notes) }
+            </section>
+        </>
+    }
+}
+
+/// "BIS-11 (after the programme): answered under an older version; not scored".
+pub fn outdated_list(ctx: &KitContext, outdated: &[crate::model::series::OutdatedAt]) -> Html {
+    if outdated.is_empty() {
+        return html! {};
+    }
+    let items = outdated.iter().map(|o| {
+        html! {
+            <li>{ ctx.tf("assessor_outdated_long", &[
+                ("questionnaire", &names::questionnaire(ctx, &o.questionnaire)),
+                ("timepoint", &names::timepoint(ctx, o.timepoint)),
+                ("version", &o.version),
+            ]) }</li>
+        }
+    });
+    html! { <ul class="notice warning">{ for items }</ul> }
+}
+
+/// Response-quality flags, items to revisit and alerts, in plain words.
+pub fn notes_list(
+    ctx: &KitContext,
+    notes: &[(qkit_questionnaires::Timepoint, String, Note)],
+) -> Html {
+    if notes.is_empty() {
+        return html! { <p>{ ctx.t("assessor_notes_none") }</p> };
+    }
+    let items = notes.iter().map(|(t, q, note)| {
+        let title = names::questionnaire(ctx, q);
+        let what = note_text(ctx, q, note);
+        html! { <li>{ format!("{} — {title}: {what}", names::timepoint(ctx, *t)) }</li> }
+    });
+    html! { <ul class="notes">{ for items }</ul> }
+}
+
+/// One note in words (the same words as the completion summary's flags).
+pub fn note_text(ctx: &KitContext, questionnaire: &str, note: &Note) -> String {
+    let q = ctx.kit.questionnaire(questionnaire);
+    let item_numbers = |items: &[String]| -> String {
+        items
+            .iter()
+            .map(|id| {
+                q.and_then(|q| q.item_index(id))
+                    .map_or(id.clone(), |i| (i + 1).to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match note {
+        Note::Alert(items) => ctx.tf("assessor_note_alert", &[("items", &item_numbers(items))]),
+        Note::Revisit(items) => ctx.tf("assessor_note_revisit", &[("items", &item_numbers(items))]),
+        Note::Flag(QualityFlag::TooFast {
+            median_seconds,
+            min_seconds,
+        }) => ctx.tf(
+            "flag_too_fast",
+            &[
+                ("median", &names::number(*median_seconds)),
+                ("min", &names::number(*min_seconds)),
+            ],
+        ),
+        Note::Flag(QualityFlag::StraightLining { scale, n_items, .. }) => ctx.tf(
+            "flag_straight_lining",
+            &[
+                ("scale", &names::scale(ctx, questionnaire, scale)),
+                ("count", &n_items.to_string()),
+            ],
+        ),
+        Note::Flag(QualityFlag::InconsistentPairs { pairs }) => {
+            ctx.tf("flag_inconsistent", &[("count", &pairs.len().to_string())])
+        }
+        Note::Flag(QualityFlag::HighMissingness {
+            missing, n_items, ..
+        }) => ctx.tf(
+            "flag_missing",
+            &[
+                ("missing", &missing.to_string()),
+                ("total", &n_items.to_string()),
+            ],
+        ),
+    }
+}

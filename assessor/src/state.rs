@@ -1,0 +1,380 @@
+//! The assessor's state and its reducer. Everything lives in memory only — the identity, the
+//! opened records, the assessor's entries, groups, the allocation and report comments — and
+//! closing the page forgets it all: nothing is written to storage, so no plaintext is left on
+//! the computer. Every rule is in the core crates; the reducer only keeps their results.
+
+use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
+use crate::model::staff::{participant, NotReady, StaffEntry};
+use crate::model::Key;
+use qkit_allocation::{
+    allocate, move_by_hand, Allocation, AllocationInput, Date, Group, MoveTarget, Participant,
+    Rules,
+};
+use qkit_export::{Identities, OpenError, RecordSet};
+use qkit_questionnaires::{Kit, Lang, Timepoint};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// Unlock an identity (the first screen, and after "Lock").
+    Unlock,
+    Import,
+    Cohort,
+    /// One participant's screens.
+    Person(Key, PersonTab),
+    Allocation,
+}
+
+/// The screens about one participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonTab {
+    Profile,
+    Pathway,
+    Report,
+}
+
+/// What happened to one imported file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOutcome {
+    /// Opened, valid, and added.
+    Loaded {
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// The same record was already imported (from `first`); counted once.
+    Again { first: String },
+    /// Another record for the same participant, programme and timepoint was already imported.
+    Conflict {
+        first: String,
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// The file could not be read by the browser.
+    Unreadable(String),
+    /// The file could not be opened or is not a valid record.
+    Failed(OpenError),
+}
+
+impl FileOutcome {
+    /// Whether this file is a problem for the assessor to look at.
+    pub fn is_problem(&self) -> bool {
+        matches!(
+            self,
+            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_)
+        )
+    }
+}
+
+/// One imported file and its outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportEntry {
+    pub file: String,
+    pub outcome: FileOutcome,
+}
+
+/// The import in progress and what every import so far did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportLog {
+    /// (files done, files in this import) while one runs.
+    pub running: Option<(usize, usize)>,
+    /// Every file of every import, in order.
+    pub entries: Vec<ImportEntry>,
+    /// How long the last import took, in milliseconds.
+    pub last_ms: Option<f64>,
+}
+
+/// An allocation and what it was made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Allocated {
+    pub input: AllocationInput,
+    pub allocation: Allocation,
+    /// Waiting participants who could not be included, and why.
+    pub not_ready: Vec<(Key, NotReady)>,
+    /// How long allocating took, in milliseconds.
+    pub ms: f64,
+}
+
+/// The whole assessor area.
+#[derive(Clone)]
+pub struct State {
+    pub kit: Rc<Kit>,
+    pub rules: Rc<Rules>,
+    pub lang: Lang,
+    /// The unlocked identity, in memory only.
+    pub identity: Option<Rc<Identities>>,
+    pub records: Rc<RecordSet>,
+    /// The cohort table of `records`.
+    pub table: Rc<Table>,
+    pub import: Rc<ImportLog>,
+    pub sort: Sort,
+    pub filter: Filter,
+    /// Whether the cohort table shows subscales as well as totals.
+    pub subscales: bool,
+    pub staff: Rc<BTreeMap<Key, StaffEntry>>,
+    pub groups: Rc<Vec<Group>>,
+    /// Waiting participants read from a `participants.csv` file (beside those from records).
+    pub listed: Rc<Vec<Participant>>,
+    pub allocated: Option<Rc<Allocated>>,
+    /// Why the last allocation or move failed.
+    pub allocation_problem: Option<String>,
+    /// Staff comments for the end-of-programme reports.
+    pub comments: Rc<BTreeMap<Key, String>>,
+    pub view: View,
+}
+
+/// Something the assessor did, or an import step.
+#[derive(Debug, Clone)]
+pub enum Action {
+    SetLanguage(Lang),
+    /// An identity was unlocked.
+    Unlock(Rc<Identities>),
+    /// Forget the identity and everything imported or entered.
+    Lock,
+    Show(View),
+    /// An import of `total` files began.
+    ImportStarted {
+        total: usize,
+    },
+    /// One file of the running import is done.
+    ImportFile(ImportEntry),
+    /// The running import ended: the records now held, and how long it took.
+    ImportFinished {
+        records: Rc<RecordSet>,
+        ms: f64,
+    },
+    Sort(SortBy),
+    Filter(Filter),
+    /// Show subscales in the cohort table, or totals only.
+    Subscales(bool),
+    /// The assessor's entries for a participant.
+    Staff(Key, StaffEntry),
+    /// Groups added (from the form or a groups CSV file).
+    AddGroups(Vec<Group>),
+    RemoveGroup(String),
+    /// The waiting list read from a participants file (replacing any earlier one).
+    Listed(Vec<Participant>),
+    /// Allocate every waiting participant as seen from `today` (`now_ms` times the work).
+    Allocate {
+        today: Date,
+        now_ms: fn() -> f64,
+    },
+    /// Move a participant by hand, with the assessor's reason.
+    Move {
+        participant: String,
+        target: MoveTarget,
+        reason: String,
+    },
+    Comment(Key, String),
+    /// A problem to show on the allocation screen (e.g. a groups file that does not read).
+    AllocationProblem(Option<String>),
+}
+
+impl State {
+    /// A fresh, locked assessor area.
+    pub fn new(kit: Rc<Kit>, rules: Rc<Rules>, lang: Lang) -> State {
+        State {
+            kit,
+            rules,
+            lang,
+            identity: None,
+            records: Rc::new(RecordSet::new()),
+            table: Rc::new(Table::default()),
+            import: Rc::new(ImportLog::default()),
+            sort: Sort::default(),
+            filter: Filter::default(),
+            subscales: false,
+            staff: Rc::new(BTreeMap::new()),
+            groups: Rc::new(Vec::new()),
+            listed: Rc::new(Vec::new()),
+            allocated: None,
+            allocation_problem: None,
+            comments: Rc::new(BTreeMap::new()),
+            view: View::Unlock,
+        }
+    }
+
+    /// The assessor's entries for `key`, or first entries from his records.
+    pub fn staff_entry(&self, key: &Key) -> StaffEntry {
+        self.staff.get(key).cloned().unwrap_or_else(|| {
+            self.records
+                .get(&key.participant, &key.programme)
+                .map(|r| StaffEntry::from_records(&self.kit, r))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Participants waiting for a group: those whose latest record is before the programme.
+    pub fn waiting(&self) -> Vec<Key> {
+        self.table
+            .rows
+            .iter()
+            .filter(|r| r.latest == Timepoint::Pre)
+            .map(|r| r.key.clone())
+            .collect()
+    }
+}
+
+/// Two states are equal when they hold the same values (shared parts compared by identity), so
+/// screens re-render only when something they show changed.
+impl PartialEq for State {
+    fn eq(&self, o: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        Rc::ptr_eq(&self.kit, &o.kit)
+            && Rc::ptr_eq(&self.rules, &o.rules)
+            && self.lang == o.lang
+            && same(&self.identity, &o.identity)
+            && Rc::ptr_eq(&self.records, &o.records)
+            && Rc::ptr_eq(&self.table, &o.table)
+            && Rc::ptr_eq(&self.import, &o.import)
+            && self.sort == o.sort
+            && self.filter == o.filter
+            && self.subscales == o.subscales
+            && Rc::ptr_eq(&self.staff, &o.staff)
+            && Rc::ptr_eq(&self.groups, &o.groups)
+            && Rc::ptr_eq(&self.listed, &o.listed)
+            && same(&self.allocated, &o.allocated)
+            && self.allocation_problem == o.allocation_problem
+            && Rc::ptr_eq(&self.comments, &o.comments)
+            && self.view == o.view
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLanguage(lang) => s.lang = lang,
+            Action::Unlock(identity) => {
+                s.identity = Some(identity);
+                s.view = View::Import;
+            }
+            Action::Lock => return Rc::new(State::new(s.kit, s.rules, s.lang)),
+            Action::Show(view) => s.view = view,
+            Action::ImportStarted { total } => {
+                Rc::make_mut(&mut s.import).running = Some((0, total));
+            }
+            Action::ImportFile(entry) => {
+                let log = Rc::make_mut(&mut s.import);
+                if let Some((done, _)) = &mut log.running {
+                    *done += 1;
+                }
+                log.entries.push(entry);
+            }
+            Action::ImportFinished { records, ms } => {
+                let log = Rc::make_mut(&mut s.import);
+                log.running = None;
+                log.last_ms = Some(ms);
+                s.table = Rc::new(cohort::table(&s.kit, &records));
+                s.records = records;
+            }
+            Action::Sort(by) => s.sort = s.sort.toggle(by),
+            Action::Filter(filter) => s.filter = filter,
+            Action::Subscales(on) => s.subscales = on,
+            Action::Staff(key, entry) => {
+                Rc::make_mut(&mut s.staff).insert(key, entry);
+            }
+            Action::AddGroups(groups) => {
+                let list = Rc::make_mut(&mut s.groups);
+                for g in groups {
+                    list.retain(|x| x.id != g.id);
+                    list.push(g);
+                }
+                s.allocation_problem = None;
+            }
+            Action::RemoveGroup(id) => Rc::make_mut(&mut s.groups).retain(|g| g.id != id),
+            Action::Listed(list) => {
+                s.listed = Rc::new(list);
+                s.allocation_problem = None;
+            }
+            Action::Allocate { today, now_ms } => s.allocate(today, now_ms),
+            Action::Move {
+                participant,
+                target,
+                reason,
+            } => s.move_by_hand(&participant, &target, &reason),
+            Action::Comment(key, text) => {
+                Rc::make_mut(&mut s.comments).insert(key, text);
+            }
+            Action::AllocationProblem(p) => s.allocation_problem = p,
+        }
+        Rc::new(s)
+    }
+}
+
+impl State {
+    fn allocate(&mut self, today: Date, now_ms: fn() -> f64) {
+        let started = now_ms();
+        let mut participants = Vec::new();
+        let mut not_ready = Vec::new();
+        for key in self.waiting() {
+            let Some(records) = self.records.get(&key.participant, &key.programme) else {
+                continue;
+            };
+            match participant(&self.rules, &key, records, &self.staff_entry(&key)) {
+                Ok(p) => participants.push(p),
+                Err(why) => not_ready.push((key, why)),
+            }
+        }
+        participants.extend(self.listed.iter().cloned());
+        let input = AllocationInput {
+            participants,
+            groups: (*self.groups).clone(),
+        };
+        match allocate(&input, today) {
+            Ok(allocation) => {
+                self.allocated = Some(Rc::new(Allocated {
+                    input,
+                    allocation,
+                    not_ready,
+                    ms: now_ms() - started,
+                }));
+                self.allocation_problem = None;
+            }
+            Err(e) => {
+                self.allocated = None;
+                self.allocation_problem = Some(e.to_string());
+            }
+        }
+    }
+
+    fn move_by_hand(&mut self, participant: &str, target: &MoveTarget, reason: &str) {
+        let Some(allocated) = &self.allocated else {
+            return;
+        };
+        match move_by_hand(
+            &allocated.input,
+            &allocated.allocation,
+            participant,
+            target,
+            reason,
+        ) {
+            Ok(moved) => {
+                let mut next = (**allocated).clone();
+                next.allocation = moved.allocation;
+                self.allocated = Some(Rc::new(next));
+                self.allocation_problem = None;
+            }
+            Err(e) => self.allocation_problem = Some(e.to_string()),
+        }
+    }
+}
+
+/// What every screen gets: the state, and the way to change it.
+pub type Handle = yew::UseReducerHandle<State>;
+
+/// A callback that dispatches the action `f` makes from its argument.
+pub fn act<T: 'static>(state: &Handle, f: impl Fn(T) -> Action + 'static) -> yew::Callback<T> {
+    let d = state.dispatcher();
+    yew::Callback::from(move |x: T| d.dispatch(f(x)))
+}
