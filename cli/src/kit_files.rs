@@ -74,17 +74,7 @@ fn refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// Reads a definition file, refusing oversized ones before reading them whole.
 fn read_file(path: &Path) -> anyhow::Result<String> {
-    let size = fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > MAX_FILE_BYTES as u64 {
-        bail!(
-            "{}: file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes",
-            path.display()
-        );
-    }
-    fs::read_to_string(path)
-        .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+    crate::files::read_text(path, MAX_FILE_BYTES)
 }
 
 fn read_json_files(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {

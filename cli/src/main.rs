@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 bad input (the message says what and where), 2 internal error.
 
 mod commands;
+mod files;
 mod kit_files;
 mod scoring_files;
 

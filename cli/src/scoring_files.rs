@@ -6,9 +6,9 @@
 //! A value that does not exist (no score, no norm) is an empty cell.
 
 use crate::kit_files::KitFiles;
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail};
 use qkit_questionnaires::{Kit, Questionnaire};
-use qkit_scoring::responses_csv::{read_responses, RespondentRow};
+use qkit_scoring::responses_csv::{read_responses, RespondentRow, MAX_RESPONSES_BYTES};
 use qkit_scoring::NormChoice;
 use std::path::{Path, PathBuf};
 
@@ -66,7 +66,7 @@ pub fn questionnaire<'k>(kit: &'k Kit, id: &str) -> anyhow::Result<&'k Questionn
 
 /// Reads and checks a responses CSV file; errors name the file, line and column.
 pub fn responses(q: &Questionnaire, path: &Path) -> anyhow::Result<Vec<RespondentRow>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = crate::files::read_bytes(path, MAX_RESPONSES_BYTES)?;
     read_responses(q, &bytes).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 

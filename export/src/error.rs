@@ -29,12 +29,19 @@ pub enum SealError {
     /// open the file.
     #[error("recipient {0} is not a usable public key (all-zero shared secret)")]
     LowOrderRecipient(String),
-    /// The record failed validation against the kit, so it is not sealed.
+    /// The record failed validation against the kit, so it is not sealed. (Not a `#[from]`
+    /// source: the message already holds the cause, and a source would repeat it in a chain.)
     #[error("the record is not valid: {0}")]
-    Invalid(#[from] RecordError),
+    Invalid(RecordError),
     /// The record could not be written as JSON.
     #[error("the record could not be written as JSON: {0}")]
     Json(String),
+}
+
+impl From<RecordError> for SealError {
+    fn from(e: RecordError) -> Self {
+        SealError::Invalid(e)
+    }
 }
 
 /// Why an identity (the assessor's secret key) could not be read.
@@ -123,7 +130,7 @@ pub enum OpenError {
     #[error("the decrypted content is larger than {limit} bytes, far more than any record")]
     TooLarge { limit: usize },
     /// The file decrypted, but its content is not a valid record.
-    #[error("{0}")]
+    #[error(transparent)]
     Record(#[from] RecordError),
 }
 

@@ -15,6 +15,11 @@ use zeroize::Zeroizing;
 
 /// The largest plaintext qkit accepts from a sealed file; a record is tens of kilobytes.
 pub const MAX_PLAINTEXT_BYTES: usize = 16 * 1024 * 1024;
+/// The largest sealed file worth reading: the largest plaintext, armored (4/3 as large), with room
+/// for the header. Callers reading files refuse bigger ones before reading them.
+pub const MAX_SEALED_BYTES: usize = 2 * MAX_PLAINTEXT_BYTES;
+/// The largest identity file worth reading: `age-keygen` writes about 200 bytes per identity.
+pub const MAX_IDENTITY_BYTES: usize = 64 * 1024;
 /// The largest scrypt work factor accepted for a passphrase-protected identity file (2^20: about
 /// 1 GiB and a few seconds); `age -p` writes 2^18.
 pub const MAX_PASSPHRASE_LOG_N: u8 = 20;

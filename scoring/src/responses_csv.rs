@@ -14,6 +14,10 @@ use qkit_questionnaires::{Questionnaire, SpecialAnswer};
 use std::collections::HashMap;
 use thiserror::Error;
 
+/// The largest responses file read, in bytes: hundreds of thousands of respondents. Readers of
+/// files refuse bigger ones before reading them whole.
+pub const MAX_RESPONSES_BYTES: usize = 16 * 1024 * 1024;
+
 /// One respondent's answers, from one line of the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RespondentRow {
@@ -24,10 +28,13 @@ pub struct RespondentRow {
     pub responses: Vec<ItemResponse>,
 }
 
-/// A responses file that cannot be read. Every variant names its line (and column where there
-/// is one).
+/// A responses file that cannot be read. Every variant but [`CsvError::TooLarge`] names its
+/// line (and column where there is one).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CsvError {
+    /// The file is larger than [`MAX_RESPONSES_BYTES`].
+    #[error("the file is {size} bytes; the limit is {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
     /// The bytes are not CSV text (for example not UTF-8, or a broken quoted field).
     #[error("line {line}: not a CSV text file: {message}")]
     NotCsv { line: u64, message: String },
@@ -110,6 +117,7 @@ impl CsvError {
     /// A stable key naming the kind of error, for tests and machine-readable output.
     pub fn key(&self) -> &'static str {
         match self {
+            CsvError::TooLarge { .. } => "too_large",
             CsvError::NotCsv { .. } => "not_csv",
             CsvError::Empty => "empty",
             CsvError::MissingRespondentColumn { .. } => "missing_respondent_column",
@@ -128,6 +136,12 @@ impl CsvError {
 
 /// Reads a responses file for questionnaire `q`: one row per respondent, in file order.
 pub fn read_responses(q: &Questionnaire, bytes: &[u8]) -> Result<Vec<RespondentRow>, CsvError> {
+    if bytes.len() > MAX_RESPONSES_BYTES {
+        return Err(CsvError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_RESPONSES_BYTES,
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

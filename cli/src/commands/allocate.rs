@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Largest CSV input accepted, in bytes.
-const MAX_CSV_BYTES: u64 = 16 * 1024 * 1024;
+const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow!("the shipped definitions do not load: {e}"))?;
     let rules = match &args.rules {
         None => Rules::shipped(&kit),
-        Some(path) => Rules::load(&file_name(path), &read(path, MAX_RULES_BYTES as u64)?, &kit),
+        Some(path) => Rules::load(&file_name(path), &read(path, MAX_RULES_BYTES)?, &kit),
     }
     .map_err(|e| anyhow!("{e}"))
     .with_context(|| {
@@ -105,18 +105,8 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Reads a text file, refusing oversized ones before reading them whole.
-fn read(path: &Path, limit: u64) -> anyhow::Result<String> {
-    let size = fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > limit {
-        anyhow::bail!(
-            "{}: file is {size} bytes; the limit is {limit} bytes",
-            path.display()
-        );
-    }
-    fs::read_to_string(path)
-        .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+fn read(path: &Path, limit: usize) -> anyhow::Result<String> {
+    crate::files::read_text(path, limit)
 }
 
 /// Today's date from the system clock (the shell may read the clock; the core never does).

@@ -6,6 +6,7 @@
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
 use anyhow::{bail, Context};
+use qkit_export::open::{MAX_IDENTITY_BYTES, MAX_SEALED_BYTES};
 use qkit_export::{open, Identities, ResultRecord};
 use qkit_questionnaires::Kit;
 use std::io::{BufRead, IsTerminal};
@@ -74,7 +75,7 @@ pub(crate) fn open_file(
     identities: &Identities,
     kit: &Kit,
 ) -> anyhow::Result<ResultRecord> {
-    let bytes = std::fs::read(path).context("cannot read the file")?;
+    let bytes = crate::files::read_limited(path, MAX_SEALED_BYTES)?;
     Ok(open(&bytes, identities, kit)?)
 }
 
@@ -82,8 +83,8 @@ pub(crate) fn open_file(
 /// the first line of stdin when stdin is not a terminal).
 pub(crate) fn load_identities(path: &Path) -> anyhow::Result<Identities> {
     let shown = path.display();
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read identity file {shown}"))?;
+    let bytes = crate::files::read_limited(path, MAX_IDENTITY_BYTES)
+        .with_context(|| format!("identity file {shown}"))?;
     if !Identities::is_passphrase_protected(&bytes) {
         return Identities::from_bytes(&bytes).with_context(|| format!("identity file {shown}"));
     }

@@ -4,6 +4,7 @@
 use crate::commands::keygen::write_new_private;
 use crate::kit_files::KitFiles;
 use anyhow::{anyhow, bail, Context};
+use qkit_export::open::MAX_PLAINTEXT_BYTES;
 use qkit_export::{seal_record, Recipient, ResultRecord};
 use rand_core::OsRng;
 use std::io::{IsTerminal, Write};
@@ -33,8 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map(|r| r.parse::<Recipient>().context("--recipient"))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let kit = load_kit(args.kit.as_deref())?;
-    let bytes = std::fs::read(&args.record)
-        .with_context(|| format!("cannot read {}", args.record.display()))?;
+    let bytes = crate::files::read_bytes(&args.record, MAX_PLAINTEXT_BYTES)?;
     let shown = args.record.display();
     let record = ResultRecord::from_json(&bytes).with_context(|| format!("{shown}"))?;
     let sealed = seal_record(&kit, &record, &recipients, &mut OsRng)
