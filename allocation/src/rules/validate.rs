@@ -14,6 +14,10 @@ pub const RULES_FORMAT: u32 = 1;
 /// Largest rules file accepted, in bytes.
 pub const MAX_RULES_BYTES: usize = 256 * 1024;
 
+/// Most points a need level may earn: small enough that the points of every domain a rules file
+/// can hold add up without overflow.
+const MAX_POINTS: u32 = 1000;
+
 /// Item roles a rule may name, by their file keys.
 const ROLES: &[(&str, ItemRole)] = &[
     ("consent", ItemRole::Consent),
@@ -256,7 +260,18 @@ fn source(ctx: &mut Ctx, path: &str, s: &super::raw::RawSource, kit: &Kit) -> Op
 fn overall(ctx: &mut Ctx, raw: &RawOverall) -> Option<OverallRule> {
     let mut points = [None; 3];
     for (key, p) in &raw.points {
-        if let Some(level) = ctx.level(&format!("$.overall.points.{key}"), key) {
+        let path = format!("$.overall.points.{key}");
+        if *p > MAX_POINTS {
+            ctx.err(
+                path.clone(),
+                K::OutOfRange {
+                    what: "points",
+                    rule: "a whole number from 0 to 1000",
+                    found: p.to_string(),
+                },
+            );
+        }
+        if let Some(level) = ctx.level(&path, key) {
             points[level as usize] = Some(*p);
         }
     }
