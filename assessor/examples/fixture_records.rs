@@ -158,10 +158,10 @@ fn value(q: &Questionnaire, k: usize, i: usize, t: Timepoint) -> i32 {
     }
     let (min, max) = (item.response_scale.min, item.response_scale.max);
     let span = f64::from(max - min);
-    // Need from 0.35 to 0.95 of the range, less by 0.3 at mid and 0.55 at post, with a little
+    // Need from 0.3 to 0.8 of the range, less by 0.1 at mid and 0.2 at post, with some
     // item-to-item variation.
-    let need = 0.35 + 0.6 * ((i * 37 % 11) as f64 / 10.0);
-    let need = (need - [0.0, 0.3, 0.55][t as usize] + ((k * 13 + i) % 5) as f64 * 0.06 - 0.12)
+    let need = 0.3 + 0.5 * (((i * 37 + 5) % 11) as f64 / 10.0);
+    let need = (need - [0.0, 0.1, 0.2][t as usize] + ((k * 13 + i) % 5) as f64 * 0.08 - 0.16)
         .clamp(0.0, 1.0);
     let more_need = q
         .scales

@@ -22,13 +22,19 @@ pub fn questionnaire(ctx: &KitContext, id: &str) -> String {
         .map_or(id.to_owned(), |q| q.short_title.get(&ctx.lang).to_owned())
 }
 
-/// "BIS-11: Total", or the ids.
+/// The scale's title, after the questionnaire's short title unless the title already names it:
+/// "BIS-11: Motor impulsiveness", "Impulsiveness (BIS-11 total)".
 pub fn scale(ctx: &KitContext, questionnaire: &str, scale: &str) -> String {
     let q = ctx.kit.questionnaire(questionnaire);
     let title = q
         .and_then(|q| q.scale(scale))
         .map_or(scale.to_owned(), |s| s.title.get(&ctx.lang).to_owned());
-    format!("{}: {title}", self::questionnaire(ctx, questionnaire))
+    let short = self::questionnaire(ctx, questionnaire);
+    if title.contains(&short) {
+        title
+    } else {
+        format!("{short}: {title}")
+    }
 }
 
 /// The band of a scale with this id, from the definition.
@@ -143,7 +149,7 @@ pub fn flag(ctx: &KitContext, k: FlagKind) -> String {
 pub fn flag_icon(k: FlagKind) -> &'static str {
     match k {
         FlagKind::Alert => "!",
-        FlagKind::TooFast => "⏱",
+        FlagKind::TooFast => "»",
         FlagKind::StraightLining => "≡",
         FlagKind::InconsistentPairs => "⇄",
         FlagKind::HighMissingness => "∅",

@@ -280,7 +280,7 @@ async fn the_t_score_chart_has_a_table_with_the_same_t_scores() {
         .filter(|x| x.timepoints().any(|(_, s)| s.norm.is_some()))
     {
         let name = if x.questionnaire == "bis11" {
-            "BIS-11: Impulsiveness"
+            "Impulsiveness (BIS-11 total)"
         } else {
             "BSCS"
         };
@@ -324,7 +324,7 @@ async fn the_change_chart_has_a_table_with_scores_change_rci_and_category() {
     let score = |t: Timepoint| {
         qkit_assessor::names::number(total.at[t as usize].as_ref().unwrap().score.unwrap())
     };
-    let cells = row_cells(&root, "BIS-11: Impulsiveness");
+    let cells = row_cells(&root, "Impulsiveness (BIS-11 total)");
     assert_eq!(cells[0], score(Timepoint::Pre));
     assert_eq!(cells[1], "—");
     assert_eq!(cells[2], score(Timepoint::Post));

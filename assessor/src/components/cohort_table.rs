@@ -59,7 +59,7 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
         };
         let cells = props.columns.iter().filter_map(|&i| {
             let (cell, c) = (row.cells.get(i)?, t.columns.get(i)?);
-            Some(html! { <td>{ scale_cell(&ctx, cell, &c.questionnaire, &c.scale) }</td> })
+            Some(html! { <td class="scale-col">{ scale_cell(&ctx, cell, &c.questionnaire, &c.scale) }</td> })
         });
         let sites: Vec<String> = row.sites.iter().map(|s| names::site(&ctx, s)).collect();
         html! {

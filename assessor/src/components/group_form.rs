@@ -2,10 +2,9 @@
 //! reading it as a one-row groups file with qkit-allocation, so the form and the file accept
 //! exactly the same groups.
 
-use crate::browser::form::changed_value;
 use crate::names;
 use qkit_allocation::{read_groups, Cohort, CsvError, Group, Intensity, Rules, TimeOfDay, Weekday};
-use qkit_app::browser::dom::{checked, select_value};
+use qkit_app::browser::dom::{checked, input_value, select_value};
 use qkit_app::KitContext;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -99,7 +98,7 @@ pub fn group_form(props: &GroupFormProps) -> Html {
     };
     let on_input = |name: &'static str| {
         let set = set.clone();
-        Callback::from(move |e: Event| set(name, changed_value(&e)))
+        Callback::from(move |e: InputEvent| set(name, input_value(&e)))
     };
     let on_adapted = {
         let set = set.clone();
@@ -155,7 +154,7 @@ pub fn group_form(props: &GroupFormProps) -> Html {
         html! {
             <div class="field">
                 <label for={id.clone()}>{ ctx.t(label).to_owned() }</label>
-                <input type={kind} {id} value={value(name)} onchange={on_input(name)} />
+                <input type={kind} {id} value={value(name)} oninput={on_input(name)} />
             </div>
         }
     };

@@ -24,6 +24,22 @@ pub struct NavProps {
 #[function_component(Nav)]
 pub fn nav(props: &NavProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let confirming = use_state(|| false);
+    let ask = {
+        let c = confirming.clone();
+        Callback::from(move |_: MouseEvent| c.set(true))
+    };
+    let cancel = {
+        let c = confirming.clone();
+        Callback::from(move |_: MouseEvent| c.set(false))
+    };
+    let lock = {
+        let (c, on_lock) = (confirming.clone(), props.on_lock.clone());
+        Callback::from(move |_: MouseEvent| {
+            c.set(false);
+            on_lock.emit(());
+        })
+    };
     let link = |view: View, key: &str| {
         let current = same_screen(&props.view, &view);
         let onclick = props.on_show.reform(move |_: MouseEvent| view.clone());
@@ -48,10 +64,15 @@ pub fn nav(props: &NavProps) -> Html {
                 </nav>
             }
             <LanguageSwitch on_choose={props.on_language.clone()} />
-            if props.unlocked {
-                <button type="button" class="button secondary" onclick={props.on_lock.reform(|_: MouseEvent| ())}>
-                    { ctx.t("assessor_lock") }
-                </button>
+            if props.unlocked && !*confirming {
+                <button type="button" class="button secondary" onclick={ask}>{ ctx.t("assessor_lock") }</button>
+            }
+            if props.unlocked && *confirming {
+                <div class="lock-confirm" role="alertdialog" aria-labelledby="lock-question">
+                    <p id="lock-question">{ ctx.t("assessor_lock_confirm") }</p>
+                    <button type="button" class="button primary" onclick={lock}>{ ctx.t("assessor_lock_yes") }</button>
+                    <button type="button" class="button secondary" onclick={cancel}>{ ctx.t("assessor_lock_cancel") }</button>
+                </div>
             }
         </header>
     }

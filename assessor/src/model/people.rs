@@ -59,13 +59,14 @@ pub fn record_date(record: &ResultRecord) -> Option<Date> {
     when.and_then(|t| Date::parse(&t.date()))
 }
 
-/// Whether a questionnaire was answered under another definition than this kit's: its answers
-/// are kept but it is not scored here.
+/// Whether a questionnaire was answered under another definition than this kit's (the record
+/// marks it outdated, or its version or hash differs): its answers are kept but it is not scored.
 pub fn outdated(result: &QuestionnaireResult, q: Option<&Questionnaire>) -> bool {
-    match q {
-        Some(q) => result.version != q.version || result.content_hash != q.content_hash,
-        None => true,
-    }
+    result.outdated
+        || match q {
+            Some(q) => result.version != q.version || result.content_hash != q.content_hash,
+            None => true,
+        }
 }
 
 pub use qkit_export::record_set::latest as latest_record;

@@ -205,11 +205,11 @@ fn result(ctx: &KitContext, state: &Handle, a: &std::rc::Rc<Allocated>) -> Html 
                 <button type="button" class="button secondary" onclick={on_export}>{ ctx.t("assessor_allocation_export") }</button>
             </div>
             <div class="group-cards">{ for groups }</div>
-            <h3>{ ctx.tf("assessor_unplaced_heading", &[("count", &unplaced_count.to_string())]) }</h3>
+            <h3 id="unplaced-heading">{ ctx.tf("assessor_unplaced_heading", &[("count", &unplaced_count.to_string())]) }</h3>
             if unplaced_count == 0 {
                 <p>{ ctx.t("assessor_unplaced_none") }</p>
             } else {
-                <ul class="unplaced">{ for one_to_one }</ul>
+                <ul class="unplaced" aria-labelledby="unplaced-heading">{ for one_to_one }</ul>
             }
             if !not_recommended.is_empty() {
                 <h3>{ ctx.t("assessor_not_recommended_heading") }</h3>
