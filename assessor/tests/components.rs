@@ -351,5 +351,5 @@ async fn the_change_chart_has_a_table_with_scores_change_rci_and_category() {
         .item(0)
         .and_then(|n| n.text_content())
         .unwrap_or_default();
-    assert!(first.starts_with("BIS-11: Attentional"), "{first}");
+    assert!(first.starts_with("Impulsiveness (BIS-11 total)"), "{first}");
 }

@@ -124,7 +124,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   const expected = ['Q1000X', 'Q1001X', 'Q1002X', 'Q1003X', 'Q1004X', 'Q1005X']
     .sort((a, b) => bisTotal(b) - bisTotal(a) || a.localeCompare(b));
   assert.deepEqual(byImpulsiveness, expected);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('group', { name: UI.assessor_filters }).evaluate((g) => g.scrollIntoView({ block: 'start' }));
   await shot('assessor-cohort');
 
   // Q1000X's profile: the change chart and its table match the CLI's change columns.
@@ -214,6 +214,9 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await warning.waitFor();
   assert.deepEqual((await warning.getByRole('listitem').allInnerTexts()).map((l) => l.split(':')[0]),
     [UI.assessor_constraint_site]);
+  await page.getByRole('heading', { name: UI.assessor_result_heading, exact: true })
+    .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shot('assessor-allocation');
   await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
   await page.getByRole('alert').filter({ hasText: UI.assessor_move_need_reason }).waitFor();
   await page.getByRole('textbox', { name: UI.assessor_move_reason }).fill('He can get a lift to site C on Wednesdays');
@@ -222,9 +225,6 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await bbr.getByText(/Q1005X/).waitFor();
   await page.getByText(UI.assessor_unplaced_none).waitFor();
   await axeClean(page, 'allocation after a move');
-  await page.getByRole('heading', { name: UI.assessor_result_heading, exact: true })
-    .evaluate((h) => h.scrollIntoView({ block: 'start' }));
-  await shot('assessor-allocation');
 
   // The allocation CSV.
   const allocation = await download(page, () => page.getByRole('button', { name: UI.assessor_allocation_export }).click());

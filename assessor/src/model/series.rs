@@ -4,7 +4,7 @@
 
 use super::people::{outdated, present};
 use qkit_export::record_set::{report_at, ByTimepoint};
-use qkit_questionnaires::{Kit, Timepoint};
+use qkit_questionnaires::{Kit, ScaleKind, Timepoint};
 use qkit_scoring::change::{Pair, ScaleChange};
 use qkit_scoring::{change, ChangeError, QualityFlag, ScaleScore, Timepoints};
 
@@ -38,7 +38,8 @@ pub struct OutdatedAt {
     pub version: String,
 }
 
-/// Every scored scale of every questionnaire he has a report for, in the order first met.
+/// Every scored scale of every questionnaire he has a report for, questionnaires in the order
+/// first met, each one's total before its subscales.
 pub fn series(kit: &Kit, records: &ByTimepoint) -> Vec<Series> {
     let mut ids: Vec<&str> = Vec::new();
     for (_, record) in present(records) {
@@ -69,7 +70,9 @@ pub fn series(kit: &Kit, records: &ByTimepoint) -> Vec<Series> {
             _ => None,
         };
         let changes = pair.map(|_| change(q, &reports).map(|r| r.changes));
-        for scale in &q.scales {
+        let totals = q.scales.iter().filter(|s| s.kind == ScaleKind::Total);
+        let subscales = q.scales.iter().filter(|s| s.kind != ScaleKind::Total);
+        for scale in totals.chain(subscales) {
             let at = Timepoint::ALL.map(|t| {
                 reports
                     .at(t)

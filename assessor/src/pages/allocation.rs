@@ -199,7 +199,7 @@ fn result(ctx: &KitContext, state: &Handle, a: &std::rc::Rc<Allocated>) -> Html 
                 ("today", &al.today.to_string()),
                 ("people", &a.input.participants.len().to_string()),
                 ("groups", &a.input.groups.len().to_string()),
-                ("ms", &format!("{:.0}", a.ms)),
+                ("ms", &if a.ms < 1.0 { "< 1".to_owned() } else { format!("{:.0}", a.ms) }),
             ]) }</p>
             <div class="nav">
                 <button type="button" class="button secondary" onclick={on_export}>{ ctx.t("assessor_allocation_export") }</button>

@@ -56,11 +56,11 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("assessor_cohort_heading") }</h1>
             <p>{ ctx.t("assessor_cohort_intro") }</p>
             <CohortFilters table={state.table.clone()} filter={state.filter.clone()} on_filter={act(state, Action::Filter)} />
-            <label class="check">
-                <input type="checkbox" checked={state.subscales} onchange={on_subscales} />
-                { ctx.t("assessor_show_subscales") }
-            </label>
-            <div class="nav">
+            <div class="table-tools">
+                <label class="check">
+                    <input type="checkbox" checked={state.subscales} onchange={on_subscales} />
+                    { ctx.t("assessor_show_subscales") }
+                </label>
                 <button type="button" class="button secondary" onclick={on_export} disabled={shown.is_empty()}>
                     { ctx.tf("assessor_cohort_export", &[("count", &shown.len().to_string())]) }
                 </button>
