@@ -90,6 +90,21 @@ pub fn site(ctx: &KitContext, code: &str) -> String {
         .map_or(code.to_owned(), |o| o.label.get(&ctx.lang).to_owned())
 }
 
+/// Every site the `about_you` form offers, as (code, name).
+pub fn sites(ctx: &KitContext) -> Vec<(String, String)> {
+    ctx.kit
+        .questionnaire(crate::model::people::ABOUT_YOU)
+        .and_then(|q| q.item_with_role(ItemRole::Site))
+        .map(|i| {
+            i.response_scale
+                .options
+                .iter()
+                .filter_map(|o| Some((o.code.clone()?, o.label.get(&ctx.lang).to_owned())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Low, medium, high.
 pub fn level(ctx: &KitContext, l: Level) -> String {
     ctx.t(&format!("assessor_level_{}", l.key())).to_owned()

@@ -239,7 +239,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await context.close();
 });
 
-test('a passphrase-protected identity made with age -p unlocks in the browser', async () => {
+test('a passphrase-protected identity made with age -p unlocks in the browser, and records can be dropped on the page', async () => {
   const fixture = join(ROOT, 'export', 'tests', 'fixtures', 'age-p-identity.age');
   const recipient = readFileSync(join(ROOT, 'export', 'tests', 'fixtures', 'age-p-identity.recipient'), 'utf8').trim();
   const [one] = makeRecords(join(WORK, 'json-p'), 1);
@@ -261,7 +261,16 @@ test('a passphrase-protected identity made with age -p unlocks in the browser', 
   await page.getByRole('button', { name: UI.assessor_unlock_button, exact: true }).click();
   await heading(page, UI.assessor_import_heading);
   console.log(`unlocking an age -p identity (scrypt 2^18) in the browser: ${Date.now() - t0} ms`);
-  await importFiles(page, [sealed]);
+  // Dropped on the import area (the file input's surroundings), as from a file manager.
+  const picker = page.getByLabel(UI.assessor_import_choose);
+  await picker.evaluate((input, { name, base64 }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], name));
+    const zone = input.parentElement;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, { name: sealed.split('/').pop(), base64: readFileSync(sealed).toString('base64') });
   await page.getByText(ui('assessor_import_held', { records: 1, people: 1 })).waitFor();
   assert.deepEqual(errors, []);
   await context.close();

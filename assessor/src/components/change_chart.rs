@@ -3,7 +3,7 @@
 //! last timepoint drawn bold when it is reliable, and its category in words. Beside them, a
 //! table with every number (scores, change, reliable change index, category).
 
-use crate::components::t_chart::{legend, marker};
+use crate::components::t_chart::{legend, marker, scale_and_timepoints};
 use crate::model::chart::{px, ticks, Linear};
 use crate::model::series::Series;
 use crate::names;
@@ -49,10 +49,7 @@ pub fn change_chart(props: &ChangeChartProps) -> Html {
                 <table class="chart-table">
                     <caption>{ ctx.t("assessor_change_table_caption") }</caption>
                     <thead><tr>
-                        <th scope="col">{ ctx.t("assessor_col_scale") }</th>
-                        <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Pre) }</th>
-                        <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Mid) }</th>
-                        <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Post) }</th>
+                        { scale_and_timepoints(&ctx) }
                         <th scope="col">{ ctx.t("assessor_col_change") }</th>
                         <th scope="col">{ ctx.t("assessor_col_rci") }</th>
                         <th scope="col">{ ctx.t("assessor_col_category") }</th>

@@ -3,7 +3,9 @@
 //! exactly the same groups.
 
 use crate::names;
-use qkit_allocation::{read_groups, Cohort, CsvError, Group, Intensity, Rules, TimeOfDay, Weekday};
+use qkit_allocation::{
+    read_groups, Cohort, CsvError, Group, Intensity, Rules, TimeOfDay, Weekday, GROUP_COLUMNS,
+};
 use qkit_app::browser::dom::{checked, input_value, select_value};
 use qkit_app::KitContext;
 use std::collections::BTreeMap;
@@ -41,33 +43,21 @@ fn defaults(sites: &[(String, String)], programme: Option<&str>) -> Fields {
     f
 }
 
-/// The groups file's columns the form fills, in order.
-const COLUMNS: [&str; 14] = [
-    "id",
-    "programme",
-    "pathway",
-    "cohort",
-    "site",
-    "weekday",
-    "time",
-    "start",
-    "intake",
-    "module_weeks",
-    "min_size",
-    "max_size",
-    "adapted",
-    "members",
-];
-
 /// Reads the form's fields as a groups file with one row.
 pub fn group_from_fields(fields: &Fields, rules: &Rules) -> Result<Vec<Group>, CsvError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let row: Vec<String> = COLUMNS
+    let columns: Vec<&str> = GROUP_COLUMNS
+        .required
+        .iter()
+        .chain(GROUP_COLUMNS.optional)
+        .copied()
+        .collect();
+    let row: Vec<String> = columns
         .iter()
         .map(|c| fields.get(c).cloned().unwrap_or_default())
         .collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to memory has no I/O to fail, and both rows have the same cells.
-    w.write_record(COLUMNS).expect("CSV to memory cannot fail");
+    w.write_record(&columns).expect("CSV to memory cannot fail");
     w.write_record(&row).expect("CSV to memory cannot fail");
     let bytes = w.into_inner().expect("flushing to memory cannot fail");
     let text = String::from_utf8_lossy(&bytes);

@@ -97,10 +97,7 @@ pub fn t_chart(props: &TChartProps) -> Html {
                 <table class="chart-table">
                     <caption>{ ctx.t("assessor_t_table_caption") }</caption>
                     <thead><tr>
-                        <th scope="col">{ ctx.t("assessor_col_scale") }</th>
-                        <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Pre) }</th>
-                        <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Mid) }</th>
-                        <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Post) }</th>
+                        { scale_and_timepoints(&ctx) }
                     </tr></thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>
@@ -131,6 +128,18 @@ pub fn marker(t: Timepoint, x: f64, y: f64) -> Html {
             );
             html! { <path {class} {d} /> }
         }
+    }
+}
+
+/// The first header cells of every per-scale table: scale, then pre, mid and post.
+pub fn scale_and_timepoints(ctx: &KitContext) -> Html {
+    html! {
+        <>
+            <th scope="col">{ ctx.t("assessor_col_scale") }</th>
+            <th scope="col">{ names::timepoint_short(ctx, Timepoint::Pre) }</th>
+            <th scope="col">{ names::timepoint_short(ctx, Timepoint::Mid) }</th>
+            <th scope="col">{ names::timepoint_short(ctx, Timepoint::Post) }</th>
+        </>
     }
 }
 

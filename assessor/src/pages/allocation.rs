@@ -9,7 +9,6 @@ use crate::browser::timing::{now_ms, today};
 use crate::components::group_form::GroupForm;
 use crate::components::group_list::GroupList;
 use crate::components::move_form::MoveForm;
-use crate::model::people::ABOUT_YOU;
 use crate::model::staff::participant;
 use crate::model::Key;
 use crate::names;
@@ -18,7 +17,6 @@ use qkit_allocation::{read_groups, read_participants, write_allocation, GroupSum
 use qkit_app::browser::download::save_file;
 use qkit_app::hooks::HEADING_ID;
 use qkit_app::KitContext;
-use qkit_questionnaires::ItemRole;
 use yew::prelude::*;
 
 /// Properties of [`AllocationPage`].
@@ -32,18 +30,7 @@ pub struct AllocationPageProps {
 pub fn allocation_page(props: &AllocationPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
     let state = &props.state;
-    let sites: Vec<(String, String)> = ctx
-        .kit
-        .questionnaire(ABOUT_YOU)
-        .and_then(|q| q.item_with_role(ItemRole::Site))
-        .map(|i| {
-            i.response_scale
-                .options
-                .iter()
-                .filter_map(|o| Some((o.code.clone()?, o.label.get(&ctx.lang).to_owned())))
-                .collect()
-        })
-        .unwrap_or_default();
+    let sites = names::sites(&ctx);
     let on_groups_file = read_csv(state, &ctx, |name, text, state| {
         read_groups(name, text, &state.rules).map(Action::AddGroups)
     });

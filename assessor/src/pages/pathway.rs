@@ -5,7 +5,6 @@
 use crate::browser::form::text_area_value;
 use crate::components::decision_view::DecisionView;
 use crate::components::staff_form::StaffForm;
-use crate::model::people::ABOUT_YOU;
 use crate::model::staff::{decision, StaffEntry};
 use crate::model::Key;
 use crate::names;
@@ -13,7 +12,6 @@ use crate::state::{act, Action, Handle};
 use qkit_allocation::Intensity;
 use qkit_app::browser::dom::select_value;
 use qkit_app::KitContext;
-use qkit_questionnaires::ItemRole;
 use yew::prelude::*;
 
 /// Properties of [`PathwayTab`].
@@ -36,18 +34,7 @@ pub fn pathway_tab(props: &PathwayTabProps) -> Html {
         return html! {};
     };
     let entry = state.staff_entry(&key);
-    let sites: Vec<(String, String)> = ctx
-        .kit
-        .questionnaire(ABOUT_YOU)
-        .and_then(|q| q.item_with_role(ItemRole::Site))
-        .map(|i| {
-            i.response_scale
-                .options
-                .iter()
-                .filter_map(|o| Some((o.code.clone()?, o.label.get(&ctx.lang).to_owned())))
-                .collect()
-        })
-        .unwrap_or_default();
+    let sites = names::sites(&ctx);
     let on_change = {
         let key = key.clone();
         act(state, move |e: StaffEntry| Action::Staff(key.clone(), e))

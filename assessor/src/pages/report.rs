@@ -6,6 +6,7 @@
 use crate::browser::form::text_area_value;
 use crate::browser::print::print;
 use crate::components::band_label::BandLabel;
+use crate::components::t_chart::scale_and_timepoints;
 use crate::model::people::{present, record_date};
 use crate::model::series::{notes, outdated_questionnaires, series, Series};
 use crate::model::Key;
@@ -73,10 +74,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
             <table class="report-table">
                 <caption>{ ctx.t("assessor_report_scores") }</caption>
                 <thead><tr>
-                    <th scope="col">{ ctx.t("assessor_col_scale") }</th>
-                    <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Pre) }</th>
-                    <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Mid) }</th>
-                    <th scope="col">{ names::timepoint_short(&ctx, Timepoint::Post) }</th>
+                    { scale_and_timepoints(&ctx) }
                     <th scope="col">{ ctx.t("assessor_col_change") }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
