@@ -296,3 +296,40 @@ fn importing_says_whether_a_record_is_new_a_repeat_or_a_second_one() {
     );
     assert_eq!(s.len(), 1);
 }
+
+#[test]
+fn a_questionnaire_answered_under_an_older_definition_is_shown_but_not_scored() {
+    let kit = kit();
+    let mut r = record(&kit, "A1", Timepoint::Pre, 0);
+    let bis = r
+        .questionnaires
+        .iter_mut()
+        .find(|q| q.id == "bis11")
+        .expect("the TSP pre battery has the BIS-11");
+    bis.outdated = true;
+    bis.version = "0.9.0".into();
+    bis.report = None;
+    let mut s = RecordSet::new();
+    s.add("a.age", r);
+    let t = table(&kit, &s);
+    let bis_cols: Vec<usize> = (0..t.columns.len())
+        .filter(|&i| t.columns[i].questionnaire == "bis11")
+        .collect();
+    assert_eq!(bis_cols.len(), 4);
+    for i in bis_cols {
+        assert_eq!(t.rows[0].cells[i], Cell::Outdated);
+    }
+    let records = s.get("A1", "tsp").unwrap();
+    assert!(series(&kit, records)
+        .iter()
+        .all(|x| x.questionnaire != "bis11"));
+    let outdated = qkit_assessor::model::series::outdated_questionnaires(&kit, records);
+    assert_eq!(outdated.len(), 1);
+    assert_eq!(
+        (
+            outdated[0].questionnaire.as_str(),
+            outdated[0].version.as_str()
+        ),
+        ("bis11", "0.9.0")
+    );
+}
