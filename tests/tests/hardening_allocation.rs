@@ -94,7 +94,7 @@ fn the_rules_corpus_passes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn mutated_allocation_files_never_panic(bytes in mutated(allocation_files())) {

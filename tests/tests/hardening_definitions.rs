@@ -59,7 +59,7 @@ fn the_kit_files_corpus_passes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn mutated_definitions_never_panic(bytes in mutated(definitions())) {
@@ -69,7 +69,7 @@ proptest! {
 
 proptest! {
     // Each case loads and validates the whole kit: fewer cases keep this to seconds.
-    #![proptest_config(ProptestConfig::with_cases(40))]
+    #![proptest_config(ProptestConfig::with_cases(100))]
 
     #[test]
     fn mutated_kit_files_never_panic(bytes in mutated(kit_files())) {

@@ -99,17 +99,27 @@ fn the_seal_roundtrip_corpus_passes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    // Most mutations break the JSON early, so a record case is cheap.
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn mutated_records_never_panic(bytes in mutated(records())) {
         checks::record::check(&bytes);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
 
     #[test]
     fn mutated_sealed_files_never_panic(bytes in mutated(sealed_files())) {
         checks::open::check(&bytes);
     }
+}
+
+proptest! {
+    // Each case seals and opens the draft twice (XChaCha20-Poly1305 in a debug build).
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn mutated_drafts_never_panic(bytes in mutated(drafts())) {
@@ -119,7 +129,7 @@ proptest! {
 
 proptest! {
     // Each case is several X25519 operations, slow in a debug build.
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn what_qkit_seals_the_age_crate_opens(bytes in mutated(plaintexts())) {
