@@ -1,9 +1,11 @@
 //! The root component: loads the kit once, fetches the kit configuration, holds the app state,
 //! locks it when idle, and shows the passphrase screens, the start screen or the open sitting.
 
+use crate::browser::speech::Reader;
 use crate::browser::{dom, fetch};
+use crate::components::read_aloud::SpeechContext;
 use crate::config::CONFIG_FILE;
-use crate::hooks::use_idle;
+use crate::hooks::{use_idle, use_voices};
 use crate::pages::{
     set_passphrase::SetPassphrasePage, sitting::SittingPage, start::StartPage, unlock::UnlockPage,
 };
@@ -103,29 +105,45 @@ fn shell(props: &ShellProps) -> Html {
         kit: state.kit.clone(),
         lang: state.lang.clone(),
     };
+    let reader = use_memo((), |_| Reader::default());
+    let voices = use_voices();
+    let support = match &state.view {
+        View::Sitting(v) => v.session.draft().record.support.clone(),
+        _ => Default::default(),
+    };
+    let speech = SpeechContext {
+        voicing: state.voicing.clone(),
+        voices,
+        reader: reader.clone(),
+        auto: support.read_aloud,
+    };
     let medium = state.env.store.medium().clone();
-    let (page, large) = match &state.view {
-        View::SetPassphrase(view) => (
-            html! { <SetPassphrasePage view={view.clone()} on_action={on_action} /> },
-            false,
-        ),
-        View::Unlock(view) => (
-            html! { <UnlockPage view={view.clone()} on_action={on_action} /> },
-            false,
-        ),
-        View::Start(view) => (
-            html! { <StartPage view={view.clone()} {medium} config={state.config.clone()}
-            recipients={state.recipients.clone()} on_action={on_action} /> },
-            false,
-        ),
-        View::Sitting(view) => (
-            html! { <SittingPage view={view.clone()} {medium} keys={state.recipients.len()} on_action={on_action} /> },
-            view.session.draft().record.support.large_text,
-        ),
+    let page = match &state.view {
+        View::SetPassphrase(view) => {
+            html! { <SetPassphrasePage view={view.clone()} on_action={on_action} /> }
+        }
+        View::Unlock(view) => html! { <UnlockPage view={view.clone()} on_action={on_action} /> },
+        View::Start(view) => html! {
+            <StartPage view={view.clone()} {medium} config={state.config.clone()}
+                recipients={state.recipients.clone()} voicing={state.voicing.clone()}
+                on_action={on_action} />
+        },
+        View::Sitting(view) => html! {
+            <SittingPage view={view.clone()} {medium} keys={state.recipients.len()} on_action={on_action} />
+        },
+    };
+    let size = if support.very_large_text {
+        Some("very-large-text")
+    } else {
+        support.large_text.then_some("large-text")
     };
     html! {
         <ContextProvider<KitContext> context={ctx}>
-            <div class={classes!("app", large.then_some("large-text"))}>{ page }</div>
+            <ContextProvider<SpeechContext> context={speech}>
+                <div class={classes!("app", size, support.high_contrast.then_some("high-contrast"))}>
+                    { page }
+                </div>
+            </ContextProvider<SpeechContext>>
         </ContextProvider<KitContext>>
     }
 }

@@ -40,6 +40,8 @@ enum Command {
     Decrypt(commands::decrypt::Args),
     /// Open a folder of sealed records and write every score (and change) as one CSV file.
     Scores(commands::scores::Args),
+    /// The recording script: every text to record, its file name, and which recordings are missing.
+    AudioScript(commands::audio_script::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Seal(args) => commands::seal::run(args),
         Command::Decrypt(args) => commands::decrypt::run(args),
         Command::Scores(args) => commands::scores::run(args),
+        Command::AudioScript(args) => commands::audio_script::run(args),
     };
     match result {
         Ok(code) => code,

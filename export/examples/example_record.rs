@@ -109,6 +109,8 @@ fn main() {
             easy_read: true,
             pictorial: true,
             large_text: false,
+            very_large_text: false,
+            high_contrast: false,
         },
         consent: Consent {
             given: true,

@@ -29,9 +29,11 @@ pub struct ResultRecord {
     pub programme: String,
     #[serde(with = "timepoint_key")]
     pub timepoint: Timepoint,
-    /// Interface language at the start (e.g. `en`, `cy`).
+    /// Interface language (e.g. `en`, `cy`): chosen at the start; staff may change it during the
+    /// battery, and then it is the latest one. Each answer records the language it was shown in.
     pub language: String,
-    /// The support options in use.
+    /// The support options in use (the latest, if staff changed them during the battery; each
+    /// answer records the wording it was shown in).
     pub support: Support,
     /// Whether consent was given, and when.
     pub consent: Consent,
@@ -50,7 +52,14 @@ pub struct Support {
     pub read_aloud: bool,
     pub easy_read: bool,
     pub pictorial: bool,
+    /// Large text (or larger: see `very_large_text`).
     pub large_text: bool,
+    /// Very large text; implies `large_text`. Written only when `true`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub very_large_text: bool,
+    /// The high-contrast theme. Written only when `true`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub high_contrast: bool,
 }
 
 /// The consent decision.

@@ -50,9 +50,12 @@ pub enum SessionError {
     /// A consent answer that is neither yes nor no (e.g. "I don't understand").
     #[error("consent must be recorded as yes or no")]
     ConsentUndecided,
-    /// Assisted answers are marked by staff only.
-    #[error("only staff mode can mark answers as entered by staff")]
+    /// Assisted answers, and changes of language or support, are made by staff only.
+    #[error("only staff mode can mark answers as entered by staff or change the presentation")]
     NotStaff,
+    /// A language the kit has no interface strings for.
+    #[error("language \"{0}\" has no interface strings in this kit")]
+    UnknownLanguage(String),
     /// A questionnaire the sitting needs is not in the kit.
     #[error("questionnaire \"{0}\" is not in this kit")]
     MissingQuestionnaire(String),

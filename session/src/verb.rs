@@ -1,5 +1,7 @@
 //! The things that can happen to a sitting. Each verb is applied with the time it happened.
 
+use qkit_export::Support;
+use qkit_questionnaires::Lang;
 use qkit_scoring::Answer;
 
 /// A transition of the sitting.
@@ -24,6 +26,9 @@ pub enum Verb {
     LeaveStaffMode,
     /// Staff mark the following answers as entered on the participant's behalf, or not.
     SetAssisted(bool),
+    /// Staff change the language or the support options during the battery (staff mode). Answers
+    /// already given keep the language and wording they were given in.
+    SetPresentation { language: Lang, support: Support },
     /// From the thank-you screen to the staff completion summary.
     ShowSummary,
     /// The sitting was loaded again (page reload, browser reopened, resumed from the list).
@@ -43,6 +48,7 @@ impl Verb {
             Verb::EnterStaffMode => "enter staff mode",
             Verb::LeaveStaffMode => "leave staff mode",
             Verb::SetAssisted(_) => "set assisted",
+            Verb::SetPresentation { .. } => "set presentation",
             Verb::ShowSummary => "show summary",
             Verb::Reopen => "reopen",
         }

@@ -92,6 +92,16 @@ pub(crate) fn step(
             leave_staff_mode(kit, d, now);
             Ok(())
         }
+        Verb::SetPresentation { .. } if d.cursor.is_final() => Err(SessionError::Finished),
+        Verb::SetPresentation { .. } if d.mode != Mode::Staff => Err(SessionError::NotStaff),
+        Verb::SetPresentation { language, .. } if !kit.ui.has(&language) => {
+            Err(SessionError::UnknownLanguage(language.to_string()))
+        }
+        Verb::SetPresentation { language, support } => {
+            d.record.language = language.to_string();
+            d.record.support = support;
+            Ok(())
+        }
         Verb::SetAssisted(_) if d.mode != Mode::Staff => Err(SessionError::NotStaff),
         Verb::SetAssisted(on) => {
             d.assisted = on;

@@ -517,3 +517,58 @@ fn a_fresh_sitting_is_on_the_consent_cursor_in_participant_mode() {
     assert_eq!(ids, ["consent", "bis11", "bscs", "feedback"]);
     assert_eq!(d.item_signatures.len(), 4);
 }
+
+#[test]
+fn staff_change_language_and_support_mid_battery_and_earlier_answers_keep_theirs() {
+    let kit = shipped();
+    let mut s = at_first_section(&kit, "tsp", Timepoint::Pre);
+    s.apply(&kit, Verb::Next, t(10)).expect("to the first item");
+    s.apply(&kit, Verb::Answer(Answer::Value(2)), t(11))
+        .expect("answer");
+    s.apply(&kit, Verb::Next, t(12)).expect("next");
+    let welsh = qkit_questionnaires::Lang::parse("cy").expect("a tag");
+    let support = qkit_export::Support {
+        easy_read: true,
+        very_large_text: true,
+        large_text: true,
+        high_contrast: true,
+        ..Default::default()
+    };
+    let change = Verb::SetPresentation {
+        language: welsh.clone(),
+        support: support.clone(),
+    };
+    assert_eq!(
+        s.clone().apply(&kit, change.clone(), t(13)),
+        Err(qkit_session::SessionError::NotStaff),
+        "the participant cannot"
+    );
+    s.apply(&kit, Verb::EnterStaffMode, t(13)).expect("staff");
+    let unknown = Verb::SetPresentation {
+        language: qkit_questionnaires::Lang::parse("fr").expect("a tag"),
+        support: support.clone(),
+    };
+    assert!(s.clone().apply(&kit, unknown, t(14)).is_err());
+    s.apply(&kit, change, t(14)).expect("staff can");
+    s.apply(&kit, Verb::LeaveStaffMode, t(15))
+        .expect("hand back");
+    let Screen::Item(item) = s.screen(&kit) else {
+        panic!("an item")
+    };
+    assert_eq!(item.language, welsh);
+    assert_eq!(item.wording, qkit_questionnaires::Wording::EasyRead);
+    s.apply(&kit, Verb::Answer(Answer::Value(3)), t(16))
+        .expect("answer");
+    s.apply(&kit, Verb::Next, t(17)).expect("next");
+    let answers = &s.draft().record.questionnaires[1].answers;
+    assert_eq!(
+        (answers[0].language.as_str(), answers[0].wording),
+        ("en", qkit_export::WordingKey::Standard)
+    );
+    assert_eq!(
+        (answers[1].language.as_str(), answers[1].wording),
+        ("cy", qkit_export::WordingKey::EasyRead)
+    );
+    assert_eq!(s.draft().record.support, support);
+    assert_eq!(s.draft().record.language, "cy");
+}

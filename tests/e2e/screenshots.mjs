@@ -1,9 +1,12 @@
-// Takes the README screenshots (start, item, break and summary screens) with headless Chromium
-// at 1366×768 into docs/screenshots/. Not a test: run it with `./kit screenshots` after a build.
+// Takes the README screenshots (start, item, break and summary screens, and the first "About
+// you" question in each presentation mode) with headless Chromium at 1366×768 into
+// docs/screenshots/. Not a test: run it with `./kit screenshots` after a build.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, ROOT } from './lib/harness.mjs';
-import { UI, battery, startSitting, waitForHeading, openApp, confirmStaff } from './lib/sitting.mjs';
+import {
+  UI, UI_CY, battery, definition, startSitting, waitForHeading, openApp, confirmStaff, MODES,
+} from './lib/sitting.mjs';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -60,6 +63,25 @@ try {
   await confirmStaff(page);
   await waitForHeading(page, UI.summary_heading);
   await shot('summary');
+
+  // The first "About you" question in each presentation mode.
+  const about = definition('about_you');
+  for (const [mode, choices] of Object.entries(MODES)) {
+    if (mode === 'normal') continue;
+    const c = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await c.newPage();
+    await openApp(p, server.url);
+    await startSitting(p, { reference: 'A1234BC', programme: 'tsp', timepoint: 'pre', ...choices });
+    const l = choices.language ?? 'en';
+    await waitForHeading(p, about.title[l]);
+    await p.getByRole('button', { name: (l === 'cy' ? UI_CY : UI).next, exact: true }).click();
+    const item = about.items[0];
+    const easy = (choices.support ?? []).includes('support_easy_read');
+    await waitForHeading(p, easy ? item.easy_read[l] : item.text[l]);
+    await p.mouse.move(0, 0);
+    await p.screenshot({ path: join(OUT, `item-${mode}.png`) });
+    await c.close();
+  }
   console.log(`screenshots written to ${OUT}`);
 } finally {
   await browser.close();

@@ -74,3 +74,9 @@ pub fn take_input_area(node: &yew::NodeRef) -> String {
         None => String::new(),
     }
 }
+
+/// The number a range (slider) change event came from.
+pub fn range_value(e: &Event) -> Option<f32> {
+    e.target_dyn_into::<HtmlInputElement>()
+        .and_then(|i| i.value().parse().ok())
+}

@@ -10,4 +10,5 @@ pub mod file;
 pub mod idle;
 pub mod keyboard;
 pub mod random;
+pub mod speech;
 pub mod storage;

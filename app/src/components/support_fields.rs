@@ -10,13 +10,48 @@ use yew::prelude::*;
 /// One support option's switch in [`Support`].
 type SupportField = fn(&mut Support) -> &mut bool;
 
-/// Each support option with its interface string.
-const OPTIONS: [(&str, SupportField); 4] = [
+/// Each support option with its interface string (text size is chosen apart, see
+/// [`TextSize`]).
+const OPTIONS: [(&str, SupportField); 5] = [
     ("support_read_aloud", |s| &mut s.read_aloud),
     ("support_easy_read", |s| &mut s.easy_read),
     ("support_pictorial", |s| &mut s.pictorial),
+    ("support_high_contrast", |s| &mut s.high_contrast),
     ("support_large_text", |s| &mut s.large_text),
 ];
+/// The options shown as switches (large text is a text size).
+const SWITCHES: usize = 4;
+
+/// Normal, large or very large text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextSize {
+    Normal,
+    Large,
+    VeryLarge,
+}
+
+impl TextSize {
+    const ALL: [(TextSize, &'static str); 3] = [
+        (TextSize::Normal, "text_size_normal"),
+        (TextSize::Large, "text_size_large"),
+        (TextSize::VeryLarge, "text_size_very_large"),
+    ];
+
+    /// The size a support choice gives.
+    pub fn of(s: &Support) -> TextSize {
+        match (s.very_large_text, s.large_text) {
+            (true, _) => TextSize::VeryLarge,
+            (false, true) => TextSize::Large,
+            _ => TextSize::Normal,
+        }
+    }
+
+    /// Sets this size in a support choice (very large implies large).
+    pub fn apply(self, s: &mut Support) {
+        s.large_text = self != TextSize::Normal;
+        s.very_large_text = self == TextSize::VeryLarge;
+    }
+}
 
 /// Properties of [`SupportFields`].
 #[derive(Properties, PartialEq)]
@@ -29,7 +64,7 @@ pub struct SupportFieldsProps {
 #[function_component(SupportFields)]
 pub fn support_fields(props: &SupportFieldsProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
-    let boxes = OPTIONS.into_iter().map(|(key, field)| {
+    let boxes = OPTIONS[..SWITCHES].iter().map(|&(key, field)| {
         let checked = *field(&mut props.support.clone());
         let (support, cb) = (props.support.clone(), props.on_change.clone());
         let onchange = Callback::from(move |e: Event| {
@@ -44,11 +79,32 @@ pub fn support_fields(props: &SupportFieldsProps) -> Html {
             </label>
         }
     });
+    let size = TextSize::of(&props.support);
+    let sizes = TextSize::ALL.iter().map(|&(choice, key)| {
+        let (support, cb) = (props.support.clone(), props.on_change.clone());
+        let onchange = Callback::from(move |_: Event| {
+            let mut s = support.clone();
+            choice.apply(&mut s);
+            cb.emit(s);
+        });
+        html! {
+            <label class="check">
+                <input type="radio" name="text-size" checked={size == choice} {onchange} />
+                <span>{ ctx.t(key) }</span>
+            </label>
+        }
+    });
     html! {
-        <fieldset class="field">
-            <legend>{ ctx.t("start_support") }</legend>
-            { for boxes }
-        </fieldset>
+        <>
+            <fieldset class="field">
+                <legend>{ ctx.t("start_support") }</legend>
+                { for boxes }
+            </fieldset>
+            <fieldset class="field">
+                <legend>{ ctx.t("text_size") }</legend>
+                { for sizes }
+            </fieldset>
+        </>
     }
 }
 

@@ -1,8 +1,12 @@
 //! The tools under a participant screen: "Take a break", and the way in to staff mode; in staff
-//! mode, the staff panel with the staff-assisted switch, the way back to the participant, and
-//! closing the sitting for now.
+//! mode, the staff panel with the staff-assisted switch, the participant's language and support
+//! (changed mid-battery, answers kept), the way back to the participant, and closing the sitting
+//! for now.
 
 use crate::app::KitContext;
+use crate::components::support_fields::SupportFields;
+use qkit_export::Support;
+use qkit_questionnaires::Lang;
 use qkit_session::Mode;
 use yew::prelude::*;
 
@@ -22,6 +26,11 @@ pub struct ToolsProps {
     pub on_assisted: Callback<bool>,
     /// Staff close the sitting for now (it stays stored) and go back to the start screen.
     pub on_close: Callback<()>,
+    /// The participant's language and support.
+    pub language: Lang,
+    pub support: Support,
+    /// Staff change the language or the support.
+    pub on_presentation: Callback<(Lang, Support)>,
 }
 
 /// "Take a break" and "Staff"; or the staff panel.
@@ -46,6 +55,22 @@ pub fn tools(props: &ToolsProps) -> Html {
     let on_assisted = props
         .on_assisted
         .reform(|e: Event| crate::browser::dom::checked(&e));
+    let languages = ctx.kit.ui.languages().map(|(lang, name)| {
+        let onchange = {
+            let (cb, lang, support) = (props.on_presentation.clone(), lang.clone(), props.support.clone());
+            Callback::from(move |_: Event| cb.emit((lang.clone(), support.clone())))
+        };
+        html! {
+            <label class="check">
+                <input type="radio" name="staff-language" checked={*lang == props.language} {onchange} />
+                <span lang={lang.to_string()}>{ name.to_owned() }</span>
+            </label>
+        }
+    });
+    let on_support = {
+        let (cb, lang) = (props.on_presentation.clone(), props.language.clone());
+        Callback::from(move |s: Support| cb.emit((lang.clone(), s)))
+    };
     html! {
         <div class="tools">
             { tools }
@@ -58,6 +83,11 @@ pub fn tools(props: &ToolsProps) -> Html {
                         <span>{ ctx.t("staff_assisted") }</span>
                     </label>
                 }
+                <fieldset class="field">
+                    <legend>{ ctx.t("start_language") }</legend>
+                    { for languages }
+                </fieldset>
+                <SupportFields support={props.support.clone()} on_change={on_support} />
                 <div class="nav">
                     <button type="button" class="button secondary" onclick={on_leave}>{ ctx.t("staff_leave") }</button>
                     <button type="button" class="button quiet" onclick={on_close}>{ ctx.t("staff_close") }</button>

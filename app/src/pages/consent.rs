@@ -2,10 +2,11 @@
 //! Without a "yes" the battery cannot start.
 
 use crate::app::KitContext;
-use crate::components::option_group::{Choice, OptionGroup};
+use crate::components::option_group::OptionGroup;
 use crate::components::prose::Prose;
+use crate::components::read_aloud::{spoken, ReadAloud};
 use crate::hooks::HEADING_ID;
-use crate::pages::item::special_choices;
+use crate::pages::item::{item_pieces, option_choices, special_choices};
 use qkit_questionnaires::{Lang, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
 use yew::prelude::*;
@@ -17,6 +18,9 @@ pub struct ConsentPageProps {
     pub item: AttrValue,
     pub wording: Wording,
     pub language: Lang,
+    /// Pictograms with the options.
+    #[prop_or_default]
+    pub pictorial: bool,
     /// The participant's answer, once staff record it.
     pub on_record: Callback<Answer>,
 }
@@ -39,18 +43,16 @@ pub fn consent_page(props: &ConsentPageProps) -> Html {
         (Wording::EasyRead, Some(t)) => t,
         _ => &q.instructions,
     };
-    let options: Vec<Choice> = item
-        .response_scale
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| Choice {
-            answer: Answer::Value(o.value),
-            label: o.label_for(props.wording).get(lang).to_owned().into(),
-            key: Some(i + 1),
-        })
-        .collect();
+    let options = option_choices(item, props.wording, lang, props.pictorial);
     let special = special_choices(&ctx, q, item);
+    let mut pieces = vec![
+        spoken(q.title.get(lang), lang.as_str()),
+        spoken(instructions.get(lang), lang.as_str()),
+    ];
+    pieces.extend(item_pieces(item, props.wording, lang, &ctx.lang, &special));
+    if let Some(key) = *message {
+        pieces.push(spoken(ctx.t(key), ctx.lang.as_str()));
+    }
     let on_choose = {
         let (chosen, message) = (chosen.clone(), message.clone());
         Callback::from(move |a: Answer| {
@@ -72,6 +74,7 @@ pub fn consent_page(props: &ConsentPageProps) -> Html {
         <section class="screen consent">
             <p class="staff-note">{ ctx.t("consent_staff_note") }</p>
             <h1 id={HEADING_ID} tabindex="-1" lang={text_lang.clone()}>{ q.title.get(lang).to_owned() }</h1>
+            <ReadAloud {pieces} />
             <Prose text={instructions.get(lang).to_owned()} lang={text_lang.clone()} />
             <p id="consent-question" class="question" lang={text_lang.clone()}>
                 { item.text_for(props.wording).get(lang).to_owned() }

@@ -1,6 +1,7 @@
 //! The handover: a calm screen that gives the laptop to the participant.
 
 use crate::app::KitContext;
+use crate::components::read_aloud::{spoken, ReadAloud};
 use crate::hooks::HEADING_ID;
 use yew::prelude::*;
 
@@ -15,10 +16,15 @@ pub struct HandoverPageProps {
 pub fn handover_page(props: &HandoverPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let start = props.on_start.reform(|_: MouseEvent| ());
+    let l = ctx.lang.as_str();
+    let pieces = ["handover_heading", "handover_text", "handover_help"]
+        .map(|k| spoken(ctx.t(k), l))
+        .to_vec();
     html! {
         <section class="screen handover">
             <p class="staff-note">{ ctx.t("handover_staff") }</p>
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("handover_heading") }</h1>
+            <ReadAloud {pieces} />
             <p class="lead">{ ctx.t("handover_text") }</p>
             <p>{ ctx.t("handover_help") }</p>
             <div class="nav">

@@ -1,21 +1,30 @@
-//! One question: the progress bars, the question, its options as a radio group, Back and Next.
-//! Number keys choose an option, Enter or → is Next, ← is Back.
+//! One question: the progress bars, the question, "Hear the question again", its options as a
+//! radio group (with pictograms in pictorial mode), Back and Next. Number keys choose an option,
+//! Enter or → is Next, ← is Back. With read-aloud on, each new question is read, then its
+//! options, and pointing at or focusing an option (once that reading is over) reads its label.
 
 use crate::app::KitContext;
+use crate::browser::speech::Piece;
 use crate::components::nav_buttons::NavButtons;
 use crate::components::option_group::{Choice, OptionGroup};
 use crate::components::progress_bar::ProgressBar;
+use crate::components::read_aloud::{spoken, ReadAloud, SpeechContext};
 use crate::hooks::{use_keys, HEADING_ID};
 use crate::keys::KeyCommand;
-use qkit_questionnaires::{Item, Questionnaire, SpecialAnswer};
+use qkit_export::Support;
+use qkit_questionnaires::{Item, Lang, Questionnaire, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
 use qkit_session::ItemScreen;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`ItemPage`].
 #[derive(Properties, PartialEq)]
 pub struct ItemPageProps {
     pub screen: ItemScreen,
+    /// The participant's support options (pictorial answers, read-aloud).
+    #[prop_or_default]
+    pub support: Support,
     pub on_choose: Callback<Answer>,
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
@@ -36,29 +45,77 @@ pub fn special_choices(ctx: &KitContext, q: &Questionnaire, item: &Item) -> Vec<
             answer: Answer::Special(r.kind),
             label: special_label(ctx, r.kind).into(),
             key: None,
+            picture: None,
         })
         .collect()
+}
+
+/// The item's options as choices, with pictograms when `pictorial`.
+pub fn option_choices(item: &Item, wording: Wording, lang: &Lang, pictorial: bool) -> Vec<Choice> {
+    item.response_scale
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Choice {
+            answer: Answer::Value(o.value),
+            label: o.label_for(wording).get(lang).to_owned().into(),
+            key: Some(i + 1),
+            picture: pictorial.then_some((o.pictogram, o.colour)),
+        })
+        .collect()
+}
+
+/// What read-aloud reads for an item: the question, then every option, then the special
+/// answers. Recordings are used where the definition declares them for this text.
+pub fn item_pieces(
+    item: &Item,
+    wording: Wording,
+    lang: &Lang,
+    ui_lang: &Lang,
+    special: &[Choice],
+) -> Vec<Piece> {
+    let tag = lang.as_str();
+    let mut pieces = vec![Piece {
+        text: item.text_for(wording).get(lang).to_owned(),
+        lang: tag.to_owned(),
+        recording: item.audio_for(lang, wording).map(str::to_owned),
+    }];
+    for o in &item.response_scale.options {
+        // A recording is of the standard label; an easy-read label differs, so it is spoken.
+        let easy = wording == Wording::EasyRead && o.easy_read_label.is_some();
+        pieces.push(Piece {
+            text: o.label_for(wording).get(lang).to_owned(),
+            lang: tag.to_owned(),
+            recording: (!easy)
+                .then(|| {
+                    o.audio
+                        .iter()
+                        .find(|(l, _)| l == lang)
+                        .map(|(_, p)| p.clone())
+                })
+                .flatten(),
+        });
+    }
+    pieces.extend(
+        special
+            .iter()
+            .map(|c| spoken(c.label.to_string(), ui_lang.as_str())),
+    );
+    pieces
 }
 
 /// The item screen.
 #[function_component(ItemPage)]
 pub fn item_page(props: &ItemPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
+    let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
     let s = &props.screen;
     let q = ctx.kit.questionnaire(&s.questionnaire);
     let item = q.and_then(|q| q.item(&s.item));
     let lang = &s.language;
-    let options: Vec<Choice> = item
-        .map(|item| &item.response_scale.options[..])
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, o)| Choice {
-            answer: Answer::Value(o.value),
-            label: o.label_for(s.wording).get(lang).to_owned().into(),
-            key: Some(i + 1),
-        })
-        .collect();
+    let options = item
+        .map(|item| option_choices(item, s.wording, lang, props.support.pictorial))
+        .unwrap_or_default();
     let on_key = {
         let answers: Vec<Answer> = options.iter().map(|c| c.answer).collect();
         let (choose, next, back) = (
@@ -83,6 +140,18 @@ pub fn item_page(props: &ItemPageProps) -> Html {
         return html! {};
     };
     let special = special_choices(&ctx, q, item);
+    let pieces = item_pieces(item, s.wording, lang, &ctx.lang, &special);
+    let on_point = {
+        let (speech, pieces) = (speech.clone(), pieces.clone());
+        // Pointing never cuts the question short: a label is read only when nothing else is.
+        Callback::from(move |i: usize| {
+            if speech.auto && !speech.reader.is_busy() {
+                if let Some(p) = pieces.get(i + 1) {
+                    let _ = speech.say(vec![p.clone()], Rc::new(|_: &Piece| {}));
+                }
+            }
+        })
+    };
     let text_lang = (*lang != ctx.lang).then(|| AttrValue::from(lang.to_string()));
     html! {
         <section class="screen item">
@@ -94,8 +163,9 @@ pub fn item_page(props: &ItemPageProps) -> Html {
             <h1 id={HEADING_ID} tabindex="-1" class="question" lang={text_lang.clone()}>
                 { item.text_for(s.wording).get(lang).to_owned() }
             </h1>
+            <ReadAloud {pieces} question=true />
             <OptionGroup labelled_by={HEADING_ID} {options} {special} selected={s.answer}
-                lang={text_lang} on_choose={props.on_choose.clone()} />
+                lang={text_lang} on_choose={props.on_choose.clone()} {on_point} />
             <NavButtons can_go_back={s.can_go_back} on_back={props.on_back.clone()} on_next={props.on_next.clone()} />
         </section>
     }

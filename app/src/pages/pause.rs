@@ -1,6 +1,7 @@
 //! The break screen: every answer hidden until staff resume.
 
 use crate::app::KitContext;
+use crate::components::read_aloud::{spoken, ReadAloud};
 use crate::hooks::HEADING_ID;
 use yew::prelude::*;
 
@@ -16,9 +17,14 @@ pub struct PausePageProps {
 pub fn pause_page(props: &PausePageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let resume = props.on_resume.reform(|_: MouseEvent| ());
+    let l = ctx.lang.as_str();
+    let pieces = ["break_heading", "break_text"]
+        .map(|k| spoken(ctx.t(k), l))
+        .to_vec();
     html! {
         <section class="screen pause">
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("break_heading") }</h1>
+            <ReadAloud {pieces} />
             <p class="lead">{ ctx.t("break_text") }</p>
             <div class="nav">
                 <button type="button" class="button primary" onclick={resume}>{ ctx.t("break_resume") }</button>

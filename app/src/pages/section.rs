@@ -4,6 +4,7 @@
 use crate::app::KitContext;
 use crate::components::nav_buttons::NavButtons;
 use crate::components::prose::Prose;
+use crate::components::read_aloud::{spoken, ReadAloud};
 use crate::hooks::{use_keys, HEADING_ID};
 use crate::keys::KeyCommand;
 use qkit_questionnaires::Wording;
@@ -49,6 +50,16 @@ pub fn section_page(props: &SectionPageProps) -> Html {
             ("count", &s.count.to_string()),
         ],
     );
+    let minutes = ctx.tf("section_minutes", &[("minutes", &s.minutes.to_string())]);
+    let mut pieces = Vec::new();
+    if !s.first {
+        pieces.push(spoken(ctx.t("section_well_done"), ctx.lang.as_str()));
+    }
+    pieces.extend([
+        spoken(q.title.get(lang), lang.as_str()),
+        spoken(minutes.clone(), ctx.lang.as_str()),
+        spoken(instructions.get(lang), lang.as_str()),
+    ]);
     html! {
         <section class="screen section">
             if !s.first {
@@ -56,7 +67,8 @@ pub fn section_page(props: &SectionPageProps) -> Html {
             }
             <p class="eyebrow">{ part }</p>
             <h1 id={HEADING_ID} tabindex="-1" lang={text_lang.clone()}>{ q.title.get(lang).to_owned() }</h1>
-            <p>{ ctx.tf("section_minutes", &[("minutes", &s.minutes.to_string())]) }</p>
+            <ReadAloud {pieces} />
+            <p>{ minutes }</p>
             <Prose text={instructions.get(lang).to_owned()} lang={text_lang} />
             <NavButtons can_go_back={s.can_go_back} on_back={props.on_back.clone()} on_next={props.on_next.clone()} />
         </section>

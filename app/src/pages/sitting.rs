@@ -71,7 +71,7 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
                 language,
             } => html! {
                 <ConsentPage questionnaire={questionnaire.clone()} item={item.clone()}
-                    wording={*wording} language={language.clone()}
+                    wording={*wording} language={language.clone()} pictorial={draft.record.support.pictorial}
                     on_record={props.on_action.reform(|a| Action::Verb(Verb::RecordConsent(a)))} />
             },
             Screen::Handover => html! { <HandoverPage on_start={verb(Verb::Next)} /> },
@@ -79,7 +79,7 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
                 <SectionPage screen={s.clone()} on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
             },
             Screen::Item(s) => html! {
-                <ItemPage screen={s.clone()}
+                <ItemPage screen={s.clone()} support={draft.record.support.clone()}
                     on_choose={props.on_action.reform(|a| Action::Verb(Verb::Answer(a)))}
                     on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
             },
@@ -105,7 +105,10 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
                 on_break={verb(Verb::TakeBreak)} on_staff={ask(StaffStep::EnterStaffMode)}
                 on_leave_staff={verb(Verb::LeaveStaffMode)}
                 on_assisted={props.on_action.reform(|on| Action::Verb(Verb::SetAssisted(on)))}
-                on_close={act(Action::ToStart)} />
+                on_close={act(Action::ToStart)}
+                language={qkit_questionnaires::Lang::parse(&draft.record.language).unwrap_or_else(qkit_questionnaires::Lang::english)}
+                support={draft.record.support.clone()}
+                on_presentation={props.on_action.reform(|(language, support)| Action::Verb(Verb::SetPresentation { language, support }))} />
         }
     });
     let announce = match (&screen, participant_screen) {

@@ -2,9 +2,11 @@
 //! assessor keys finished sittings are sealed to.
 
 use crate::app::KitContext;
+use crate::browser::speech::Voicing;
 use crate::browser::storage::{LoadError, Medium, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::speech_settings::SpeechSettings;
 use crate::components::{draft_list::DraftList, start_form::StartForm};
 use crate::config::KitConfig;
 use crate::hooks::{use_focus_on, HEADING_ID};
@@ -19,6 +21,7 @@ pub struct StartPageProps {
     pub medium: Medium,
     pub config: Rc<KitConfig>,
     pub recipients: Rc<Vec<StoredRecipient>>,
+    pub voicing: Rc<Voicing>,
     pub on_action: Callback<Action>,
 }
 
@@ -87,6 +90,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 on_start={props.on_action.reform(Action::Start)} on_reference={act(Action::LookUp)} />
             <AssessorKeys accepted={(*props.recipients).clone()} offered={props.config.recipients.clone()}
                 keys={v.keys.clone()} on_action={props.on_action.clone()} />
+            <SpeechSettings voicing={props.voicing.clone()} on_action={props.on_action.clone()} />
         </main>
     }
 }

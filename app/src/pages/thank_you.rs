@@ -1,6 +1,7 @@
 //! The participant's last screen: thanks, and no scores.
 
 use crate::app::KitContext;
+use crate::components::read_aloud::{spoken, ReadAloud};
 use crate::hooks::HEADING_ID;
 use yew::prelude::*;
 
@@ -16,9 +17,14 @@ pub struct ThankYouPageProps {
 pub fn thank_you_page(props: &ThankYouPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let staff = props.on_staff.reform(|_: MouseEvent| ());
+    let l = ctx.lang.as_str();
+    let pieces = ["thank_you_heading", "thank_you_text"]
+        .map(|k| spoken(ctx.t(k), l))
+        .to_vec();
     html! {
         <section class="screen thank-you">
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("thank_you_heading") }</h1>
+            <ReadAloud {pieces} />
             <p class="lead">{ ctx.t("thank_you_text") }</p>
             <div class="nav">
                 <button type="button" class="button secondary" onclick={staff}>{ ctx.t("thank_you_staff") }</button>

@@ -13,11 +13,13 @@ mod export;
 mod keys;
 mod lock;
 mod sitting;
+mod speech;
 
 pub use export::{ExportProblem, ExportStatus};
 pub use keys::{Candidate, KeysView};
 pub use lock::{Held, PassphraseProblem, PassphraseView, UnlockProblem, UnlockView};
 pub use lock::{MIN_PASSPHRASE_CHARS, STAFF_GRACE_MS};
+pub use speech::RATE_RANGE;
 
 use crate::browser::{self, storage::*};
 use crate::config::KitConfig;
@@ -104,6 +106,8 @@ pub struct AppState {
     pub config: Rc<KitConfig>,
     /// Assessor keys accepted on this device.
     pub recipients: Rc<Vec<StoredRecipient>>,
+    /// Read-aloud settings on this device.
+    pub voicing: Rc<browser::speech::Voicing>,
     /// The drafts' key: only while unlocked, only in memory.
     key: Option<Rc<DraftKey>>,
     /// When staff last proved they know the passphrase (unlocking or a staff step).
@@ -237,6 +241,10 @@ pub enum Action {
     DropCandidate(String),
     /// Staff remove an accepted key.
     RemoveKey(String),
+    /// Staff set the speaking rate.
+    SetSpeechRate(f32),
+    /// Staff choose the voice for a language (`None`: the first voice that speaks it).
+    SetVoice { lang: String, voice: Option<String> },
     /// Staff typed a participant reference: look for support needs he gave before.
     LookUp(String),
     /// Start a new sitting.
@@ -275,12 +283,14 @@ impl AppState {
     /// The first state: the passphrase screen (set or unlock).
     pub fn new(kit: Rc<Kit>, env: Env) -> AppState {
         let recipients = Rc::new(env.store.recipients());
+        let voicing = Rc::new(env.store.voicing());
         let mut state = AppState {
             kit,
             env,
             lang: Lang::english(),
             config: Rc::default(),
             recipients,
+            voicing,
             key: None,
             last_proof: None,
             view: View::Unlock(Rc::default()),
@@ -331,6 +341,8 @@ impl AppState {
             Action::AcceptKey { recipient, label } => self.accept_key(&recipient, &label),
             Action::DropCandidate(recipient) => self.drop_candidate(&recipient),
             Action::RemoveKey(recipient) => self.remove_key(&recipient),
+            Action::SetSpeechRate(rate) => self.set_rate(rate),
+            Action::SetVoice { lang, voice } => self.set_voice(&lang, voice),
             // Everything below needs the key.
             _ if self.key.is_none() => {}
             Action::LookUp(reference) => self.look_up(&reference),

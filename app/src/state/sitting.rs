@@ -95,7 +95,15 @@ impl AppState {
         };
         let mut view = Rc::unwrap_or_clone(view.clone());
         match action {
-            Action::Verb(verb) if view.problem.is_none() => self.apply_verb(&mut view, verb),
+            Action::Verb(verb) if view.problem.is_none() => {
+                self.apply_verb(&mut view, verb);
+                // Staff may have switched the participant's language.
+                if let Some(lang) = Lang::parse(&view.session.draft().record.language) {
+                    if self.kit.ui.has(&lang) {
+                        self.lang = lang;
+                    }
+                }
+            }
             Action::AskStaff(step) => {
                 view.staff = Some(StaffPrompt {
                     step,

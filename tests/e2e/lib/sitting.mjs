@@ -8,6 +8,8 @@ const read = (...p) => JSON.parse(readFileSync(join(ROOT, 'questionnaires', ...p
 
 /** The English interface strings. */
 export const UI = read('ui', 'en.json').strings;
+/** The Welsh interface strings. */
+export const UI_CY = read('ui', 'cy.json').strings;
 /** batteries.json. */
 export const BATTERIES = read('batteries.json');
 
@@ -46,23 +48,34 @@ export async function waitForHeading(page, text) {
  * From the start screen: starts a sitting for `reference`, records consent (yes) and hands over,
  * leaving the page on the first section screen.
  */
-export async function startSitting(page, { reference, programme, timepoint = 'pre', onScreen } = {}) {
+export async function startSitting(page, {
+  reference, programme, timepoint = 'pre', onScreen, support = [], textSize, language,
+} = {}) {
   await waitForHeading(page, UI.start_heading);
   await onScreen?.('start');
   await page.getByRole('textbox', { name: UI.start_reference }).fill(reference);
   const name = BATTERIES.programmes.find((p) => p.id === programme).name.en;
   await page.getByRole('combobox', { name: UI.start_programme }).selectOption({ label: name });
   await page.getByRole('radio', { name: UI[`timepoint_${timepoint}`], exact: true }).check();
+  for (const key of support) await page.getByRole('checkbox', { name: UI[key], exact: true }).check();
+  if (textSize) await page.getByRole('radio', { name: UI[textSize], exact: true }).check();
+  const ui = language === 'cy' ? UI_CY : UI;
+  if (language) {
+    const lang = language === 'cy' ? 'Cymraeg' : 'English';
+    await page.getByRole('group', { name: UI.start_language }).getByRole('radio', { name: lang, exact: true }).check();
+  }
   await page.getByRole('button', { name: UI.start_button }).click();
   const consent = definition('consent');
-  await waitForHeading(page, consent.title.en);
+  const l = language ?? 'en';
+  await waitForHeading(page, consent.title[l]);
   await onScreen?.('consent');
   const yes = consent.response_scales[0].options.find((o) => o.code === 'yes');
-  await page.getByRole('radio', { name: yes.label.en, exact: true }).check();
-  await page.getByRole('button', { name: UI.consent_record }).click();
-  await waitForHeading(page, UI.handover_heading);
+  const easy = support.includes('support_easy_read') && yes.easy_read_label;
+  await page.getByRole('radio', { name: (easy ? yes.easy_read_label : yes.label)[l], exact: true }).check();
+  await page.getByRole('button', { name: ui.consent_record }).click();
+  await waitForHeading(page, ui.handover_heading);
   await onScreen?.('handover');
-  await page.getByRole('button', { name: UI.handover_start, exact: true }).click();
+  await page.getByRole('button', { name: ui.handover_start, exact: true }).click();
 }
 
 /** The radio for an answer: an option's label, or a special answer's. */
@@ -181,3 +194,14 @@ export async function assertNoPlaintext(page, needles, where = '') {
 
 /** Field names of the draft and record: none may appear in storage. */
 export const DRAFT_WORDS = ['"answer"', '"answers"', '"participant"', '"record"', '"cursor"', '"item"', 'programme', 'timepoint'];
+
+/** The presentation modes, each as start-screen choices for `startSitting`. */
+export const MODES = {
+  normal: {},
+  'easy-read': { support: ['support_easy_read'] },
+  pictorial: { support: ['support_pictorial'] },
+  'large-text': { textSize: 'text_size_large' },
+  'very-large-text': { textSize: 'text_size_very_large' },
+  'high-contrast': { support: ['support_high_contrast', 'support_pictorial'] },
+  welsh: { language: 'cy' },
+};

@@ -5,7 +5,8 @@
 //! answers is stored in plaintext, only a revision counter. `qkit.current` names the sitting open
 //! on this device, so a reload or a reopened browser returns to it (after the passphrase).
 //! `qkit.lock` holds the [`DraftLock`] (salt, scrypt parameters, check value: no key) and
-//! `qkit.recipients` the assessor keys staff accepted (public keys, not secret).
+//! `qkit.recipients` the assessor keys staff accepted (public keys, not secret), `qkit.speech`
+//! the read-aloud settings.
 //!
 //! The revision guards against two tabs on one sitting: a write names the revision it was based
 //! on, and is refused (never applied) when the stored one has moved on.
@@ -16,7 +17,7 @@ mod stored;
 mod watch;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
-pub use settings::{StoredRecipient, LOCK_KEY, RECIPIENTS_KEY};
+pub use settings::{StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
 pub use stored::{Unreadable, PLAINTEXT_FORMAT, STORED_FORMAT};
 pub use watch::watch;
 

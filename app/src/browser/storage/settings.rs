@@ -1,7 +1,9 @@
-//! The device's settings beside its drafts: the passphrase lock and the assessor keys staff
-//! accepted. Neither is secret: the lock holds a salt and a check value, never a key.
+//! The device's settings beside its drafts: the passphrase lock, the assessor keys staff
+//! accepted and the read-aloud settings. None is secret: the lock holds a salt and a check
+//! value, never a key.
 
 use super::{DraftStore, StoreError};
+use crate::browser::speech::Voicing;
 use qkit_export::at_rest::DraftLock;
 use qkit_export::AtRestError;
 use serde::{Deserialize, Serialize};
@@ -10,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub const LOCK_KEY: &str = "qkit.lock";
 /// Key of the accepted assessor keys.
 pub const RECIPIENTS_KEY: &str = "qkit.recipients";
+/// Key of the read-aloud settings (speaking rate, voice per language).
+pub const SPEECH_KEY: &str = "qkit.speech";
 
 /// An assessor key staff accepted on this device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,5 +58,23 @@ impl DraftStore {
         // A list of plain strings always serialises.
         let text = serde_json::to_string(list).expect("strings serialise");
         self.backend.set(RECIPIENTS_KEY, &text)
+    }
+}
+
+impl DraftStore {
+    /// The read-aloud settings staff chose on this device (the defaults when none).
+    pub fn voicing(&self) -> Voicing {
+        self.backend
+            .get(SPEECH_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Stores the read-aloud settings.
+    pub fn set_voicing(&self, voicing: &Voicing) -> Result<(), StoreError> {
+        let text = serde_json::to_string(voicing).expect("numbers and strings serialise");
+        self.backend.set(SPEECH_KEY, &text)
     }
 }

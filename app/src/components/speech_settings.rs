@@ -1,0 +1,92 @@
+//! Read-aloud settings on the start screen (staff): the speaking rate and, for each language,
+//! the voice, with a button to try it. When a language has no voice on this computer, staff are
+//! told plainly that only recorded texts can be read in it.
+
+use crate::app::KitContext;
+use crate::browser::{dom, speech::Voicing};
+use crate::components::read_aloud::{spoken, SpeechContext};
+use crate::state::{Action, RATE_RANGE};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`SpeechSettings`].
+#[derive(Properties, PartialEq)]
+pub struct SpeechSettingsProps {
+    pub voicing: Rc<Voicing>,
+    pub on_action: Callback<Action>,
+}
+
+/// The read-aloud settings section.
+#[function_component(SpeechSettings)]
+pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("App provides KitContext");
+    let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
+    let unavailable = use_state(|| false);
+    let rate = props.voicing.rate;
+    let on_rate = props.on_action.reform(|e: Event| {
+        Action::SetSpeechRate(dom::range_value(&e).unwrap_or(crate::browser::speech::DEFAULT_RATE))
+    });
+    let languages = ctx.kit.ui.languages().map(|(lang, name)| {
+        let tag = lang.to_string();
+        let voices: Vec<_> = speech.voices.iter().filter(|v| v.speaks(&tag)).cloned().collect();
+        let id = format!("voice-{tag}");
+        let chosen = props.voicing.voice(&tag).map(str::to_owned);
+        let on_voice = {
+            let tag = tag.clone();
+            props.on_action.reform(move |e: Event| {
+                let v = dom::select_value(&e);
+                Action::SetVoice { lang: tag.clone(), voice: (!v.is_empty()).then_some(v) }
+            })
+        };
+        let sample = ctx.kit.ui.get(lang, "speech_sample").to_owned();
+        let try_it = {
+            let (speech, tag, flag) = (speech.clone(), tag.clone(), unavailable.setter());
+            Callback::from(move |_: MouseEvent| {
+                flag.set(false);
+                let flag = flag.clone();
+                let _ = speech.say(
+                    vec![spoken(sample.clone(), &tag)],
+                    Rc::new(move |_: &_| flag.set(true)),
+                );
+            })
+        };
+        let label = ctx.tf("speech_voice_for", &[("language", name)]);
+        if voices.is_empty() {
+            return html! {
+                <p class="notice warning">{ ctx.tf("speech_no_voice", &[("language", name)]) }</p>
+            };
+        }
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }</label>
+                <select id={id} onchange={on_voice}>
+                    <option value="" selected={chosen.is_none()}>{ ctx.t("speech_voice_auto") }</option>
+                    { for voices.iter().map(|v| html! {
+                        <option value={v.uri.clone()} selected={chosen.as_deref() == Some(v.uri.as_str())}>
+                            { format!("{} ({})", v.name, v.lang) }
+                        </option>
+                    }) }
+                </select>
+                <button type="button" class="button secondary" onclick={try_it}>
+                    { ctx.tf("speech_try", &[("language", name)]) }
+                </button>
+            </div>
+        }
+    });
+    html! {
+        <section class="speech-settings" aria-labelledby="speech-heading">
+            <h2 id="speech-heading">{ ctx.t("speech_heading") }</h2>
+            <p>{ ctx.t("speech_intro") }</p>
+            <div class="field">
+                <label for="speech-rate">{ ctx.t("speech_rate") }</label>
+                <input id="speech-rate" type="range" min={RATE_RANGE.0.to_string()} max={RATE_RANGE.1.to_string()}
+                    step="0.1" value={format!("{rate:.1}")} onchange={on_rate}
+                    aria-valuetext={format!("{rate:.1}")} />
+            </div>
+            { for languages }
+            if *unavailable {
+                <p class="notice warning" role="status">{ ctx.t("speech_unavailable") }</p>
+            }
+        </section>
+    }
+}

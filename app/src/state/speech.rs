@@ -1,0 +1,31 @@
+//! The read-aloud settings staff choose on the start screen: the speaking rate and the voice for
+//! each language. They belong to the computer (its voices), not to a participant.
+
+use super::*;
+use crate::browser::speech::Voicing;
+
+/// The slowest and fastest speaking rates offered.
+pub const RATE_RANGE: (f32, f32) = (0.5, 1.5);
+
+impl AppState {
+    pub(super) fn set_rate(&mut self, rate: f32) {
+        let mut v = (*self.voicing).clone();
+        v.rate = rate.clamp(RATE_RANGE.0, RATE_RANGE.1);
+        self.store_voicing(v);
+    }
+
+    pub(super) fn set_voice(&mut self, lang: &str, voice: Option<String>) {
+        let mut v = (*self.voicing).clone();
+        v.voices.retain(|(l, _)| l != lang);
+        if let Some(uri) = voice {
+            v.voices.push((lang.to_owned(), uri));
+        }
+        self.store_voicing(v);
+    }
+
+    fn store_voicing(&mut self, v: Voicing) {
+        // The settings are a convenience: if they cannot be stored they still apply now.
+        let _ = self.env.store.set_voicing(&v);
+        self.voicing = Rc::new(v);
+    }
+}

@@ -1,0 +1,266 @@
+//! `qkit audio-script [--audio DIR]`: the recording script, as audio-CASI systems keep one. Every
+//! text the participant may hear (each question in each language and wording, each answer
+//! option's label in each language) is written as a CSV row with the file name its recording has
+//! or should have, relative to the kit's `audio/` folder. Given the folder, it also says which
+//! recordings are there and which are missing; a recording a definition declares but the folder
+//! lacks is an error (exit 1), since the app would fall back to a synthetic voice.
+//!
+//! Staff-only items are left out (they are never read to the participant), and so are easy-read
+//! option labels (a recording is of the option's standard label).
+
+use crate::kit_files::KitFiles;
+use anyhow::{anyhow, Context};
+use qkit_questionnaires::{Kit, Lang, Questionnaire, Wording};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The kit's audio folder: report which recordings it has and which are missing.
+    #[arg(long, value_name = "DIR")]
+    audio: Option<PathBuf>,
+    /// A folder of local definitions to use with the shipped ones.
+    #[arg(long, value_name = "DIR")]
+    definitions: Option<PathBuf>,
+    /// Write the script to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// One text that needs a recording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Path relative to the audio folder: the declared one, else the name it should have.
+    pub file: String,
+    pub questionnaire: String,
+    /// `question <item id>` or `option <scale id>=<value>`.
+    pub text_of: String,
+    pub language: String,
+    /// `standard` or `easy_read`.
+    pub wording: &'static str,
+    pub text: String,
+    /// Whether the definition names this recording.
+    pub declared: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let files = match &args.definitions {
+        Some(dir) => KitFiles::read(dir)?,
+        None => KitFiles::shipped(),
+    };
+    let kit = files.load().map_err(|e| anyhow!("{e}"))?;
+    let lines = script(&kit);
+    let present = |l: &Line| args.audio.as_deref().map(|dir| dir.join(&l.file).is_file());
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "file",
+        "questionnaire",
+        "text_of",
+        "language",
+        "wording",
+        "text",
+        "declared",
+        "recorded",
+    ])?;
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    for l in &lines {
+        let recorded = present(l).map_or("", yes_no);
+        out.write_record([
+            l.file.as_str(),
+            &l.questionnaire,
+            &l.text_of,
+            &l.language,
+            l.wording,
+            &l.text,
+            yes_no(l.declared),
+            recorded,
+        ])?;
+    }
+    let bytes = out.into_inner().context("cannot write the script")?;
+    match &args.output {
+        Some(path) => std::fs::write(path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().write_all(&bytes)?,
+    }
+    let declared = lines.iter().filter(|l| l.declared).count();
+    eprintln!(
+        "{} texts need a recording; {declared} have one named in their definition",
+        lines.len()
+    );
+    let Some(dir) = &args.audio else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    report(dir, &lines)
+}
+
+/// Says what the audio folder has; exit 1 when a declared recording is missing.
+fn report(dir: &Path, lines: &[Line]) -> anyhow::Result<ExitCode> {
+    let here = |l: &&Line| dir.join(&l.file).is_file();
+    let recorded = lines.iter().filter(here).count();
+    let missing: Vec<&Line> = lines.iter().filter(|l| l.declared && !here(l)).collect();
+    eprintln!(
+        "{recorded} of {} recorded in {}; {} still to record",
+        lines.len(),
+        dir.display(),
+        lines.len() - recorded
+    );
+    for l in &missing {
+        eprintln!(
+            "qkit: {}: declared by {} ({}, {}) but not in {}",
+            l.file,
+            l.questionnaire,
+            l.text_of,
+            l.language,
+            dir.display()
+        );
+    }
+    Ok(if missing.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Every text that needs a recording, questionnaire by questionnaire (in id order), then item
+/// by item, language by language; each response scale's options once, after its first item.
+pub fn script(kit: &Kit) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for q in kit.questionnaires.values() {
+        questionnaire_lines(q, &mut lines);
+    }
+    lines
+}
+
+fn questionnaire_lines(q: &Questionnaire, lines: &mut Vec<Line>) {
+    let mut scales_done: Vec<&str> = Vec::new();
+    for item in q.items.iter().filter(|i| !i.staff_only) {
+        for lang in &q.languages {
+            for (wording, key, suffix) in [
+                (Wording::Standard, "standard", ""),
+                (Wording::EasyRead, "easy_read", ".easy"),
+            ] {
+                if wording == Wording::EasyRead && item.easy_read.is_none() {
+                    continue;
+                }
+                let declared = item.audio_for(lang, wording);
+                lines.push(Line {
+                    file: declared.map_or_else(
+                        || format!("{}/{}{suffix}.{lang}.wav", q.id, item.id),
+                        str::to_owned,
+                    ),
+                    questionnaire: q.id.clone(),
+                    text_of: format!("question {}", item.id),
+                    language: lang.to_string(),
+                    wording: key,
+                    text: item.text_for(wording).get(lang).to_owned(),
+                    declared: declared.is_some(),
+                });
+            }
+        }
+        let scale = &item.response_scale;
+        if scales_done.contains(&scale.id.as_str()) {
+            continue;
+        }
+        scales_done.push(&scale.id);
+        for lang in &q.languages {
+            for o in &scale.options {
+                let declared = declared_in(&o.audio, lang);
+                lines.push(Line {
+                    file: declared.map_or_else(
+                        || format!("{}/{}_{}.{lang}.wav", q.id, scale.id, o.value),
+                        str::to_owned,
+                    ),
+                    questionnaire: q.id.clone(),
+                    text_of: format!("option {}={}", scale.id, o.value),
+                    language: lang.to_string(),
+                    wording: "standard",
+                    text: o.label.get(lang).to_owned(),
+                    declared: declared.is_some(),
+                });
+            }
+        }
+    }
+}
+
+fn declared_in<'a>(audio: &'a [(Lang, String)], lang: &Lang) -> Option<&'a str> {
+    audio
+        .iter()
+        .find(|(l, _)| l == lang)
+        .map(|(_, p)| p.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Kit {
+        Kit::shipped().expect("the shipped kit is valid")
+    }
+
+    #[test]
+    fn every_question_and_option_is_listed_once_per_language_and_wording() {
+        let kit = shipped();
+        let lines = script(&kit);
+        let q = kit.questionnaire("about_you").expect("about_you");
+        let mine: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.questionnaire == "about_you")
+            .collect();
+        let questions = mine
+            .iter()
+            .filter(|l| l.text_of.starts_with("question"))
+            .count();
+        let easy = q.items.iter().filter(|i| i.easy_read.is_some()).count();
+        assert_eq!(questions, (q.items.len() + easy) * q.languages.len());
+        let files: std::collections::BTreeSet<&str> =
+            lines.iter().map(|l| l.file.as_str()).collect();
+        assert_eq!(files.len(), lines.len(), "every file name is different");
+        let welsh = mine
+            .iter()
+            .find(|l| {
+                l.text_of == "question about_you_01"
+                    && l.language == "cy"
+                    && l.wording == "easy_read"
+            })
+            .expect("the Welsh easy-read wording");
+        assert_eq!(welsh.file, "about_you/about_you_01.easy.cy.wav");
+        assert_eq!(
+            welsh.text,
+            q.items[0]
+                .easy_read
+                .as_ref()
+                .expect("easy read")
+                .get(&Lang::parse("cy").unwrap())
+        );
+    }
+
+    #[test]
+    fn declared_recordings_keep_their_names_and_the_shipped_ones_exist() {
+        let lines = script(&shipped());
+        let declared: Vec<&Line> = lines.iter().filter(|l| l.declared).collect();
+        assert!(declared.len() >= 3, "the shipped example recordings");
+        let first = declared
+            .iter()
+            .find(|l| l.text_of == "question about_you_01")
+            .expect("declared");
+        assert_eq!(first.file, "about_you/about_you_01.en.wav");
+        let audio = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/static/audio");
+        assert_eq!(report(&audio, &lines).expect("reads"), ExitCode::SUCCESS);
+        let empty = std::env::temp_dir().join("qkit-audio-script-test-empty");
+        std::fs::create_dir_all(&empty).expect("a folder");
+        assert_eq!(report(&empty, &lines).expect("reads"), ExitCode::from(1));
+    }
+
+    #[test]
+    fn staff_only_items_are_never_in_the_script() {
+        let kit = shipped();
+        let lines = script(&kit);
+        for q in kit.questionnaires.values() {
+            for item in q.items.iter().filter(|i| i.staff_only) {
+                let id = format!("question {}", item.id);
+                assert!(lines.iter().all(|l| l.text_of != id), "{id}");
+            }
+        }
+    }
+}
