@@ -172,7 +172,7 @@ function stubSpeech() {
     name: { value: name }, voiceURI: { value: `stub-${lang}` }, lang: { value: lang },
     default: { value: lang === 'en-GB' }, localService: { value: true },
   });
-  const voices = [voice('Stub English', 'en-GB'), voice('Stub Welsh', 'cy')];
+  const voices = [voice('Stub English', 'en-GB'), voice('Stub Welsh', 'cy'), voice('Stub English 2', 'en-US')];
   // A plain utterance: the browser's own refuses voices that are not its own.
   window.SpeechSynthesisUtterance = class extends EventTarget {
     constructor(text) { super(); this.text = text; this.lang = ''; this.voice = null; this.rate = 1; }
@@ -231,6 +231,33 @@ test('read-aloud on: each new question is spoken, then its options, and pointing
   await page.getByRole('button', { name: UI.hear_again }).click();
   await page.waitForFunction((t) => window.__spoken[0]?.text === t, BSCS.items[3].text.en);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('staff set the speaking rate and the voice for each language, and they are used', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(stubSpeech);
+  const page = await context.newPage();
+  await openApp(page, server.url);
+  const settings = page.getByRole('region', { name: UI.speech_heading });
+  await settings.getByRole('slider', { name: UI.speech_rate }).fill('12');
+  await settings.getByRole('combobox', { name: fill(UI.speech_voice_for, { language: 'English' }) })
+    .selectOption({ label: 'Stub English 2 (en-US)' });
+  await settings.getByRole('button', { name: fill(UI.speech_try, { language: 'English' }) }).click();
+  await page.waitForFunction(() => window.__spoken.length > 0);
+  const [said] = await page.evaluate(() => window.__spoken.splice(0));
+  assert.equal(said.text, UI.speech_sample);
+  assert.equal(said.voice, 'stub-en-US');
+  assert.ok(Math.abs(said.rate - 1.2) < 1e-6, `rate ${said.rate}`);
+  await settings.getByRole('button', { name: fill(UI.speech_try, { language: 'Cymraeg' }) }).click();
+  await page.waitForFunction(() => window.__spoken.length > 0);
+  const [welsh] = await page.evaluate(() => window.__spoken.splice(0));
+  assert.deepEqual([welsh.text, welsh.voice, welsh.lang], [UI_CY.speech_sample, 'stub-cy', 'cy']);
+  // The settings belong to the computer: they are still there after a reload.
+  await page.reload();
+  await unlock(page);
+  assert.equal(await settings.getByRole('slider', { name: UI.speech_rate }).inputValue(), '12');
+  await axeClean(page, 'start (reading aloud settings)');
   await context.close();
 });
 

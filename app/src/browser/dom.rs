@@ -75,8 +75,8 @@ pub fn take_input_area(node: &yew::NodeRef) -> String {
     }
 }
 
-/// The number a range (slider) change event came from.
-pub fn range_value(e: &Event) -> Option<f32> {
+/// The whole number a range (slider) change event came from.
+pub fn range_value(e: &Event) -> Option<u8> {
     e.target_dyn_into::<HtmlInputElement>()
         .and_then(|i| i.value().parse().ok())
 }

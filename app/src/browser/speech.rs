@@ -45,24 +45,31 @@ pub struct Piece {
 /// How synthetic speech sounds: the rate, and the chosen voice per language (by `voiceURI`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Voicing {
-    pub rate: f32,
+    /// The speaking rate in tenths (10 is the browser's normal rate). Whole numbers keep float
+    /// parsing and printing out of the app.
+    pub rate_tenths: u8,
     /// (language, voice uri) pairs.
     pub voices: Vec<(String, String)>,
 }
 
-/// The speaking rate unless staff choose another (a little slower than the browser's 1).
-pub const DEFAULT_RATE: f32 = 0.9;
+/// The speaking rate unless staff choose another, in tenths (a little slower than normal).
+pub const DEFAULT_RATE_TENTHS: u8 = 9;
 
 impl Default for Voicing {
     fn default() -> Self {
         Voicing {
-            rate: DEFAULT_RATE,
+            rate_tenths: DEFAULT_RATE_TENTHS,
             voices: Vec::new(),
         }
     }
 }
 
 impl Voicing {
+    /// The rate as speech synthesis takes it.
+    pub fn rate(&self) -> f32 {
+        f32::from(self.rate_tenths) / 10.0
+    }
+
     /// The voice chosen for `lang`, if any.
     pub fn voice(&self, lang: &str) -> Option<&str> {
         self.voices
@@ -222,7 +229,7 @@ fn play(run: Rc<Run>, i: usize, recorded: bool) {
         let u = SpeechSynthesisUtterance::new_with_text(&piece.text).ok()?;
         u.set_lang(&piece.lang);
         u.set_voice(Some(&voice));
-        u.set_rate(run.voicing.rate);
+        u.set_rate(run.voicing.rate());
         let next = run.clone();
         let done = Closure::once_into_js(move || play(next, i + 1, true));
         u.set_onend(Some(done.unchecked_ref()));

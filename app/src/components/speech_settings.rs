@@ -22,9 +22,12 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
     let unavailable = use_state(|| false);
-    let rate = props.voicing.rate;
+    let tenths = props.voicing.rate_tenths;
+    let rate = format!("{}.{}", tenths / 10, tenths % 10);
     let on_rate = props.on_action.reform(|e: Event| {
-        Action::SetSpeechRate(dom::range_value(&e).unwrap_or(crate::browser::speech::DEFAULT_RATE))
+        Action::SetSpeechRate(
+            dom::range_value(&e).unwrap_or(crate::browser::speech::DEFAULT_RATE_TENTHS),
+        )
     });
     let languages = ctx.kit.ui.languages().map(|(lang, name)| {
         let tag = lang.to_string();
@@ -80,8 +83,8 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
             <div class="field">
                 <label for="speech-rate">{ ctx.t("speech_rate") }</label>
                 <input id="speech-rate" type="range" min={RATE_RANGE.0.to_string()} max={RATE_RANGE.1.to_string()}
-                    step="0.1" value={format!("{rate:.1}")} onchange={on_rate}
-                    aria-valuetext={format!("{rate:.1}")} />
+                    step="1" value={tenths.to_string()} onchange={on_rate}
+                    aria-valuetext={rate} />
             </div>
             { for languages }
             if *unavailable {

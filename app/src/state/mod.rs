@@ -241,8 +241,8 @@ pub enum Action {
     DropCandidate(String),
     /// Staff remove an accepted key.
     RemoveKey(String),
-    /// Staff set the speaking rate.
-    SetSpeechRate(f32),
+    /// Staff set the speaking rate, in tenths of the normal rate.
+    SetSpeechRate(u8),
     /// Staff choose the voice for a language (`None`: the first voice that speaks it).
     SetVoice { lang: String, voice: Option<String> },
     /// Staff typed a participant reference: look for support needs he gave before.

@@ -4,13 +4,13 @@
 use super::*;
 use crate::browser::speech::Voicing;
 
-/// The slowest and fastest speaking rates offered.
-pub const RATE_RANGE: (f32, f32) = (0.5, 1.5);
+/// The slowest and fastest speaking rates offered, in tenths.
+pub const RATE_RANGE: (u8, u8) = (5, 15);
 
 impl AppState {
-    pub(super) fn set_rate(&mut self, rate: f32) {
+    pub(super) fn set_rate(&mut self, tenths: u8) {
         let mut v = (*self.voicing).clone();
-        v.rate = rate.clamp(RATE_RANGE.0, RATE_RANGE.1);
+        v.rate_tenths = tenths.clamp(RATE_RANGE.0, RATE_RANGE.1);
         self.store_voicing(v);
     }
 
