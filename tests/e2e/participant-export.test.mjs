@@ -60,6 +60,17 @@ async function accept(page, recipient) {
     .getByRole('button', { name: UI.keys_remove, exact: true }).waitFor();
 }
 
+/** From the start screen: starts a sitting for `reference` and records a refused consent. */
+async function decline(page, reference) {
+  await page.getByRole('textbox', { name: UI.start_reference }).fill(reference);
+  await page.getByRole('button', { name: UI.start_button }).click();
+  const consent = definition('consent');
+  const no = consent.response_scales[0].options.find((o) => o.code === 'no');
+  await page.getByRole('radio', { name: no.label.en, exact: true }).check();
+  await page.getByRole('button', { name: UI.consent_record }).click();
+  await waitForHeading(page, UI.declined_heading);
+}
+
 /** Seals the record on the summary (or declined) screen and returns { file, name, ms }. */
 async function exportRecord(page) {
   const t0 = Date.now();
@@ -90,13 +101,7 @@ test('without an assessor key the start screen says export is impossible, and a 
   await page.getByRole('alert').getByText(UI.keys_secret).waitFor();
   assert.ok(!(await storedEntries(page)).some(([, v]) => v.includes('AGE-SECRET-KEY')));
   // A declined consent ends at once: export is offered only once a key exists.
-  await page.getByRole('textbox', { name: UI.start_reference }).fill('NOKEY01');
-  await page.getByRole('button', { name: UI.start_button }).click();
-  const consent = definition('consent');
-  const no = consent.response_scales[0].options.find((o) => o.code === 'no');
-  await page.getByRole('radio', { name: no.label.en, exact: true }).check();
-  await page.getByRole('button', { name: UI.consent_record }).click();
-  await waitForHeading(page, UI.declined_heading);
+  await decline(page, 'NOKEY01');
   await page.getByText(UI.export_no_keys).waitFor();
   assert.equal(await page.getByRole('button', { name: UI.export_button }).count(), 0);
   assert.deepEqual(errors, []);
@@ -194,13 +199,7 @@ test('a declined consent is exported too, and the record says consent was not gi
   const page = await context.newPage();
   await openApp(page, server.url);
   await accept(page, team.recipient);
-  await page.getByRole('textbox', { name: UI.start_reference }).fill('DEC0001');
-  await page.getByRole('button', { name: UI.start_button }).click();
-  const consent = definition('consent');
-  const no = consent.response_scales[0].options.find((o) => o.code === 'no');
-  await page.getByRole('radio', { name: no.label.en, exact: true }).check();
-  await page.getByRole('button', { name: UI.consent_record }).click();
-  await waitForHeading(page, UI.declined_heading);
+  await decline(page, 'DEC0001');
   const { file, name } = await exportRecord(page);
   const record = qkitDecrypt(team.file, file);
   assert.equal(record.consent.given, false);
