@@ -11,6 +11,13 @@ use crate::rules::Rules;
 use csv::{ReaderBuilder, StringRecord, Trim};
 use std::collections::BTreeMap;
 
+/// Most rows read from `participants.csv`: far more than one allocation handles in practice, and
+/// few enough that allocating them takes seconds, not hours (allocation time grows faster than
+/// participants × groups).
+pub const MAX_PARTICIPANTS: usize = 10_000;
+/// Most rows read from `groups.csv`.
+pub const MAX_GROUPS: usize = 1_000;
+
 /// Columns of `participants.csv`, required ones first.
 pub const PARTICIPANT_COLUMNS: Columns = Columns {
     required: &[
@@ -66,7 +73,7 @@ pub fn read_participants(
     rules: &Rules,
 ) -> Result<Vec<Participant>, CsvError> {
     let mut ids = BTreeMap::new();
-    read(file, text, PARTICIPANT_COLUMNS, |row| {
+    read(file, text, PARTICIPANT_COLUMNS, MAX_PARTICIPANTS, |row| {
         let id = row.id(&mut ids)?;
         let programme = row.programme(rules)?;
         let need = row.keyword("need", Level::from_key, Level::KEYS)?;
@@ -123,7 +130,7 @@ pub fn read_participants(
 /// Reads `groups.csv`.
 pub fn read_groups(file: &str, text: &str, rules: &Rules) -> Result<Vec<Group>, CsvError> {
     let mut ids = BTreeMap::new();
-    read(file, text, GROUP_COLUMNS, |row| {
+    read(file, text, GROUP_COLUMNS, MAX_GROUPS, |row| {
         let id = row.id(&mut ids)?;
         let programme = row.programme(rules)?;
         let pathway = row.keyword("pathway", Intensity::from_key, Intensity::KEYS)?;
@@ -169,11 +176,13 @@ pub fn read_groups(file: &str, text: &str, rules: &Rules) -> Result<Vec<Group>, 
     })
 }
 
-/// Reads every row with `parse`, after checking the header against `columns`.
+/// Reads every row with `parse`, after checking the header against `columns`; at most
+/// `max_rows` rows.
 fn read<T>(
     file: &str,
     text: &str,
     columns: Columns,
+    max_rows: usize,
     mut parse: impl FnMut(&Row) -> Result<T, CsvError>,
 ) -> Result<Vec<T>, CsvError> {
     let mut reader = ReaderBuilder::new()
@@ -184,6 +193,13 @@ fn read<T>(
     let mut out = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| syntax(file, &e))?;
+        if out.len() == max_rows {
+            return Err(CsvError::Syntax {
+                file: file.to_owned(),
+                line: record.position().map_or(0, |p| p.line()),
+                message: format!("more than {max_rows} rows; qkit reads at most {max_rows}"),
+            });
+        }
         let row = Row {
             file,
             line: record.position().map_or(0, |p| p.line()),

@@ -26,7 +26,10 @@ pub use kit::{Kit, KitSources};
 pub use model::*;
 pub use text::{Lang, Text};
 pub use ui::UiStrings;
-pub use validate::{FORMAT, MAX_FILE_BYTES};
+pub use validate::{
+    FORMAT, MAX_BATTERY_LIST, MAX_FILE_BYTES, MAX_ITEMS, MAX_OPTIONS, MAX_RULES, MAX_SCALES,
+    MAX_SMALL_LIST,
+};
 
 /// Loads and validates one questionnaire file on its own (no battery or cross-file checks).
 /// `file` is the file name, used in messages and checked against the id.

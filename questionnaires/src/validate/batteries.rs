@@ -16,6 +16,9 @@ pub(crate) fn validate_batteries(
 ) -> Result<Vec<Programme>, DefinitionErrors> {
     let raw: RawBatteries = parse(file, text)?;
     let mut ctx = Ctx::new(file);
+    if !super::limits::batteries(&mut ctx, &raw) {
+        return Err(DefinitionErrors(ctx.errors));
+    }
     ctx.format(raw.format);
     if raw.programmes.is_empty() {
         ctx.err(

@@ -4,11 +4,13 @@
 //! file at once. A model value is returned only when no problem was found.
 
 mod batteries;
+mod limits;
 mod questionnaire;
 mod scales;
 mod ui;
 
 pub(crate) use batteries::validate_batteries;
+pub use limits::{MAX_BATTERY_LIST, MAX_ITEMS, MAX_OPTIONS, MAX_RULES, MAX_SCALES, MAX_SMALL_LIST};
 pub(crate) use questionnaire::validate_questionnaire;
 pub(crate) use ui::validate_ui;
 

@@ -16,6 +16,9 @@ pub(crate) fn validate_questionnaire(
 ) -> Result<Questionnaire, DefinitionErrors> {
     let raw: RawQuestionnaire = parse(file, text)?;
     let mut ctx = Ctx::new(file);
+    if !super::limits::questionnaire(&mut ctx, &raw) {
+        return Err(DefinitionErrors(ctx.errors));
+    }
     let q = check(&mut ctx, &raw);
     ctx.finish(q)
 }
