@@ -20,121 +20,105 @@ pub const MAX_RULES: usize = 500;
 /// Most programmes in the batteries file, and most questionnaires in one battery.
 pub const MAX_BATTERY_LIST: usize = 100;
 
-/// Checks one list's length; `false` if it is over `max`.
-fn at_most(ctx: &mut Ctx, path: String, what: &str, len: usize, max: usize) -> bool {
-    if len <= max {
-        return true;
+/// (JSON path, what the list holds, its length, its limit).
+type List = (String, &'static str, usize, usize);
+
+/// Reports every list over its limit; `true` if none is.
+fn within(ctx: &mut Ctx, lists: Vec<List>) -> bool {
+    let mut ok = true;
+    for (path, what, len, max) in lists {
+        if len > max {
+            ctx.err(
+                path,
+                K::Rule(format!("{len} {what}; qkit reads at most {max}")),
+            );
+            ok = false;
+        }
     }
-    ctx.err(
-        path,
-        K::Rule(format!("{len} {what}; qkit reads at most {max}")),
-    );
-    false
+    ok
 }
 
 /// Whether a questionnaire file is within the limits; every list over its limit is reported.
 pub(crate) fn questionnaire(ctx: &mut Ctx, raw: &RawQuestionnaire) -> bool {
-    let mut ok = at_most(ctx, "$.items".into(), "items", raw.items.len(), MAX_ITEMS);
-    ok &= at_most(
-        ctx,
-        "$.languages".into(),
-        "languages",
-        raw.languages.len(),
-        MAX_SMALL_LIST,
-    );
-    ok &= at_most(
-        ctx,
-        "$.response_scales".into(),
-        "response scales",
-        raw.response_scales.len(),
-        MAX_SCALES,
-    );
+    let mut lists: Vec<List> = vec![
+        ("$.items".into(), "items", raw.items.len(), MAX_ITEMS),
+        (
+            "$.languages".into(),
+            "languages",
+            raw.languages.len(),
+            MAX_SMALL_LIST,
+        ),
+        (
+            "$.response_scales".into(),
+            "response scales",
+            raw.response_scales.len(),
+            MAX_SCALES,
+        ),
+        (
+            "$.special_answers".into(),
+            "special answers",
+            raw.special_answers.len(),
+            MAX_SMALL_LIST,
+        ),
+        ("$.scales".into(), "scales", raw.scales.len(), MAX_SCALES),
+        ("$.alerts".into(), "alerts", raw.alerts.len(), MAX_RULES),
+    ];
     for (i, rs) in raw.response_scales.iter().enumerate() {
-        ok &= at_most(
-            ctx,
-            format!("$.response_scales[{i}].options"),
-            "options",
-            rs.options.len(),
-            MAX_OPTIONS,
-        );
+        let path = format!("$.response_scales[{i}].options");
+        lists.push((path, "options", rs.options.len(), MAX_OPTIONS));
     }
-    ok &= at_most(
-        ctx,
-        "$.special_answers".into(),
-        "special answers",
-        raw.special_answers.len(),
-        MAX_SMALL_LIST,
-    );
-    ok &= at_most(
-        ctx,
-        "$.scales".into(),
-        "scales",
-        raw.scales.len(),
-        MAX_SCALES,
-    );
     for (i, s) in raw.scales.iter().enumerate() {
-        ok &= at_most(
-            ctx,
-            format!("$.scales[{i}].items"),
+        let base = format!("$.scales[{i}]");
+        lists.push((
+            format!("{base}.items"),
             "items in a scale",
             s.items.len(),
             MAX_ITEMS,
-        );
-        ok &= at_most(
-            ctx,
-            format!("$.scales[{i}].norms"),
+        ));
+        lists.push((
+            format!("{base}.norms"),
             "norms",
             s.norms.len(),
             MAX_SMALL_LIST,
-        );
-        if let Some(bands) = &s.bands {
-            ok &= at_most(
-                ctx,
-                format!("$.scales[{i}].bands.bands"),
-                "bands",
-                bands.bands.len(),
-                MAX_SMALL_LIST,
-            );
-        }
+        ));
+        let bands = s.bands.as_ref().map_or(0, |b| b.bands.len());
+        lists.push((
+            format!("{base}.bands.bands"),
+            "bands",
+            bands,
+            MAX_SMALL_LIST,
+        ));
     }
     if let Some(v) = &raw.validity {
-        ok &= at_most(
-            ctx,
+        let pairs = v.opposite_pairs.len();
+        lists.push((
             "$.validity.opposite_pairs".into(),
             "opposite pairs",
-            v.opposite_pairs.len(),
+            pairs,
             MAX_RULES,
-        );
+        ));
     }
-    ok &= at_most(
-        ctx,
-        "$.alerts".into(),
-        "alerts",
-        raw.alerts.len(),
-        MAX_RULES,
-    );
-    ok
+    within(ctx, lists)
 }
 
 /// Whether the batteries file is within the limits; every list over its limit is reported.
 pub(crate) fn batteries(ctx: &mut Ctx, raw: &RawBatteries) -> bool {
-    let mut ok = at_most(
-        ctx,
+    let mut lists: Vec<List> = vec![(
         "$.programmes".into(),
         "programmes",
         raw.programmes.len(),
         MAX_BATTERY_LIST,
-    );
+    )];
     for (i, p) in raw.programmes.iter().enumerate() {
         for (key, list) in [("pre", &p.pre), ("mid", &p.mid), ("post", &p.post)] {
-            ok &= at_most(
-                ctx,
-                format!("$.programmes[{i}].{key}"),
+            let path = format!("$.programmes[{i}].{key}");
+            lists.push((
+                path,
                 "questionnaires in a battery",
                 list.len(),
                 MAX_BATTERY_LIST,
-            );
+            ));
         }
     }
-    ok
+    within(ctx, lists)
 }

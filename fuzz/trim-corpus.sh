@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Rebuilds the committed corpus/<target>/ after a run: the seeds (seeds/<target>/, named seed-*),
+# every regression-* file, then what the fuzzer found (work/<target>/ and the old corpus) that
+# adds coverage beyond those, as libFuzzer's merge picks it, smallest first, files of at most
+# 16 KiB only, up to MAX files in all (default 60).
+#   ./trim-corpus.sh <target> [MAX]
+set -euo pipefail
+cd "$(dirname "$0")"
+t=$1
+max=${2:-60}
+bin=target/x86_64-unknown-linux-gnu/release/$t
+[ -x "$bin" ] || cargo +nightly fuzz build "$t"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/out" "$tmp/found" "$tmp/keep"
+small() { find "$1" -maxdepth 1 -type f -size -16385c "${@:2}"; }
+if [ -d "seeds/$t" ]; then
+  small "seeds/$t" -print0 | while IFS= read -r -d '' f; do
+    name=$(basename "$f"); cp "$f" "$tmp/keep/seed-${name#seed-}"; done
+fi
+small "corpus/$t" -name 'regression-*' -exec cp {} "$tmp/keep/" \;
+cp "$tmp/keep/"* "$tmp/out/"
+small "corpus/$t" ! -name 'regression-*' ! -name 'seed-*' -exec cp {} "$tmp/found/" \;
+[ -d "work/$t" ] && small "work/$t" -exec cp {} "$tmp/found/" \;
+"$bin" -merge=1 -rss_limit_mb=2048 -timeout=10 "$tmp/out" "$tmp/found" >"$tmp/merge.log" 2>&1
+room=$(( max - $(ls "$tmp/keep" | wc -l) ))
+added=$(comm -13 <(ls "$tmp/keep" | sort) <(ls "$tmp/out" | sort))
+rm -rf "corpus/$t"
+mkdir -p "corpus/$t"
+cp "$tmp/keep/"* "corpus/$t/"
+if [ "$room" -gt 0 ] && [ -n "$added" ]; then
+  for f in $(cd "$tmp/out" && ls -Sr $added | head -n "$room"); do cp "$tmp/out/$f" "corpus/$t/$f"; done
+fi
+echo "$t: $(ls "corpus/$t" | wc -l) files, $(du -sk "corpus/$t" | cut -f1) KiB ($(echo "$added" | grep -c . || true) found by merge)"
