@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, ROOT } from '../tests/e2e/lib/harness.mjs';
-import { battery, definition, radioFor, scaleOf, startSitting, waitForHeading, UI } from '../tests/e2e/lib/sitting.mjs';
+import { battery, definition, radioFor, scaleOf, startSitting, unlock, waitForHeading, UI } from '../tests/e2e/lib/sitting.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const WRITE = process.argv.includes('--write');
@@ -84,8 +84,10 @@ async function throttled(context, page) {
 const apps = {
   qkit: {
     url: (base) => `${base}qkit/`,
-    /** From a fresh page to the first question, as staff would: unlock, start, consent, hand over. */
+    /** From a fresh page to the first question, as staff would: set the staff passphrase, start,
+     * record consent, hand over. */
     async toFirstQuestion(page) {
+      await unlock(page);
       await startSitting(page, { reference: 'BENCH001', programme: PROGRAMME, timepoint: TIMEPOINT });
       await waitForHeading(page, ITEMS[0].q.title.en);
       await page.getByRole('button', { name: UI.next, exact: true }).click();
