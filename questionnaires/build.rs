@@ -40,11 +40,11 @@ fn minify(json: &str) -> String {
     out
 }
 
-fn list(out: &mut String, out_dir: &Path, name: &str, files: &[PathBuf]) {
+fn list(out: &mut String, out_dir: &Path, name: &str, prefix: &str, files: &[PathBuf]) {
     writeln!(out, "pub const {name}: &[(&str, &str)] = &[").unwrap();
     for f in files {
-        let file = f.file_name().unwrap().to_string_lossy();
-        let copy = out_dir.join(format!("{name}-{file}"));
+        let file = format!("{prefix}{}", f.file_name().unwrap().to_string_lossy());
+        let copy = out_dir.join(format!("{name}-{}", file.replace('/', "-")));
         fs::write(&copy, minify(&fs::read_to_string(f).unwrap())).unwrap();
         writeln!(
             out,
@@ -60,14 +60,28 @@ fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let definitions = root.join("definitions");
     let ui = root.join("ui");
+    let ui_assessor = ui.join("assessor");
     let batteries = root.join("batteries.json");
-    for p in [&definitions, &ui, &batteries] {
+    for p in [&definitions, &ui, &ui_assessor, &batteries] {
         println!("cargo:rerun-if-changed={}", p.display());
     }
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     let mut out = String::new();
-    list(&mut out, &out_dir, "DEFINITIONS", &json_files(&definitions));
-    list(&mut out, &out_dir, "UI", &json_files(&ui));
+    list(
+        &mut out,
+        &out_dir,
+        "DEFINITIONS",
+        "",
+        &json_files(&definitions),
+    );
+    list(&mut out, &out_dir, "UI", "", &json_files(&ui));
+    list(
+        &mut out,
+        &out_dir,
+        "UI_ASSESSOR",
+        "assessor/",
+        &json_files(&ui_assessor),
+    );
     let batteries_copy = out_dir.join("batteries.json");
     fs::write(
         &batteries_copy,

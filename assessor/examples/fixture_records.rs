@@ -36,7 +36,7 @@ fn main() {
         .map(|n| n.parse().expect("PARTICIPANTS is a whole number"))
         .unwrap_or(6);
     std::fs::create_dir_all(&out).expect("the output folder can be made");
-    let kit = Kit::shipped().expect("the shipped definitions are valid");
+    let kit = Kit::shipped_with_assessor().expect("the shipped definitions are valid");
     let template = ResultRecord::from_json(EXAMPLE.as_bytes()).expect("the example record parses");
     let programmes = ["tsp", "bbr"];
     for i in 0..count {

@@ -19,7 +19,7 @@ use yew::prelude::*;
 #[function_component(Assessor)]
 pub fn assessor() -> Html {
     let loaded = use_memo((), |_| {
-        let kit = Kit::shipped().map_err(|e| e.to_string())?;
+        let kit = Kit::shipped_with_assessor().map_err(|e| e.to_string())?;
         let rules = Rules::shipped(&kit).map_err(|e| e.to_string())?;
         Ok::<_, String>((Rc::new(kit), Rc::new(rules)))
     });

@@ -18,14 +18,14 @@ pub struct KitFiles {
 }
 
 impl KitFiles {
-    /// The files shipped inside qkit.
+    /// The files shipped inside qkit (with the assessor area's strings, so they are checked too).
     pub fn shipped() -> Self {
         let own = |v: &[(&str, &str)]| {
             v.iter()
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect()
         };
-        let s = KitSources::shipped();
+        let s = KitSources::shipped_with_assessor();
         KitFiles {
             definitions: own(&s.definitions),
             batteries: (s.batteries.0.to_owned(), s.batteries.1.to_owned()),
@@ -43,6 +43,12 @@ impl KitFiles {
             files.definitions = read_json_files(&dir.join("definitions"))?;
             if dir.join("ui").is_dir() {
                 files.ui = read_json_files(&dir.join("ui"))?;
+                let assessor = dir.join("ui").join("assessor");
+                if assessor.is_dir() {
+                    for (name, text) in read_json_files(&assessor)? {
+                        files.ui.push((format!("assessor/{name}"), text));
+                    }
+                }
             }
         } else {
             for (name, text) in read_json_files(dir)? {

@@ -17,13 +17,20 @@ pub struct KitSources<'a> {
 }
 
 impl KitSources<'static> {
-    /// The files shipped with qkit.
+    /// The files shipped with qkit, with the participant's and staff's interface strings.
     pub fn shipped() -> Self {
         KitSources {
             definitions: shipped::DEFINITIONS.to_vec(),
             batteries: shipped::BATTERIES,
             ui: shipped::UI.to_vec(),
         }
+    }
+
+    /// The shipped files with the assessor area's interface strings as well.
+    pub fn shipped_with_assessor() -> Self {
+        let mut sources = KitSources::shipped();
+        sources.ui.extend_from_slice(shipped::UI_ASSESSOR);
+        sources
     }
 }
 
@@ -36,9 +43,14 @@ pub struct Kit {
 }
 
 impl Kit {
-    /// Loads the shipped kit.
+    /// Loads the shipped kit (participant's and staff's interface strings).
     pub fn shipped() -> Result<Kit, DefinitionErrors> {
         Kit::load(&KitSources::shipped())
+    }
+
+    /// Loads the shipped kit with the assessor area's interface strings as well.
+    pub fn shipped_with_assessor() -> Result<Kit, DefinitionErrors> {
+        Kit::load(&KitSources::shipped_with_assessor())
     }
 
     /// Loads and validates a kit, collecting every problem in every file.

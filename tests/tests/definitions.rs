@@ -256,3 +256,56 @@ fn every_error_class_has_a_case() {
     }
     assert_eq!(seen.len(), ALL, "classes with a case: {seen:?}");
 }
+
+/// Strings come in sets (`en.json`, `assessor/en.json`): each set is checked against its own
+/// English file, and a key may belong to one set only.
+#[test]
+fn strings_sets_are_checked_each_against_its_english_file() {
+    let (example, consent) = example_sources();
+    let batteries = read(&dir("valid").join("batteries.json"));
+    let file = |lang: &str, strings: &str| {
+        format!(r#"{{"format": 1, "lang": "{lang}", "name": "{lang}", "strings": {{{strings}}}}}"#)
+    };
+    let base_en = file("en", r#""next": "Next""#);
+    let base_cy = file("cy", r#""next": "Nesaf""#);
+    let load = |extra: Vec<(&str, String)>| {
+        let mut ui = vec![("en.json", base_en.as_str()), ("cy.json", base_cy.as_str())];
+        ui.extend(extra.iter().map(|(n, t)| (*n, t.as_str())));
+        Kit::load(&KitSources {
+            definitions: vec![("example.json", &example), ("mini_consent.json", &consent)],
+            batteries: ("batteries.json", &batteries),
+            ui,
+        })
+        .map(|kit| {
+            kit.ui
+                .get(&qkit_questionnaires::Lang::english(), "import")
+                .to_owned()
+        })
+        .map_err(|e| e.to_string())
+    };
+    let good = load(vec![
+        ("assessor/en.json", file("en", r#""import": "Import""#)),
+        ("assessor/cy.json", file("cy", r#""import": "Mewnforio""#)),
+    ]);
+    assert_eq!(good, Ok("Import".to_owned()));
+    let missing = load(vec![
+        ("assessor/en.json", file("en", r#""import": "Import""#)),
+        ("assessor/cy.json", file("cy", "")),
+    ]);
+    assert!(
+        missing
+            .as_ref()
+            .is_err_and(|e| e.contains("assessor/cy.json: $.strings: string \"import\" is missing")),
+        "{missing:?}"
+    );
+    let twice = load(vec![
+        ("assessor/en.json", file("en", r#""next": "Next""#)),
+        ("assessor/cy.json", file("cy", r#""next": "Nesaf""#)),
+    ]);
+    assert!(
+        twice
+            .as_ref()
+            .is_err_and(|e| e.contains("also in another strings file")),
+        "{twice:?}"
+    );
+}

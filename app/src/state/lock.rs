@@ -145,11 +145,10 @@ impl AppState {
         ok
     }
 
-    /// Unlocked: keep the key, seal any drafts left in plaintext by an older qkit, and return to
-    /// where the device was (the open sitting, or a sitting held in memory through the lock).
+    /// Unlocked: keep the key and return to where the device was (the open sitting, or a
+    /// sitting held in memory through the lock).
     fn unlocked(&mut self, key: DraftKey, held: Option<Rc<Held>>) {
         let now = self.now();
-        self.env.store.seal_plaintext_drafts(&key, now);
         let restored = held.and_then(|h| restore(&self.kit, &key, &h, now));
         self.key = Some(Rc::new(key));
         self.last_proof = Some(now);
@@ -228,7 +227,8 @@ fn restore(
     now: Timestamp,
 ) -> Option<(Session, u64)> {
     let json = open_draft(key, &h.sealed).ok()?;
-    let draft: Draft = serde_json::from_slice(&json).ok()?;
+    // from_str, as everywhere drafts are read: one JSON reader keeps the app small.
+    let draft: Draft = serde_json::from_str(std::str::from_utf8(&json).ok()?).ok()?;
     let resumed = Session::resume(kit, draft, now).ok()?;
     Some((resumed.session, h.revision))
 }

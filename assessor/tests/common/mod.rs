@@ -11,7 +11,7 @@ use qkit_scoring::Answer;
 pub const EXAMPLE: &str = include_str!("../../../docs/examples/record.json");
 
 pub fn kit() -> Kit {
-    Kit::shipped().expect("the shipped definitions are valid")
+    Kit::shipped_with_assessor().expect("the shipped definitions are valid")
 }
 
 /// `participant`'s TSP record at `t`, answers moved by `shift`.

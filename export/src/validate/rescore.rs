@@ -33,8 +33,8 @@ pub(super) fn check(
         return Ok(());
     }
     let (at, stored, rescored) = first_difference(
-        &serde_json::to_value(stored).unwrap_or(Value::Null),
-        &serde_json::to_value(&rescored).unwrap_or(Value::Null),
+        &as_value(stored),
+        &as_value(&rescored),
         format!("{path}.report"),
     );
     Err(RecordError::new(
@@ -45,6 +45,15 @@ pub(super) fn check(
             rescored,
         },
     ))
+}
+
+/// A report as a JSON value, through the same JSON writer and reader records use (rather than
+/// `serde_json::to_value`, which would add a second serialiser to the browser bundle).
+fn as_value(report: &qkit_scoring::ScoreReport) -> Value {
+    serde_json::to_string(report)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null)
 }
 
 /// The JSON path of the first place two values differ, and both values there (shortened).

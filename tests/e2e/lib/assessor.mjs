@@ -6,7 +6,9 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
-export const UI = JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'ui', 'en.json'), 'utf8')).strings;
+const strings = (...p) => JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'ui', ...p), 'utf8')).strings;
+/** The English interface strings: the shared ones and the assessor area's. */
+export const UI = { ...strings('en.json'), ...strings('assessor', 'en.json') };
 
 /** The UI string `key` with `{placeholders}` filled in. */
 export function ui(key, args = {}) {

@@ -18,7 +18,7 @@ mod watch;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
 pub use settings::{StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
-pub use stored::{Unreadable, PLAINTEXT_FORMAT, STORED_FORMAT};
+pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
 
 use crate::browser::random::BrowserRng;
@@ -238,27 +238,6 @@ impl DraftStore {
         let value = stored::encode(key, rev, &header, draft, &mut rng);
         self.backend.set(&storage_key, &value)?;
         Ok(rev)
-    }
-
-    /// Seals every draft still stored in plaintext (written before drafts were encrypted) under
-    /// `key`. Returns how many were sealed; unreadable ones are left as they are, to be listed.
-    pub fn seal_plaintext_drafts(&self, key: &DraftKey, now: Timestamp) -> usize {
-        let Ok(ids) = self.ids() else { return 0 };
-        let mut sealed = 0;
-        for id in ids {
-            let Ok(Some(value)) = self.backend.get(&self::key(&id)) else {
-                continue;
-            };
-            if !stored::is_plaintext(&value) {
-                continue;
-            }
-            if let Ok((rev, header, draft)) = stored::decode(key, &id, &value) {
-                if self.save(&draft, rev, header.updated.max(now), key).is_ok() {
-                    sealed += 1;
-                }
-            }
-        }
-        sealed
     }
 
     /// Removes a stored sitting.

@@ -5,21 +5,15 @@
 //! 2. the sealed draft (qkit-export's `at_rest`: XChaCha20-Poly1305 under the key derived from
 //!    the staff passphrase), as base64. Inside: the sitting's index entry (participant
 //!    reference, programme, timepoint, state, last change) and the draft itself, as JSON.
-//!
-//! Format 1 (before drafts were encrypted) had the index entry in plaintext on line 1 and the
-//! draft as plaintext JSON on line 2; it is still read, once, to encrypt it.
 
-use super::{DraftState, Header};
+use super::Header;
 use qkit_export::at_rest::{open_draft_text, seal_draft_text, DraftKey};
-use qkit_export::Timestamp;
 use qkit_session::Draft;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 /// The stored-value format this qkit writes.
 pub const STORED_FORMAT: u32 = 2;
-/// The plaintext format written before drafts were encrypted.
-pub const PLAINTEXT_FORMAT: u32 = 1;
 
 /// Line 1: the format and the revision.
 #[derive(Serialize, Deserialize)]
@@ -41,16 +35,6 @@ struct InnerOwned {
     draft: Draft,
 }
 
-/// Line 1 of a format-1 value (its revision is read through [`Outer`]).
-#[derive(Deserialize)]
-struct PlainHeader {
-    participant: String,
-    programme: String,
-    timepoint: String,
-    state: DraftState,
-    updated: Timestamp,
-}
-
 /// Why a stored value cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
@@ -60,16 +44,10 @@ pub enum Unreadable {
     Damaged(String),
 }
 
-/// The revision on line 1, if the value has a readable first line (either format).
+/// The revision on line 1, if the value has a readable first line.
 pub fn revision(value: &str) -> Option<u64> {
     let head = value.split_once('\n').map_or(value, |(h, _)| h);
     serde_json::from_str::<Outer>(head).ok().map(|o| o.rev)
-}
-
-/// Whether the value is a format-1 (plaintext) draft.
-pub fn is_plaintext(value: &str) -> bool {
-    let head = value.split_once('\n').map_or(value, |(h, _)| h);
-    serde_json::from_str::<Outer>(head).is_ok_and(|o| o.qkit_draft == PLAINTEXT_FORMAT)
 }
 
 /// The stored value for a draft at revision `rev`.
@@ -106,11 +84,13 @@ pub fn decode(key: &DraftKey, id: &str, value: &str) -> Result<(u64, Header, Dra
                 qkit_export::AtRestError::OtherKey => Unreadable::OtherPassphrase,
                 other => damaged(other.to_string()),
             })?;
+            // from_str, never from_slice: one JSON reader for drafts keeps the app small.
+            let text = std::str::from_utf8(&plain)
+                .map_err(|_| damaged("the answers are not text".into()))?;
             let inner: InnerOwned =
-                serde_json::from_slice(&plain).map_err(|e| damaged(format!("the answers: {e}")))?;
+                serde_json::from_str(text).map_err(|e| damaged(format!("the answers: {e}")))?;
             (inner.header, inner.draft)
         }
-        PLAINTEXT_FORMAT => decode_plaintext(head, body).map_err(damaged)?,
         other => {
             return Err(damaged(format!(
                 "stored format {other} is not one this qkit reads ({STORED_FORMAT})"
@@ -121,19 +101,4 @@ pub fn decode(key: &DraftKey, id: &str, value: &str) -> Result<(u64, Header, Dra
         return Err(damaged("it names another sitting".into()));
     }
     Ok((outer.rev, header, draft))
-}
-
-fn decode_plaintext(head: &str, body: &str) -> Result<(Header, Draft), String> {
-    let h: PlainHeader = serde_json::from_str(head).map_err(|e| format!("its header: {e}"))?;
-    let draft: Draft = serde_json::from_str(body).map_err(|e| format!("the answers: {e}"))?;
-    Ok((
-        Header {
-            participant: h.participant,
-            programme: h.programme,
-            timepoint: h.timepoint,
-            state: h.state,
-            updated: h.updated,
-        },
-        draft,
-    ))
 }
