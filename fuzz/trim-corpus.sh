@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Rebuilds the committed corpus/<target>/ after a run: the seeds (seeds/<target>/, named seed-*),
 # every regression-* file, then what the fuzzer found (work/<target>/ and the old corpus) that
-# adds coverage beyond those, as libFuzzer's merge picks it, smallest first, files of at most
-# 16 KiB only, up to MAX files in all (default 60).
+# adds coverage beyond those, as libFuzzer's merge picks it, files of at most 16 KiB only, spread
+# over their sizes, up to MAX files in all (default 50).
 #   ./trim-corpus.sh <target> [MAX]
 set -euo pipefail
 cd "$(dirname "$0")"
 t=$1
-max=${2:-60}
+max=${2:-50}
 bin=target/x86_64-unknown-linux-gnu/release/$t
 [ -x "$bin" ] || cargo +nightly fuzz build "$t"
 tmp=$(mktemp -d)
@@ -29,6 +29,12 @@ rm -rf "corpus/$t"
 mkdir -p "corpus/$t"
 cp "$tmp/keep/"* "corpus/$t/"
 if [ "$room" -gt 0 ] && [ -n "$added" ]; then
-  for f in $(cd "$tmp/out" && ls -Sr $added | head -n "$room"); do cp "$tmp/out/$f" "corpus/$t/$f"; done
+  # Spread over the sizes (smallest to largest), not only the smallest: small finds mostly stop
+  # at the first check, larger ones reach deeper.
+  for f in $(cd "$tmp/out" && ls -Sr $added | awk -v n="$room" '{ f[NR] = $0 }
+      END { if (NR <= n) { for (i = 1; i <= NR; i++) print f[i] }
+            else { for (i = 0; i < n; i++) print f[1 + int(i * (NR - 1) / (n - 1))] } }' | sort -u); do
+    cp "$tmp/out/$f" "corpus/$t/$f"
+  done
 fi
 echo "$t: $(ls "corpus/$t" | wc -l) files, $(du -sk "corpus/$t" | cut -f1) KiB ($(echo "$added" | grep -c . || true) found by merge)"
