@@ -1,3 +1,35 @@
-// Starts the qkit app: loads the WebAssembly module built by wasm-bindgen.
+// Starts the qkit app: loads the WebAssembly module built by wasm-bindgen, and (when served,
+// not opened from a file) registers the service worker that lets qkit work offline.
 import init from './pkg/qkit-app.js';
+
 init();
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  // The app shows staff a notice when a new version is ready (`qkitUpdateReady` and the
+  // `qkit-update-ready` event); `qkitApplyUpdate()` switches to it and reloads. Sittings are
+  // in localStorage and survive either way.
+  const announce = () => {
+    window.qkitUpdateReady = true;
+    window.dispatchEvent(new Event('qkit-update-ready'));
+  };
+  let switching = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (switching) location.reload();
+  });
+  window.qkitApplyUpdate = async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration?.waiting) {
+      switching = true;
+      registration.waiting.postMessage('skip-waiting');
+    }
+  };
+  navigator.serviceWorker.register('sw.js').then((registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) announce();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+      });
+    });
+  });
+}

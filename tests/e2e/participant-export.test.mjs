@@ -10,9 +10,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
+import * as keys from './lib/export.mjs';
+import { fingerprint, qkitDecrypt, accept } from './lib/export.mjs';
 import {
   UI, definition, fill, waitForHeading, startSitting, openApp, unlock, confirmStaff, useConfig,
   assertNoPlaintext, storedEntries, DRAFT_WORDS, PASSPHRASE,
@@ -26,38 +27,8 @@ after(async () => { await browser?.close(); server?.stop(); });
 const BSCS = definition('bscs');
 const next = (page) => page.getByRole('button', { name: UI.next, exact: true }).click();
 
-/** A new age identity written by `age-keygen`: { file, recipient }. */
-function keygen(name) {
-  const file = join(dir, `${name}.txt`);
-  execFileSync('age-keygen', ['-o', file], { stdio: 'ignore' });
-  const recipient = /# public key: (age1\w+)/.exec(readFileSync(file, 'utf8'))[1];
-  return { file, recipient };
-}
-
-/** The fingerprint qkit shows: SHA-256 of the age1… text, first 8 bytes, in four groups. */
-function fingerprint(recipient) {
-  const hex = createHash('sha256').update(recipient).digest('hex').slice(0, 16).toUpperCase();
-  return hex.match(/.{4}/g).join('-');
-}
-
-/** Opens a sealed file with the real CLI and returns the record. */
-function qkitDecrypt(identity, file) {
-  const out = execFileSync('cargo', ['run', '-q', '-p', 'qkit-cli', '--', 'decrypt', '-i', identity, file, '-o', '-'],
-    { cwd: ROOT, encoding: 'utf8' });
-  return JSON.parse(out);
-}
-
 async function axeClean(page, screen) {
   assert.deepEqual(await axeViolations(page), [], `axe on the ${screen} screen`);
-}
-
-/** Accepts a key shown with its fingerprint. */
-async function accept(page, recipient) {
-  await page.getByText(fingerprint(recipient), { exact: true }).waitFor();
-  await page.getByRole('button', { name: fill(UI.keys_accept, { fingerprint: fingerprint(recipient) }) }).click();
-  await page.getByRole('region', { name: UI.keys_heading })
-    .getByRole('listitem').filter({ hasText: fingerprint(recipient) })
-    .getByRole('button', { name: UI.keys_remove, exact: true }).waitFor();
 }
 
 /** From the start screen: starts a sitting for `reference` and records a refused consent. */
@@ -71,19 +42,8 @@ async function decline(page, reference) {
   await waitForHeading(page, UI.declined_heading);
 }
 
-/** Seals the record on the summary (or declined) screen and returns { file, name, ms }. */
-async function exportRecord(page) {
-  const t0 = Date.now();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: UI.export_button }).click(),
-  ]);
-  const ms = Date.now() - t0;
-  const name = download.suggestedFilename();
-  const file = join(dir, name);
-  await download.saveAs(file);
-  return { file, name, ms };
-}
+const keygen = (name) => keys.keygen(dir, name);
+const exportRecord = (page) => keys.exportRecord(page, dir);
 
 test('without an assessor key the start screen says export is impossible, and a finished record stays', async () => {
   const context = await browser.newContext();

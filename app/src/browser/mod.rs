@@ -12,3 +12,4 @@ pub mod keyboard;
 pub mod random;
 pub mod speech;
 pub mod storage;
+pub mod update;

@@ -17,3 +17,4 @@ pub mod staff_confirm;
 pub mod start_form;
 pub mod support_fields;
 pub mod tools;
+pub mod update_notice;

@@ -7,6 +7,7 @@ use crate::browser::storage::{LoadError, Medium, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::speech_settings::SpeechSettings;
+use crate::components::update_notice::UpdateNotice;
 use crate::components::{draft_list::DraftList, start_form::StartForm};
 use crate::config::KitConfig;
 use crate::hooks::{use_focus_on, HEADING_ID};
@@ -67,6 +68,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             </div>
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("start_heading") }</h1>
             <p>{ ctx.t("start_intro") }</p>
+            <UpdateNotice />
             if let Some(StartNotice::Exported { file_name }) = &v.notice {
                 <p class="notice info" role="status">{ ctx.tf("exported_notice", &[("file", file_name)]) }</p>
             }

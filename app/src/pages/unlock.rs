@@ -5,6 +5,7 @@
 use crate::app::KitContext;
 use crate::browser::dom;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::update_notice::UpdateNotice;
 use crate::hooks::{use_focus_on, HEADING_ID};
 use crate::state::{Action, Secret, UnlockProblem, UnlockView};
 use std::rc::Rc;
@@ -56,6 +57,7 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
             <LanguageSwitch on_choose={props.on_action.reform(Action::SetLanguage)} />
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("lock_heading") }</h1>
             <p>{ ctx.t("lock_text") }</p>
+            <UpdateNotice />
             if v.held.is_some() {
                 <p class="notice info">{ ctx.t("lock_held") }</p>
             }

@@ -32,8 +32,11 @@ async function freePort() {
   });
 }
 
-/** Serves `dir` (default dist/) and resolves to { url, stop }. `flags`: e.g. ['--gzip']. */
-export async function serve(dir = join(ROOT, 'dist'), flags = []) {
+/**
+ * Serves `dir` (default: $QKIT_DIST, else dist/) and resolves to { url, stop }. `flags`: e.g.
+ * ['--gzip'].
+ */
+export async function serve(dir = process.env.QKIT_DIST || join(ROOT, 'dist'), flags = []) {
   const port = await freePort();
   const proc = spawn('python3', [join(ROOT, 'tools', 'serve.py'), dir, '127.0.0.1', String(port), '-q', ...flags],
     { stdio: ['ignore', 'pipe', 'inherit'] });
