@@ -1,11 +1,13 @@
-//! The root component: loads the kit once, fetches the kit configuration, holds the app state,
-//! locks it when idle, and shows the passphrase screens, the start screen or the open sitting.
+//! The root component: loads the kit once (the shipped files plus the local ones stored on this
+//! device), fetches the kit configuration, holds the app state, locks it when idle, and shows the
+//! passphrase screens, the start screen or the open sitting.
 
 use crate::browser::speech::Reader;
 use crate::browser::{dom, fetch};
 use crate::components::read_aloud::SpeechContext;
 use crate::config::CONFIG_FILE;
 use crate::hooks::{use_idle, use_voices};
+use crate::local_kit::{self, Boot};
 use crate::pages::{
     set_passphrase::SetPassphrasePage, sitting::SittingPage, start::StartPage, unlock::UnlockPage,
 };
@@ -57,30 +59,41 @@ impl Default for AppProps {
 /// The root component.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let kit = use_memo((), |_| Kit::shipped().map(Rc::new));
-    match &*kit {
-        Ok(kit) => html! { <Shell kit={kit.clone()} env={props.env.clone()} /> },
+    // The shipped files plus the local ones stored on this device (the shipped kit alone, with
+    // the problem, when those no longer validate).
+    let boot = use_memo((), |_| {
+        local_kit::boot(props.env.store.local_definitions()).map(Rc::new)
+    });
+    match &*boot {
+        Ok(boot) => html! { <Shell boot={boot.clone()} env={props.env.clone()} /> },
         Err(errors) => kit_error(errors),
     }
 }
 
 #[derive(Properties)]
 struct ShellProps {
-    kit: Rc<Kit>,
+    boot: Rc<Boot>,
     env: Env,
 }
 
 impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.kit, &other.kit) && self.env == other.env
+        Rc::ptr_eq(&self.boot, &other.boot) && self.env == other.env
     }
 }
 
 #[function_component(Shell)]
 fn shell(props: &ShellProps) -> Html {
     let state = {
-        let (kit, env) = (props.kit.clone(), props.env.clone());
-        use_reducer(move || AppState::new(kit, env))
+        let (boot, env) = (props.boot.clone(), props.env.clone());
+        use_reducer(move || {
+            let Boot {
+                kit,
+                files,
+                problem,
+            } = (*boot).clone();
+            AppState::new(Rc::new(kit), env).with_local(files, problem)
+        })
     };
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -126,7 +139,7 @@ fn shell(props: &ShellProps) -> Html {
         View::Start(view) => html! {
             <StartPage view={view.clone()} {medium} config={state.config.clone()}
                 recipients={state.recipients.clone()} voicing={state.voicing.clone()}
-                on_action={on_action} />
+                local={state.local.clone()} on_action={on_action} />
         },
         View::Sitting(view) => html! {
             <SittingPage view={view.clone()} {medium} keys={state.recipients.len()} on_action={on_action} />

@@ -9,6 +9,7 @@ pub mod config;
 pub mod hooks;
 pub mod key_text;
 pub mod keys;
+pub mod local_kit;
 pub mod pages;
 pub mod state;
 

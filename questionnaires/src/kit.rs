@@ -34,6 +34,27 @@ impl KitSources<'static> {
     }
 }
 
+/// The file name of the batteries file. A local file with this name replaces the batteries.
+pub const BATTERIES_FILE: &str = "batteries.json";
+
+impl<'a> KitSources<'a> {
+    /// These sources with local files added, as (file name, contents) pairs: a file named
+    /// [`BATTERIES_FILE`] replaces the batteries, every other file is one more questionnaire.
+    pub fn with_local<'b: 'a>(
+        mut self,
+        local: impl IntoIterator<Item = (&'b str, &'b str)>,
+    ) -> Self {
+        for (name, text) in local {
+            if name == BATTERIES_FILE {
+                self.batteries = (name, text);
+            } else {
+                self.definitions.push((name, text));
+            }
+        }
+        self
+    }
+}
+
 /// Validated questionnaires, batteries and interface strings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kit {
@@ -137,5 +158,46 @@ fn check_item_ids_unique(
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!("../../tests/definitions/valid/example.json");
+
+    /// The shipped batteries with `example` added to TSP's pre battery.
+    fn batteries_with_example() -> String {
+        let mut b: serde_json::Value =
+            serde_json::from_str(shipped::BATTERIES.1).expect("shipped batteries are JSON");
+        b["programmes"][0]["pre"]
+            .as_array_mut()
+            .expect("tsp has a pre battery")
+            .push("example".into());
+        b.to_string()
+    }
+
+    #[test]
+    fn local_batteries_replace_shipped_and_local_questionnaires_are_added() {
+        let batteries = batteries_with_example();
+        let local = [
+            ("example.json", EXAMPLE),
+            (BATTERIES_FILE, batteries.as_str()),
+        ];
+        let sources = KitSources::shipped().with_local(local);
+        assert_eq!(sources.batteries.1, batteries);
+        assert_eq!(sources.definitions.len(), shipped::DEFINITIONS.len() + 1);
+        let kit = Kit::load(&sources).expect("valid local files");
+        let pre = kit.battery("tsp", Timepoint::Pre).expect("tsp pre");
+        assert_eq!(pre.last().map(|q| q.id.as_str()), Some("example"));
+    }
+
+    #[test]
+    fn without_local_batteries_the_shipped_ones_stay() {
+        let sources = KitSources::shipped().with_local([("example.json", EXAMPLE)]);
+        assert_eq!(sources.batteries, shipped::BATTERIES);
+        let kit = Kit::load(&sources).expect("valid local file");
+        assert!(kit.questionnaire("example").is_some());
     }
 }

@@ -22,7 +22,7 @@ pub mod ui;
 mod validate;
 
 pub use error::{DefinitionError, DefinitionErrorKind, DefinitionErrors};
-pub use kit::{Kit, KitSources};
+pub use kit::{Kit, KitSources, BATTERIES_FILE};
 pub use model::*;
 pub use text::{Lang, Text};
 pub use ui::UiStrings;

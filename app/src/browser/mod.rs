@@ -3,6 +3,7 @@
 //! in the app is plain Rust over the core crates.
 
 pub mod clock;
+pub mod definition_files;
 pub mod dom;
 pub mod download;
 pub mod fetch;

@@ -4,6 +4,7 @@ pub mod assessor_keys;
 pub mod draft_list;
 pub mod export_step;
 pub mod language_switch;
+pub mod local_definitions;
 pub mod nav_buttons;
 pub mod notices;
 pub mod option_group;

@@ -1,17 +1,19 @@
-//! The staff start screen: start a new sitting, resume one stored on this device, and set up the
-//! assessor keys finished sittings are sealed to.
+//! The staff start screen: start a new sitting, resume one stored on this device, set up the
+//! assessor keys finished sittings are sealed to, load local questionnaires, and a link to the
+//! assessor area.
 
 use crate::app::KitContext;
 use crate::browser::speech::Voicing;
 use crate::browser::storage::{LoadError, Medium, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::local_definitions::LocalDefinitions;
 use crate::components::speech_settings::SpeechSettings;
 use crate::components::update_notice::UpdateNotice;
 use crate::components::{draft_list::DraftList, start_form::StartForm};
 use crate::config::KitConfig;
 use crate::hooks::{use_focus_on, HEADING_ID};
-use crate::state::{Action, StartNotice, StartProblem, StartView};
+use crate::state::{Action, LocalView, StartNotice, StartProblem, StartView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,6 +25,7 @@ pub struct StartPageProps {
     pub config: Rc<KitConfig>,
     pub recipients: Rc<Vec<StoredRecipient>>,
     pub voicing: Rc<Voicing>,
+    pub local: Rc<LocalView>,
     pub on_action: Callback<Action>,
 }
 
@@ -93,6 +96,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <AssessorKeys accepted={(*props.recipients).clone()} offered={props.config.recipients.clone()}
                 keys={v.keys.clone()} on_action={props.on_action.clone()} />
             <SpeechSettings voicing={props.voicing.clone()} on_action={props.on_action.clone()} />
+            <LocalDefinitions files={props.local.files.clone()} problem={props.local.problem.clone()}
+                on_action={props.on_action.clone()} />
+            <p class="assessor-link"><a href="assessor.html">{ ctx.t("assessor_link") }</a></p>
         </main>
     }
 }

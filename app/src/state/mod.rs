@@ -7,16 +7,19 @@
 //!   idle lock drops it with every plaintext sitting in memory.
 //! - `sitting.rs`: starting, opening and driving a sitting; the staff steps.
 //! - `keys.rs`: the assessor keys (recipients) and the kit configuration.
+//! - `local.rs`: local definition files staff load on the start screen, and the kit they make.
 //! - `export.rs`: sealing a finished record, and removing it once staff saved the file.
 
 mod export;
 mod keys;
+mod local;
 mod lock;
 mod sitting;
 mod speech;
 
 pub use export::{ExportProblem, ExportStatus};
 pub use keys::{Candidate, KeysView};
+pub use local::{LocalProblem, LocalView};
 pub use lock::{Held, PassphraseProblem, PassphraseView, UnlockProblem, UnlockView};
 pub use lock::{MIN_PASSPHRASE_CHARS, STAFF_GRACE_MS};
 pub use speech::RATE_RANGE;
@@ -108,6 +111,8 @@ pub struct AppState {
     pub recipients: Rc<Vec<StoredRecipient>>,
     /// Read-aloud settings on this device.
     pub voicing: Rc<browser::speech::Voicing>,
+    /// Local definition files the kit was loaded with.
+    pub local: Rc<LocalView>,
     /// The drafts' key: only while unlocked, only in memory.
     key: Option<Rc<DraftKey>>,
     /// When staff last proved they know the passphrase (unlocking or a staff step).
@@ -277,6 +282,12 @@ pub enum Action {
     ToStart,
     /// Delete a stored sitting (after staff confirmed).
     Remove(String),
+    /// Staff chose local definition files (name, what the browser read): add them to the kit.
+    AddLocal(Vec<(String, crate::local_kit::Chosen)>),
+    /// Staff remove a local definition file, by name.
+    RemoveLocal(String),
+    /// Staff remove the stored local files that no longer validate.
+    RemoveStoredLocal,
 }
 
 impl AppState {
@@ -291,6 +302,7 @@ impl AppState {
             config: Rc::default(),
             recipients,
             voicing,
+            local: Rc::default(),
             key: None,
             last_proof: None,
             view: View::Unlock(Rc::default()),
@@ -359,6 +371,9 @@ impl AppState {
                 let _ = self.env.store.remove(&id);
                 self.view = self.start_view(None);
             }
+            Action::AddLocal(chosen) => self.add_local(chosen),
+            Action::RemoveLocal(name) => self.remove_local(&name),
+            Action::RemoveStoredLocal => self.remove_stored_local(),
             Action::Export => self.export(),
             Action::SaveAgain => self.save_again(),
             Action::ExportSaved => self.export_saved(),

@@ -6,17 +6,19 @@
 //! on this device, so a reload or a reopened browser returns to it (after the passphrase).
 //! `qkit.lock` holds the [`DraftLock`] (salt, scrypt parameters, check value: no key) and
 //! `qkit.recipients` the assessor keys staff accepted (public keys, not secret), `qkit.speech`
-//! the read-aloud settings.
+//! the read-aloud settings, `qkit.local_definitions` the local definition files staff loaded.
 //!
 //! The revision guards against two tabs on one sitting: a write names the revision it was based
 //! on, and is refused (never applied) when the stored one has moved on.
 
 mod backend;
+mod local_definitions;
 mod settings;
 mod stored;
 mod watch;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
+pub use local_definitions::LOCAL_DEFINITIONS_KEY;
 pub use settings::{StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
 pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
