@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Writes the single-file kits: DIST/qkit.html and DIST/qkit-assessor.html.
+
+Usage: single_file.py DIST. Each is one self-contained page made from a built qkit in DIST: its
+WebAssembly (with the definitions, strings and pictograms it embeds) as base64 in a data block,
+the wasm-bindgen glue and the start-up code in one inline module script, the stylesheets in one
+inline style element, and the kit configuration (DIST/qkit-config.json, with the team's keys
+when the kit's maker has put them there) in a data block the app reads instead of fetching it.
+Opened straight from a USB stick (file://) it needs no server; recorded audio may stay beside it
+in an `audio/` folder.
+
+The Content-Security-Policy allows exactly the inline script and style by their SHA-256 hashes
+(no 'unsafe-inline', no 'unsafe-eval'), WebAssembly compilation ('wasm-unsafe-eval') and no
+network at all (connect-src 'none').
+"""
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+
+# (page, glue module, stylesheets, output, embed the configuration)
+PAGES = [
+    ("index.html", "qkit-app", ["style.css"], "qkit.html", True),
+    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", False),
+]
+
+CSP = ("default-src 'none'; script-src {script} 'wasm-unsafe-eval'; style-src {style}; "
+       "img-src data: blob:; media-src 'self' blob:; connect-src 'none'; base-uri 'none'; "
+       "form-action 'none'")
+
+START = """
+const text = document.getElementById('qkit-wasm').textContent;
+const binary = atob(text);
+const bytes = new Uint8Array(binary.length);
+for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+__wbg_init({ module_or_path: bytes });
+"""
+
+
+def sha256(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def read(dist, name):
+    with open(os.path.join(dist, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def data_block(text):
+    """Text safe inside a <script> data block: no '</' can end the element early."""
+    return text.replace("</", "<\\/")
+
+
+def single_page(dist, page, glue_name, stylesheets, embed_config):
+    html = read(dist, page)
+    glue = read(dist, f"pkg/{glue_name}.js")
+    export = re.compile(r"^export \{[^}]*\};\s*$", re.M)
+    if len(export.findall(glue)) != 1:
+        sys.exit(f"single_file.py: pkg/{glue_name}.js does not end in the one export line expected")
+    script = export.sub("", glue) + START
+    if re.search(r"</script|<!--", script, re.I):
+        sys.exit(f"single_file.py: pkg/{glue_name}.js holds text that would end an inline script")
+    style = "\n".join(read(dist, s) for s in stylesheets)
+    with open(os.path.join(dist, f"pkg/{glue_name}_bg.wasm"), "rb") as f:
+        wasm = base64.b64encode(f.read()).decode()
+
+    csp = CSP.format(script=sha256(script), style=sha256(style))
+    html, n = re.subn(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+                      f'<meta http-equiv="Content-Security-Policy" content="{csp}">', html)
+    if n != 1:
+        sys.exit(f"single_file.py: {page} has no Content-Security-Policy to replace")
+    # Nothing is linked: no manifest, icon or stylesheet files, no service worker.
+    html = re.sub(r'<link rel="(icon|manifest|stylesheet)" href="[^"]*">\n', "", html)
+    # Everything goes in the head: the app takes over the body when it starts.
+    blocks = [f"<style>{style}</style>"]
+    if embed_config:
+        config = json.dumps(json.loads(read(dist, "qkit-config.json")), ensure_ascii=False)
+        blocks.append(f'<script type="application/json" id="qkit-file:qkit-config.json">'
+                      f"{data_block(config)}</script>")
+    blocks.append(f'<script type="application/octet-stream" id="qkit-wasm">{wasm}</script>')
+    blocks.append(f'<script type="module">{script}</script>')
+    html, n = re.subn(r'<script type="module" src="[^"]*"></script>\n', "", html)
+    if n != 1:
+        sys.exit(f"single_file.py: {page} has no module script to replace")
+    html = html.replace("</head>", "\n".join(blocks) + "\n</head>")
+    return html
+
+
+def main():
+    dist = sys.argv[1]
+    for page, glue, styles, out, embed in PAGES:
+        html = single_page(dist, page, glue, styles, embed)
+        with open(os.path.join(dist, out), "w", encoding="utf-8") as f:
+            f.write(html)
+        print(f"single-file kit: {out}, {len(html.encode())} bytes")
+
+
+if __name__ == "__main__":
+    main()
