@@ -6,6 +6,7 @@
 use crate::browser::files::PickedFile;
 use crate::browser::timing::{now_ms, yield_to_browser};
 use crate::state::{Action, FileOutcome, ImportEntry};
+use qkit_export::open::MAX_SEALED_BYTES;
 use qkit_export::{open, Added, Identities, RecordSet, ResultRecord};
 use qkit_questionnaires::Kit;
 use std::rc::Rc;
@@ -29,7 +30,7 @@ pub fn start(
         let mut set = (*records).clone();
         for file in files {
             let name = file.name();
-            let outcome = match file.bytes().await {
+            let outcome = match file.bytes_at_most(MAX_SEALED_BYTES).await {
                 Err(why) => FileOutcome::Unreadable(why),
                 Ok(bytes) => match open(&bytes, &identity, &kit) {
                     Err(e) => FileOutcome::Failed(e),

@@ -2,6 +2,7 @@
 //! programme and site names from the kit, and interface strings for levels, pathways, cohorts,
 //! constraints, flags, change categories and every kind of problem — in the interface language.
 
+use crate::browser::files::ReadError;
 use crate::model::cohort::FlagKind;
 use crate::model::staff::NotReady;
 use qkit_allocation::{Availability, Cohort, Constraint, Intensity, Level, Unplaced, Weekday};
@@ -242,6 +243,44 @@ pub fn open_error(ctx: &KitContext, e: &OpenError) -> String {
     ctx.t(key).to_owned()
 }
 
+/// Why a picked file was not read, plainly.
+pub fn read_error(ctx: &KitContext, e: &ReadError) -> String {
+    match e {
+        ReadError::TooLarge { size, limit } => ctx.tf(
+            "assessor_file_too_large",
+            &[
+                ("size", &file_size(*size)),
+                ("limit", &file_size(*limit as f64)),
+            ],
+        ),
+        ReadError::Browser(why) => ctx.tf("assessor_import_unreadable", &[("reason", why)]),
+    }
+}
+
+/// A problem with a named file: "key.txt: the file is empty".
+pub fn file_problem(ctx: &KitContext, file: &str, reason: &str) -> String {
+    ctx.tf(
+        "assessor_file_problem",
+        &[("file", file), ("reason", reason)],
+    )
+}
+
+/// A file size as people read it: "50 MB", "64 KB", "900 bytes" (1 KB = 1,024 bytes).
+pub fn file_size(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    let tenths = |x: f64| {
+        let s = format!("{x:.1}");
+        s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+    };
+    if bytes >= KB * KB {
+        format!("{} MB", tenths(bytes / (KB * KB)))
+    } else if bytes >= KB {
+        format!("{} KB", tenths(bytes / KB))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// Why a participant cannot be allocated yet.
 pub fn not_ready(ctx: &KitContext, n: &NotReady) -> String {
     match n {
@@ -254,5 +293,19 @@ pub fn not_ready(ctx: &KitContext, n: &NotReady) -> String {
         NotReady::NoAvailability => ctx.t("assessor_not_ready_availability").to_owned(),
         NotReady::NoInWork => ctx.t("assessor_not_ready_in_work").to_owned(),
         NotReady::NoWaitingSince => ctx.t("assessor_not_ready_waiting").to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_size;
+
+    #[test]
+    fn file_sizes_read_plainly() {
+        assert_eq!(file_size(50.0 * 1024.0 * 1024.0), "50 MB");
+        assert_eq!(file_size(32.0 * 1024.0 * 1024.0), "32 MB");
+        assert_eq!(file_size(64.0 * 1024.0), "64 KB");
+        assert_eq!(file_size(1536.0), "1.5 KB");
+        assert_eq!(file_size(900.0), "900 bytes");
     }
 }

@@ -3,6 +3,7 @@
 //! closing the page forgets it all: nothing is written to storage, so no plaintext is left on
 //! the computer. Every rule is in the core crates; the reducer only keeps their results.
 
+use crate::browser::files::ReadError;
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
 use crate::model::staff::{participant, NotReady, StaffEntry};
 use crate::model::Key;
@@ -52,8 +53,8 @@ pub enum FileOutcome {
         participant: String,
         timepoint: Timepoint,
     },
-    /// The file could not be read by the browser.
-    Unreadable(String),
+    /// The file was not read: too large, or the browser could not read it.
+    Unreadable(ReadError),
     /// The file could not be opened or is not a valid record.
     Failed(OpenError),
 }

@@ -1,5 +1,6 @@
 //! Files the assessor picks with a file input or drops on the page: their names, and their bytes
-//! read one file at a time.
+//! read one file at a time, never more than the limit for their kind (a file over it is refused
+//! by its size before any of it is read).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -21,13 +22,32 @@ impl PickedFile {
         self.0.size()
     }
 
-    /// Reads the whole file.
-    pub async fn bytes(&self) -> Result<Vec<u8>, String> {
+    /// Reads the whole file if it is at most `limit` bytes; a larger file is refused by its size
+    /// without being read.
+    pub async fn bytes_at_most(&self, limit: usize) -> Result<Vec<u8>, ReadError> {
+        let too_large = |size: f64| ReadError::TooLarge { size, limit };
+        if self.size() > limit as f64 {
+            return Err(too_large(self.size()));
+        }
         let buffer = JsFuture::from(self.0.array_buffer())
             .await
-            .map_err(|e| describe(&e))?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|e| ReadError::Browser(describe(&e)))?;
+        let bytes = js_sys::Uint8Array::new(&buffer);
+        // A file can change between the size check and the read.
+        if bytes.length() as usize > limit {
+            return Err(too_large(f64::from(bytes.length())));
+        }
+        Ok(bytes.to_vec())
     }
+}
+
+/// Why a picked file was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// The file is larger than the limit for its kind (`size` and `limit` in bytes).
+    TooLarge { size: f64, limit: usize },
+    /// The browser could not read it (moved or deleted since it was chosen, no permission).
+    Browser(String),
 }
 
 /// The files chosen in a file input (from its `change` event). The input is cleared so that

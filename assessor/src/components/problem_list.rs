@@ -87,7 +87,7 @@ pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
                 ("first", first),
             ],
         ),
-        FileOutcome::Unreadable(why) => ctx.tf("assessor_import_unreadable", &[("reason", why)]),
+        FileOutcome::Unreadable(why) => names::read_error(ctx, why),
         FileOutcome::Failed(e) => names::open_error(ctx, e),
     }
 }

@@ -19,6 +19,9 @@ use qkit_app::hooks::HEADING_ID;
 use qkit_app::KitContext;
 use yew::prelude::*;
 
+/// Largest `groups.csv` or `participants.csv` read, in bytes: the same as `qkit allocate`'s.
+const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
+
 /// Properties of [`AllocationPage`].
 #[derive(Properties, PartialEq)]
 pub struct AllocationPageProps {
@@ -128,8 +131,12 @@ fn read_csv(
         let (state, ctx) = (state.clone(), ctx.clone());
         yew::platform::spawn_local(async move {
             let name = file.name();
-            let outcome = match file.bytes().await {
-                Err(why) => Err(ctx.tf("assessor_import_unreadable", &[("reason", &why)])),
+            let outcome = match file.bytes_at_most(MAX_CSV_BYTES).await {
+                Err(e) => Err(names::file_problem(
+                    &ctx,
+                    &name,
+                    &names::read_error(&ctx, &e),
+                )),
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Err(_) => Err(ctx.tf("assessor_groups_not_text", &[("file", &name)])),
                     Ok(text) => read(&name, &text, &state).map_err(|e| e.to_string()),

@@ -1,5 +1,6 @@
 //! The first screen: unlock the assessment team's age identity, from a file or pasted, with its
-//! passphrase when it is protected by one (`age -p`). The identity is held in memory only.
+//! passphrase when it is protected by one (`age -p`). The identity is held in memory only. A key
+//! file's problems name the file; one over the identity size limit is refused unread.
 
 use crate::browser::files::{from_input, PickedFile};
 use crate::browser::form::text_area_value;
@@ -8,6 +9,7 @@ use crate::names;
 use qkit_app::browser::dom::input_value;
 use qkit_app::hooks::HEADING_ID;
 use qkit_app::KitContext;
+use qkit_export::open::MAX_IDENTITY_BYTES;
 use qkit_export::Identities;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,21 +44,26 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
     let protected = Identities::is_passphrase_protected(&bytes);
 
     let on_file = {
-        let (file, problem) = (file.clone(), problem.clone());
+        let (ctx, file, problem) = (ctx.clone(), file.clone(), problem.clone());
         Callback::from(move |e: Event| {
             let picked: Option<PickedFile> = from_input(&e).into_iter().next();
-            let (file, problem) = (file.clone(), problem.clone());
+            let (ctx, file, problem) = (ctx.clone(), file.clone(), problem.clone());
             if let Some(picked) = picked {
                 yew::platform::spawn_local(async move {
-                    match picked.bytes().await {
+                    let name = picked.name();
+                    match picked.bytes_at_most(MAX_IDENTITY_BYTES).await {
                         Ok(bytes) => {
                             file.set(Some(KeyFile {
-                                name: picked.name(),
+                                name,
                                 bytes: Rc::new(bytes),
                             }));
                             problem.set(None);
                         }
-                        Err(why) => problem.set(Some(why)),
+                        Err(e) => problem.set(Some(names::file_problem(
+                            &ctx,
+                            &name,
+                            &names::read_error(&ctx, &e),
+                        ))),
                     }
                 });
             }
@@ -78,12 +85,14 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
         let (ctx, problem, busy) = (ctx.clone(), problem.clone(), busy.clone());
         let (passphrase, on_unlock) = (passphrase.clone(), props.on_unlock.clone());
         let bytes = bytes.clone();
+        let chosen = file.as_ref().map(|f| f.name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
                 return;
             }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
+            // A chosen file that is empty is a bad key file, said below with its name.
+            if chosen.is_none() && bytes.iter().all(u8::is_ascii_whitespace) {
                 problem.set(Some(ctx.t("assessor_unlock_nothing").to_owned()));
                 return;
             }
@@ -94,8 +103,12 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
             busy.set(true);
             problem.set(None);
             let (ctx, problem, busy) = (ctx.clone(), problem.clone(), busy.clone());
-            let (pass, on_unlock, bytes) =
-                ((*passphrase).clone(), on_unlock.clone(), bytes.clone());
+            let (pass, on_unlock, bytes, chosen) = (
+                (*passphrase).clone(),
+                on_unlock.clone(),
+                bytes.clone(),
+                chosen.clone(),
+            );
             yew::platform::spawn_local(async move {
                 // Let the "unlocking" message show before the passphrase work blocks the page.
                 yield_to_browser().await;
@@ -107,7 +120,13 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
                 busy.set(false);
                 match result {
                     Ok(ids) => on_unlock.emit(Rc::new(ids)),
-                    Err(e) => problem.set(Some(names::identity_error(&ctx, &e))),
+                    Err(e) => {
+                        let why = names::identity_error(&ctx, &e);
+                        problem.set(Some(match &chosen {
+                            Some(name) => names::file_problem(&ctx, name, &why),
+                            None => why,
+                        }));
+                    }
                 }
             });
         })
