@@ -130,6 +130,18 @@ fn shell(props: &ShellProps) -> Html {
         reader: reader.clone(),
         auto: support.read_aloud,
     };
+    // Room in storage is checked each time the start screen is shown: a trial write, so in an
+    // effect rather than while rendering.
+    let room = use_state(|| true);
+    {
+        let (room, store) = (room.clone(), state.env.store.clone());
+        let on_start = matches!(state.view, View::Start(_));
+        use_effect_with(on_start, move |on_start| {
+            if *on_start {
+                room.set(store.has_room());
+            }
+        });
+    }
     let medium = state.env.store.medium().clone();
     let page = match &state.view {
         View::SetPassphrase(view) => {
@@ -137,7 +149,7 @@ fn shell(props: &ShellProps) -> Html {
         }
         View::Unlock(view) => html! { <UnlockPage view={view.clone()} on_action={on_action} /> },
         View::Start(view) => html! {
-            <StartPage view={view.clone()} {medium} config={state.config.clone()}
+            <StartPage view={view.clone()} {medium} room={*room} config={state.config.clone()}
                 recipients={state.recipients.clone()} voicing={state.voicing.clone()}
                 local={state.local.clone()} on_action={on_action} />
         },

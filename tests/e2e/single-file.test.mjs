@@ -68,6 +68,8 @@ test('qkit.html from a folder runs a battery and exports it; qkit-assessor.html 
   await accept(page, key.recipient);
   await waitForHeading(page, UI.start_heading);
   assert.deepEqual(await axeViolations(page), []);
+  // The start screen's link leads to the assessor's single file beside it.
+  assert.equal(await page.getByRole('link', { name: UI.assessor_link }).getAttribute('href'), 'qkit-assessor.html');
   // Recorded audio kept in a folder beside the file plays (the policy allows media from there).
   const audio = await page.evaluate(() => new Promise((resolve) => {
     const a = new Audio('audio/about_you/language_1.en.wav');

@@ -1,4 +1,5 @@
-//! Small DOM helpers: focus, the page language, and values read from form events.
+//! Small DOM helpers: focus, the page language, the assessor page's name, and values read from
+//! form events.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -79,4 +80,19 @@ pub fn take_input_area(node: &yew::NodeRef) -> String {
 pub fn range_value(e: &Event) -> Option<u8> {
     e.target_dyn_into::<HtmlInputElement>()
         .and_then(|i| i.value().parse().ok())
+}
+
+/// The assessor area's page beside this one: `qkit-assessor.html` beside the single-file kit
+/// (`qkit.html`), else `assessor.html`.
+pub fn assessor_page() -> &'static str {
+    let url = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.url().ok())
+        .unwrap_or_default();
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    if path.ends_with("/qkit.html") {
+        "qkit-assessor.html"
+    } else {
+        "assessor.html"
+    }
 }

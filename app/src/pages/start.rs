@@ -3,6 +3,7 @@
 //! assessor area.
 
 use crate::app::KitContext;
+use crate::browser::dom;
 use crate::browser::speech::Voicing;
 use crate::browser::storage::{LoadError, Medium, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
@@ -22,6 +23,8 @@ use yew::prelude::*;
 pub struct StartPageProps {
     pub view: Rc<StartView>,
     pub medium: Medium,
+    /// Whether the device's storage has room for a sitting (checked on each visit here).
+    pub room: bool,
     pub config: Rc<KitConfig>,
     pub recipients: Rc<Vec<StoredRecipient>>,
     pub voicing: Rc<Voicing>,
@@ -81,6 +84,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
             if !props.config.problems.is_empty() {
                 <p class="notice warning">{ ctx.tf("config_problems", &[("list", &props.config.problems.join("; "))]) }</p>
             }
+            if !props.room {
+                <p class="notice warning" role="status">{ ctx.t("storage_full_start") }</p>
+            }
             if let Medium::Memory(reason) = &props.medium {
                 <p class="notice warning" role="status">
                     { ctx.tf("storage_blocked_start", &[("reason", &reason.as_ref().map(|r| r.to_string()).unwrap_or_default())]) }
@@ -98,7 +104,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <SpeechSettings voicing={props.voicing.clone()} on_action={props.on_action.clone()} />
             <LocalDefinitions files={props.local.files.clone()} problem={props.local.problem.clone()}
                 on_action={props.on_action.clone()} />
-            <p class="assessor-link"><a href="assessor.html">{ ctx.t("assessor_link") }</a></p>
+            <p class="assessor-link"><a href={dom::assessor_page()}>{ ctx.t("assessor_link") }</a></p>
         </main>
     }
 }

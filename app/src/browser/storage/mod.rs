@@ -33,6 +33,11 @@ use thiserror::Error;
 
 /// Key prefix of stored drafts.
 pub const DRAFT_PREFIX: &str = "qkit.draft.";
+/// The key of the trial write in [`DraftStore::has_room`].
+pub const ROOM_CHECK_KEY: &str = "qkit.room_check";
+/// Characters a long sitting may need: a whole battery with change history, sealed, is a few
+/// tens of thousands; this leaves room for several revisions of it.
+pub const ROOM_FOR_A_SITTING: usize = 256 * 1024;
 /// Key naming the sitting open on this device.
 pub const CURRENT_KEY: &str = "qkit.current";
 
@@ -150,6 +155,23 @@ impl DraftStore {
     /// Where drafts are kept.
     pub fn medium(&self) -> &Medium {
         &self.medium
+    }
+
+    /// Whether this device's storage has room for a long sitting: a trial write of
+    /// [`ROOM_FOR_A_SITTING`] characters under [`ROOM_CHECK_KEY`], removed at once. Only a
+    /// full store says no; memory-only storage (already said on the start screen) says yes.
+    pub fn has_room(&self) -> bool {
+        if let Medium::Memory(_) = self.medium {
+            return true;
+        }
+        let full = matches!(
+            self.backend
+                .set(ROOM_CHECK_KEY, &"0".repeat(ROOM_FOR_A_SITTING)),
+            Err(StoreError::Full)
+        );
+        // A failed removal leaves only filler that the next check overwrites.
+        let _ = self.backend.remove(ROOM_CHECK_KEY);
+        !full
     }
 
     /// The ids of every stored sitting.
