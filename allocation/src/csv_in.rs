@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 /// few enough that allocating them takes seconds, not hours (allocation time grows faster than
 /// participants × groups).
 pub const MAX_PARTICIPANTS: usize = 10_000;
+/// Largest participants or groups CSV file read, in bytes (checked before reading, by the CLI
+/// and the assessor area).
+pub const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
 /// Most rows read from `groups.csv`.
 pub const MAX_GROUPS: usize = 1_000;
 

@@ -50,8 +50,8 @@ pub use about_you::{attendance, Attendance};
 pub use allocate::allocate;
 pub use constraints::Constraint;
 pub use csv_in::{
-    read_groups, read_participants, Columns, GROUP_COLUMNS, MAX_GROUPS, MAX_PARTICIPANTS,
-    PARTICIPANT_COLUMNS,
+    read_groups, read_participants, Columns, GROUP_COLUMNS, MAX_CSV_BYTES, MAX_GROUPS,
+    MAX_PARTICIPANTS, PARTICIPANT_COLUMNS,
 };
 pub use csv_out::{write_allocation, ALLOCATION_COLUMNS};
 pub use date::{Date, Weekday};

@@ -6,7 +6,7 @@
 //! batteries.
 
 use anyhow::{bail, Context};
-use qkit_questionnaires::{DefinitionErrors, Kit, KitSources, MAX_FILE_BYTES};
+use qkit_questionnaires::{DefinitionErrors, Kit, KitSources, BATTERIES_FILE, MAX_FILE_BYTES};
 use std::fs;
 use std::path::Path;
 
@@ -52,14 +52,14 @@ impl KitFiles {
             }
         } else {
             for (name, text) in read_json_files(dir)? {
-                if name != "batteries.json" {
+                if name != BATTERIES_FILE {
                     files.definitions.push((name, text));
                 }
             }
         }
-        let batteries = dir.join("batteries.json");
+        let batteries = dir.join(BATTERIES_FILE);
         if batteries.is_file() {
-            files.batteries = ("batteries.json".to_owned(), read_file(&batteries)?);
+            files.batteries = (BATTERIES_FILE.to_owned(), read_file(&batteries)?);
         }
         Ok(files)
     }

@@ -19,9 +19,6 @@ use qkit_app::hooks::HEADING_ID;
 use qkit_app::KitContext;
 use yew::prelude::*;
 
-/// Largest `groups.csv` or `participants.csv` read, in bytes: the same as `qkit allocate`'s.
-const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
-
 /// Properties of [`AllocationPage`].
 #[derive(Properties, PartialEq)]
 pub struct AllocationPageProps {
@@ -131,7 +128,7 @@ fn read_csv(
         let (state, ctx) = (state.clone(), ctx.clone());
         yew::platform::spawn_local(async move {
             let name = file.name();
-            let outcome = match file.bytes_at_most(MAX_CSV_BYTES).await {
+            let outcome = match file.bytes_at_most(qkit_allocation::MAX_CSV_BYTES).await {
                 Err(e) => Err(names::file_problem(
                     &ctx,
                     &name,

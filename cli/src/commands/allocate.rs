@@ -10,9 +10,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Largest CSV input accepted, in bytes.
-const MAX_CSV_BYTES: usize = 16 * 1024 * 1024;
-
 #[derive(clap::Args)]
 pub struct Args {
     /// participants.csv: one waiting participant per row (columns in the README).
@@ -46,12 +43,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     let participants = read_participants(
         &file_name(&args.participants),
-        &read(&args.participants, MAX_CSV_BYTES)?,
+        &read(&args.participants, qkit_allocation::MAX_CSV_BYTES)?,
         &rules,
     )?;
     let groups = read_groups(
         &file_name(&args.groups),
-        &read(&args.groups, MAX_CSV_BYTES)?,
+        &read(&args.groups, qkit_allocation::MAX_CSV_BYTES)?,
         &rules,
     )?;
     let today = match &args.today {
