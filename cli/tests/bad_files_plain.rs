@@ -41,7 +41,7 @@ fn bad_definitions_are_refused_with_the_file_named() {
     let gad7 = read("questionnaires/definitions/gad7.json");
     let junk_bytes = std::fs::read(junk(&dir, "junk-source")).expect("written");
     run_all(&[
-        validate(&dir, "empty", "empty.json", Some(b"")).says(&["eof while parsing"]),
+        validate(&dir, "empty", "empty.json", Some(b"")).says(&["the file is empty"]),
         validate(&dir, "junk", "junk.json", Some(&junk_bytes)).says(&["line 1: not utf-8 text"]),
         validate(
             &dir,

@@ -228,6 +228,24 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, De
             },
         )));
     }
+    // Every kit file is one JSON object. An empty file, or anything but an object (an array,
+    // nesting, a number, not JSON at all), is said plainly here rather than as a type error at
+    // line 1, column 1.
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let plainly = if start.is_empty() {
+        Some("the file is empty")
+    } else if !start.starts_with('{') {
+        Some("the file must hold one JSON object, starting with {, and this one does not")
+    } else {
+        None
+    };
+    if let Some(why) = plainly {
+        return Err(DefinitionErrors::from(DefinitionError::new(
+            file,
+            "$",
+            DefinitionErrorKind::Json(why.to_owned()),
+        )));
+    }
     serde_json::from_str(text).map_err(|e| {
         // serde_json reports line and column; say it in the author's words.
         let msg = e.to_string();
