@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
 import {
-  UI, definition, waitForHeading, startSitting, unlock, confirmStaff, useConfig, storedEntries,
+  UI, definition, waitForHeading, startSitting, unlock, confirmStaff, useConfig, storedEntries, answerAll,
 } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord, qkitDecrypt } from './lib/export.mjs';
 
@@ -31,20 +31,31 @@ async function answerAndExport(page, key, reference) {
   await startSitting(page, { reference, programme: 'tsp', timepoint: 'mid' });
   await waitForHeading(page, BSCS.title.en);
   await page.getByRole('button', { name: UI.next, exact: true }).click();
-  const given = {};
-  for (const [i, item] of BSCS.items.entries()) {
-    await waitForHeading(page, item.text.en);
-    const option = BSCS.response_scales.find((s) => s.id === item.response_scale).options[i % 5];
-    await page.getByRole('radio', { name: option.label.en, exact: true }).check();
-    given[item.id] = option.value;
-    await page.getByRole('button', { name: UI.next, exact: true }).click();
-  }
+  const given = await answerAll(page, BSCS);
   await waitForHeading(page, UI.thank_you_heading);
   await page.getByRole('button', { name: UI.thank_you_staff }).click();
   await confirmStaff(page);
   await waitForHeading(page, UI.summary_heading);
   const { file } = await exportRecord(page, dir);
   return { record: qkitDecrypt(key.file, file), given };
+}
+
+/**
+ * A first visit: a context offered `key` by the configuration (`prepare(context)` runs before
+ * the page opens), the app opened, unlocked, taken over by the service worker, and the key
+ * accepted. Returns { context, page, errors }.
+ */
+async function visitOnce(server, key, prepare = async () => {}) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await useConfig(context, { format: 1, recipients: [{ recipient: key.recipient, label: 'Team' }] });
+  await prepare(context);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await unlock(page);
+  await controlled(page);
+  await accept(page, key.recipient);
+  return { context, page, errors };
 }
 
 function answersOf(record, id) {
@@ -56,14 +67,7 @@ test('after one visit, qkit loads, runs a battery and exports it with the networ
   const server = await serve();
   t.after(() => server.stop());
   const key = keygen(dir, 'offline');
-  const context = await browser.newContext({ acceptDownloads: true });
-  await useConfig(context, { format: 1, recipients: [{ recipient: key.recipient, label: 'Team' }] });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await unlock(page);
-  await controlled(page);
-  await accept(page, key.recipient);
+  const { context, page, errors } = await visitOnce(server, key);
 
   await context.setOffline(true);
   const failed = [];
@@ -92,23 +96,17 @@ test('every request stays on qkit\'s own origin, none after load reaches the net
   t.after(() => server.stop());
   const origin = new URL(server.url).origin;
   const key = keygen(dir, 'network');
-  const context = await browser.newContext({ acceptDownloads: true });
-  await useConfig(context, { format: 1, recipients: [{ recipient: key.recipient }] });
-  // Any Content-Security-Policy violation in the page is recorded.
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
   const requests = [];
-  context.on('request', (r) => requests.push(r));
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await unlock(page);
-  await controlled(page);
-  await accept(page, key.recipient);
+  const { context, page, errors } = await visitOnce(server, key, async (c) => {
+    // Any Content-Security-Policy violation in the page is recorded.
+    await c.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    c.on('request', (r) => requests.push(r));
+  });
 
   // Loaded: from here on, a full battery and its export.
   await page.reload();

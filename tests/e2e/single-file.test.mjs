@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
-import { UI, definition, waitForHeading, startSitting, unlock, confirmStaff } from './lib/sitting.mjs';
+import { UI, definition, waitForHeading, startSitting, unlock, confirmStaff, answerAll } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord, qkitDecrypt } from './lib/export.mjs';
 import { UI as AUI, heading, ui } from './lib/assessor.mjs';
 
@@ -82,14 +82,7 @@ test('qkit.html from a folder runs a battery and exports it; qkit-assessor.html 
   await startSitting(page, { reference: 'USB0001', programme: 'tsp', timepoint: 'mid' });
   await waitForHeading(page, BSCS.title.en);
   await page.getByRole('button', { name: UI.next, exact: true }).click();
-  const given = {};
-  for (const [i, item] of BSCS.items.entries()) {
-    await waitForHeading(page, item.text.en);
-    const option = BSCS.response_scales.find((s) => s.id === item.response_scale).options[(i * 3) % 5];
-    await page.getByRole('radio', { name: option.label.en, exact: true }).check();
-    given[item.id] = option.value;
-    await page.getByRole('button', { name: UI.next, exact: true }).click();
-  }
+  const given = await answerAll(page, BSCS, { choose: (i) => i * 3 });
   // A reload from the file keeps the finished sitting (storage works from file:// too).
   await page.reload();
   await unlock(page);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
 import {
-  UI, BATTERIES, definition, fill, startSitting, waitForHeading, openApp, reloadUnlocked, confirmStaff, useConfig,
+  UI, BATTERIES, definition, fill, startSitting, waitForHeading, answerAll, openApp, reloadUnlocked, confirmStaff, useConfig,
 } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord, qkitDecrypt } from './lib/export.mjs';
 
@@ -79,15 +79,10 @@ test('storage filled to its quota before a sitting: staff are warned at start, a
   await page.getByRole('button', { name: UI.handover_start, exact: true }).click();
   await waitForHeading(page, BSCS.title.en);
   await next(page);
-  const given = {};
-  for (const [i, item] of BSCS.items.entries()) {
-    await waitForHeading(page, item.text.en);
-    const option = BSCS.response_scales.find((s) => s.id === item.response_scale).options[(i * 2) % 5];
-    await page.getByRole('radio', { name: option.label.en, exact: true }).check();
-    given[item.id] = option.value;
-    await page.getByText(UI.storage_unsaved).waitFor();
-    await next(page);
-  }
+  const given = await answerAll(page, BSCS, {
+    choose: (i) => i * 2,
+    each: () => page.getByText(UI.storage_unsaved).waitFor(),
+  });
   await waitForHeading(page, UI.thank_you_heading);
   await page.getByText(UI.storage_unsaved).waitFor();
   await page.getByRole('button', { name: UI.thank_you_staff }).click();

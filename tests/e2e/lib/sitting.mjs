@@ -34,6 +34,25 @@ export function scaleOf(q, item) {
   return q.response_scales.find((s) => s.id === item.response_scale);
 }
 
+/**
+ * Answers every item of questionnaire `q`, from its first item: option `choose(i)` (modulo the
+ * number of options) of item i's scale, then `each(item)`, then Next. Returns the values given
+ * by item id; the page is left on the screen after the last item.
+ */
+export async function answerAll(page, q, { choose = (i) => i, each = async () => {} } = {}) {
+  const given = {};
+  for (const [i, item] of q.items.entries()) {
+    await waitForHeading(page, item.text.en);
+    const options = scaleOf(q, item).options;
+    const option = options[choose(i) % options.length];
+    await page.getByRole('radio', { name: option.label.en, exact: true }).check();
+    given[item.id] = option.value;
+    await each(item);
+    await page.getByRole('button', { name: UI.next, exact: true }).click();
+  }
+  return given;
+}
+
 /** The page's main heading. */
 export function h1(page) {
   return page.getByRole('heading', { level: 1 });
