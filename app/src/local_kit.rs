@@ -4,7 +4,7 @@
 //! are, and a set of local files is kept only when the whole kit validates.
 
 use qkit_questionnaires::{
-    DefinitionError, DefinitionErrorKind, DefinitionErrors, Kit, KitSources, BATTERIES_FILE,
+    DefinitionError, DefinitionErrorKind, DefinitionErrors, Kit, KitSources, Lang, BATTERIES_FILE,
     MAX_FILE_BYTES,
 };
 use serde::{Deserialize, Serialize};
@@ -54,16 +54,55 @@ impl LocalFile {
     }
 }
 
+impl LocalFile {
+    /// What this file adds to `kit`, in words in `lang` (the `local_item` and `local_batteries`
+    /// interface strings).
+    pub fn describe(&self, kit: &Kit, lang: &Lang) -> String {
+        match self.listed(kit) {
+            Listed::Batteries => kit.ui.get(lang, "local_batteries").to_owned(),
+            Listed::Questionnaire { id, version } => {
+                let title = kit
+                    .questionnaire(&id)
+                    .map(|q| q.title.get(lang).to_owned())
+                    .unwrap_or_default();
+                kit.ui.format(
+                    lang,
+                    "local_item",
+                    &[("title", &title), ("id", &id), ("version", &version)],
+                )
+            }
+        }
+    }
+}
+
 /// The kit from the shipped files plus `local`.
 pub fn load(local: &[LocalFile]) -> Result<Kit, DefinitionErrors> {
+    load_onto(KitSources::shipped(), local)
+}
+
+/// The kit from `base` (the shipped files with one area's interface strings) plus `local`.
+pub fn load_onto<'a>(
+    base: KitSources<'a>,
+    local: &'a [LocalFile],
+) -> Result<Kit, DefinitionErrors> {
     let files = local.iter().map(|f| (f.name.as_str(), f.text.as_str()));
-    Kit::load(&KitSources::shipped().with_local(files))
+    Kit::load(&base.with_local(files))
 }
 
 /// The local files with newly chosen ones added (a chosen file replaces a local file of the same
 /// name), and the kit they make. Every problem in every file is returned, and nothing is kept,
 /// when any chosen file cannot be read or the kit does not validate.
 pub fn add(
+    local: &[LocalFile],
+    chosen: Vec<(String, Chosen)>,
+) -> Result<(Kit, Vec<LocalFile>), DefinitionErrors> {
+    add_onto(KitSources::shipped(), local, chosen)
+}
+
+/// [`add`] onto `base` in place of the participant's shipped files (the assessor area builds on
+/// the shipped files with its own interface strings).
+pub fn add_onto(
+    base: KitSources<'_>,
     local: &[LocalFile],
     chosen: Vec<(String, Chosen)>,
 ) -> Result<(Kit, Vec<LocalFile>), DefinitionErrors> {
@@ -90,7 +129,7 @@ pub fn add(
         files.retain(|f| f.name != name);
         files.push(LocalFile { name, text });
     }
-    let kit = load(&files);
+    let kit = load_onto(base, &files);
     match kit {
         Ok(kit) if unread.is_empty() => Ok((kit, files)),
         Ok(_) => Err(DefinitionErrors(unread)),
@@ -201,6 +240,28 @@ mod tests {
             }
         );
         assert_eq!(files[1].listed(&kit), Listed::Batteries);
+        let en = Lang::english();
+        let title = kit.questionnaire("example").expect("loaded").title.get(&en);
+        assert_eq!(
+            files[0].describe(&kit, &en),
+            format!("{title} (example, version 1.0.0)")
+        );
+        assert_eq!(
+            files[1].describe(&kit, &en),
+            kit.ui.get(&en, "local_batteries")
+        );
+        assert_ne!(files[1].describe(&kit, &en), "local_batteries");
+    }
+
+    #[test]
+    fn local_files_onto_other_sources_keep_those_sources() {
+        let base = KitSources::shipped_with_assessor();
+        let assessor_keys = Kit::load(&base).expect("shipped").ui.keys().count();
+        let (kit, files) = add_onto(base, &[], valid_pair()).expect("valid files");
+        assert_eq!(kit.ui.keys().count(), assessor_keys);
+        assert!(assessor_keys > Kit::shipped().expect("shipped").ui.keys().count());
+        assert!(kit.questionnaire("example").is_some());
+        assert_eq!(files.len(), 2);
     }
 
     #[test]

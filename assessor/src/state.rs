@@ -5,12 +5,14 @@
 
 use crate::browser::files::ReadError;
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
+use crate::model::local::{self, Refused};
 use crate::model::staff::{participant, NotReady, StaffEntry};
 use crate::model::Key;
 use qkit_allocation::{
     allocate, move_by_hand, Allocation, AllocationInput, Date, Group, MoveTarget, Participant,
     Rules,
 };
+use qkit_app::local_kit::{Chosen, LocalFile};
 use qkit_export::{Identities, OpenError, RecordSet};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use std::collections::BTreeMap;
@@ -98,6 +100,13 @@ pub struct Allocated {
     pub ms: f64,
 }
 
+/// The local definition files in use (memory only) and why the last ones chosen were refused.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LocalView {
+    pub files: Vec<LocalFile>,
+    pub problem: Option<Refused>,
+}
+
 /// The whole assessor area.
 #[derive(Clone)]
 pub struct State {
@@ -123,6 +132,8 @@ pub struct State {
     pub allocation_problem: Option<String>,
     /// Staff comments for the end-of-programme reports.
     pub comments: Rc<BTreeMap<Key, String>>,
+    /// Local definition files the kit was rebuilt with; kept when the area locks.
+    pub local: Rc<LocalView>,
     pub view: View,
 }
 
@@ -171,6 +182,8 @@ pub enum Action {
     Comment(Key, String),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
     AllocationProblem(Option<String>),
+    /// Local definition files were chosen (before any result is imported).
+    AddLocal(Vec<(String, Chosen)>),
 }
 
 impl State {
@@ -193,6 +206,7 @@ impl State {
             allocated: None,
             allocation_problem: None,
             comments: Rc::new(BTreeMap::new()),
+            local: Rc::new(LocalView::default()),
             view: View::Unlock,
         }
     }
@@ -245,7 +259,27 @@ impl PartialEq for State {
             && same(&self.allocated, &o.allocated)
             && self.allocation_problem == o.allocation_problem
             && Rc::ptr_eq(&self.comments, &o.comments)
+            && Rc::ptr_eq(&self.local, &o.local)
             && self.view == o.view
+    }
+}
+
+impl State {
+    /// Rebuilds the kit with the chosen local files, or keeps everything and says why not.
+    fn add_local(&mut self, chosen: Vec<(String, Chosen)>) {
+        let held = !self.records.is_empty() || self.import.running.is_some();
+        match local::add(&self.local.files, chosen, held) {
+            Ok(loaded) => {
+                self.kit = Rc::new(loaded.kit);
+                self.rules = Rc::new(loaded.rules);
+                self.table = Rc::new(cohort::table(&self.kit, &self.records));
+                self.local = Rc::new(LocalView {
+                    files: loaded.files,
+                    problem: None,
+                });
+            }
+            Err(refused) => Rc::make_mut(&mut self.local).problem = Some(refused),
+        }
     }
 }
 
@@ -260,7 +294,16 @@ impl Reducible for State {
                 s.identity = Some(identity);
                 s.view = View::Import;
             }
-            Action::Lock => return Rc::new(State::new(s.kit, s.rules, s.lang)),
+            Action::Lock => {
+                // Definitions hold no answers: the kit with local files stays in use.
+                let files = s.local.files.clone();
+                let mut locked = State::new(s.kit, s.rules, s.lang);
+                locked.local = Rc::new(LocalView {
+                    files,
+                    problem: None,
+                });
+                return Rc::new(locked);
+            }
             Action::Show(view) => s.view = view,
             Action::ImportStarted { total } => {
                 Rc::make_mut(&mut s.import).running = Some((0, total));
@@ -308,6 +351,7 @@ impl Reducible for State {
                 Rc::make_mut(&mut s.comments).insert(key, text);
             }
             Action::AllocationProblem(p) => s.allocation_problem = p,
+            Action::AddLocal(chosen) => s.add_local(chosen),
         }
         Rc::new(s)
     }

@@ -8,6 +8,7 @@ pub mod decision_view;
 pub mod flag_list;
 pub mod group_form;
 pub mod group_list;
+pub mod local_files;
 pub mod move_form;
 pub mod nav;
 pub mod problem_list;

@@ -1,7 +1,9 @@
 //! Import: choose or drop many sealed result files; each is opened and checked one by one with a
-//! progress bar, a bad file is listed with its name and reason, and the rest carry on.
+//! progress bar, a bad file is listed with its name and reason, and the rest carry on. Before
+//! any result is held, local definition files can be loaded for the results that need them.
 
 use crate::browser::files::{allow_drop, from_drop, from_input, PickedFile};
+use crate::components::local_files::LocalFiles;
 use crate::components::problem_list::ProblemList;
 use crate::import;
 use crate::state::{act, Action, Handle, View};
@@ -105,6 +107,8 @@ pub fn import_page(props: &ImportPageProps) -> Html {
             </div>
             { for summary }
             <ProblemList entries={state.import.entries.clone()} />
+            <LocalFiles files={state.local.files.clone()} problem={state.local.problem.clone()}
+                open={held == 0 && running.is_none()} on_choose={act(state, Action::AddLocal)} />
         </main>
     }
 }

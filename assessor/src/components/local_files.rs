@@ -1,0 +1,68 @@
+//! Local questionnaires on the import screen: the local definition files in use, a file input to
+//! load more (and a local `batteries.json`) while no result is held, and every problem found in
+//! the chosen files, each naming its file.
+
+use crate::model::local::Refused;
+use qkit_app::browser::definition_files;
+use qkit_app::local_kit::{Chosen, LocalFile};
+use qkit_app::KitContext;
+use yew::prelude::*;
+
+/// Properties of [`LocalFiles`].
+#[derive(Properties, PartialEq)]
+pub struct LocalFilesProps {
+    /// The local files the kit in use was loaded with.
+    pub files: Vec<LocalFile>,
+    pub problem: Option<Refused>,
+    /// Whether files may be loaded (no result is held or being imported).
+    pub open: bool,
+    pub on_choose: Callback<Vec<(String, Chosen)>>,
+}
+
+/// The local questionnaires region.
+#[function_component(LocalFiles)]
+pub fn local_files(props: &LocalFilesProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let items = props
+        .files
+        .iter()
+        .map(|f| html! { <li>{ f.describe(&ctx.kit, &ctx.lang) }</li> });
+    let load = {
+        let cb = props.on_choose.clone();
+        Callback::from(move |e: Event| {
+            let cb = cb.clone();
+            definition_files::read_chosen(&e, move |chosen| cb.emit(chosen));
+        })
+    };
+    let problem = props.problem.as_ref().map(|p| {
+        let intro = match p {
+            Refused::ResultsHeld => ctx.t("assessor_local_held"),
+            Refused::Definitions(_) | Refused::Rules(_) => ctx.t("local_refused"),
+        };
+        html! {
+            <div class="notice problem" role="alert">
+                <p>{ intro }</p>
+                <ul>{ for p.lines().into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+            </div>
+        }
+    });
+    html! {
+        <section class="local-definitions" aria-labelledby="local-heading">
+            <h2 id="local-heading">{ ctx.t("local_heading") }</h2>
+            <p>{ ctx.t("assessor_local_intro") }</p>
+            { for problem }
+            if !props.files.is_empty() {
+                <ul>{ for items }</ul>
+            }
+            if props.open {
+                <div class="field">
+                    <label for="local-files">{ ctx.t("local_file") }</label>
+                    <input id="local-files" type="file" multiple=true
+                        accept=".json,application/json" onchange={load} />
+                </div>
+            } else {
+                <p>{ ctx.t("assessor_local_held") }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! Local definition files in the assessor area: questionnaires qkit cannot ship, and a
+//! `batteries.json` that lists them, loaded for this page only. The kit is rebuilt from the
+//! shipped files (with the assessor's strings) plus the local ones, exactly as the participant
+//! app checks them (`qkit_app::local_kit`), and the pathway rules are checked again against it.
+//! Local files are taken only before any result is held, so every held record was checked
+//! against the kit in use.
+
+use qkit_allocation::{Rules, RulesErrors};
+use qkit_app::local_kit::{self, Chosen, LocalFile};
+use qkit_questionnaires::{DefinitionErrors, Kit, KitSources};
+
+/// A kit with local files, and the shipped rules checked against it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub kit: Kit,
+    pub rules: Rules,
+    /// Every local file in use (earlier ones and the newly chosen ones).
+    pub files: Vec<LocalFile>,
+}
+
+/// Why chosen local files were not used; nothing changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refused {
+    /// Results are held (or being imported): they were checked against the kit in use.
+    ResultsHeld,
+    /// A file could not be read, or the kit with the files does not validate.
+    Definitions(DefinitionErrors),
+    /// The pathway rules do not validate against the kit with the files.
+    Rules(RulesErrors),
+}
+
+impl Refused {
+    /// Every problem, one line each, naming its file.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Refused::ResultsHeld => Vec::new(),
+            Refused::Definitions(e) => e.0.iter().map(ToString::to_string).collect(),
+            Refused::Rules(e) => e.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// The kit made of the shipped files, the local `files` in use and the newly `chosen` ones (a
+/// chosen file replaces a local file of the same name). `results_held` says whether any result
+/// is held or being imported, in which case nothing is loaded.
+pub fn add(
+    files: &[LocalFile],
+    chosen: Vec<(String, Chosen)>,
+    results_held: bool,
+) -> Result<Loaded, Refused> {
+    if results_held {
+        return Err(Refused::ResultsHeld);
+    }
+    let (kit, files) = local_kit::add_onto(KitSources::shipped_with_assessor(), files, chosen)
+        .map_err(Refused::Definitions)?;
+    let rules = Rules::shipped(&kit).map_err(Refused::Rules)?;
+    Ok(Loaded { kit, rules, files })
+}

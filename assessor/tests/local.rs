@@ -1,0 +1,120 @@
+//! Local definition files in the assessor area: the kit rebuilt with them keeps the assessor's
+//! strings and the rules, nothing changes on any problem, and nothing is loaded once results are
+//! held.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use qkit_allocation::Rules;
+use qkit_app::local_kit::Chosen;
+use qkit_assessor::model::local::{add, Refused};
+use qkit_assessor::state::{Action, State};
+use qkit_export::RecordSet;
+use qkit_questionnaires::shipped::BATTERIES;
+use qkit_questionnaires::{Lang, Timepoint, BATTERIES_FILE};
+use std::rc::Rc;
+use yew::Reducible;
+
+const EXAMPLE: &str = include_str!("../../tests/definitions/valid/example.json");
+
+fn text(name: &str, text: &str) -> (String, Chosen) {
+    (name.to_owned(), Chosen::Text(text.to_owned()))
+}
+
+/// The shipped batteries with TSP's pre battery as consent then the local questionnaire.
+fn batteries() -> String {
+    let mut b: serde_json::Value = serde_json::from_str(BATTERIES.1).expect("JSON");
+    b["programmes"][0]["pre"] = serde_json::json!(["consent", "example"]);
+    b.to_string()
+}
+
+fn valid() -> Vec<(String, Chosen)> {
+    vec![
+        text("example.json", EXAMPLE),
+        text(BATTERIES_FILE, &batteries()),
+    ]
+}
+
+fn state() -> State {
+    let kit = common::kit();
+    let rules = Rules::shipped(&kit).expect("shipped rules");
+    State::new(Rc::new(kit), Rc::new(rules), Lang::english())
+}
+
+#[test]
+fn local_files_give_a_kit_with_the_assessor_strings_and_the_rules() {
+    let loaded = add(&[], valid(), false).expect("valid files");
+    let pre = loaded.kit.battery("tsp", Timepoint::Pre).expect("tsp pre");
+    let ids: Vec<&str> = pre.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["consent", "example"]);
+    let en = Lang::english();
+    assert_eq!(
+        loaded.kit.ui.get(&en, "assessor_import_heading"),
+        common::kit().ui.get(&en, "assessor_import_heading"),
+    );
+    assert_ne!(
+        loaded.kit.ui.get(&en, "assessor_import_heading"),
+        "assessor_import_heading"
+    );
+    assert_eq!(loaded.rules, Rules::shipped(&loaded.kit).expect("rules"));
+    let names: Vec<&str> = loaded.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["example.json", BATTERIES_FILE]);
+}
+
+#[test]
+fn a_bad_file_is_named_and_nothing_is_loaded() {
+    let chosen = vec![text("example.json", EXAMPLE), text("empty.json", "")];
+    let refused = add(&[], chosen, false).expect_err("an empty file");
+    let lines = refused.lines();
+    assert!(matches!(refused, Refused::Definitions(_)), "{refused:?}");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with("empty.json: "), "{lines:?}");
+    assert!(lines[0].contains("empty"), "{lines:?}");
+}
+
+#[test]
+fn nothing_is_loaded_once_results_are_held() {
+    assert_eq!(add(&[], valid(), true), Err(Refused::ResultsHeld));
+}
+
+#[test]
+fn the_reducer_uses_the_new_kit_or_keeps_everything_and_says_why() {
+    let s = Rc::new(state());
+    let shipped = s.kit.clone();
+    let s = s.reduce(Action::AddLocal(vec![text("empty.json", "")]));
+    assert!(
+        Rc::ptr_eq(&s.kit, &shipped),
+        "a refused file changes no kit"
+    );
+    assert!(matches!(s.local.problem, Some(Refused::Definitions(_))));
+    assert!(s.local.files.is_empty());
+
+    let s = s.reduce(Action::AddLocal(valid()));
+    assert!(s.kit.questionnaire("example").is_some());
+    assert_eq!(s.local.problem, None);
+    assert_eq!(s.local.files.len(), 2);
+    let with_local = s.kit.clone();
+
+    // Locking keeps the kit with the local files (definitions hold no answers).
+    let s = s.reduce(Action::Lock);
+    assert!(Rc::ptr_eq(&s.kit, &with_local));
+    assert_eq!(s.local.files.len(), 2);
+
+    // Once a result is held, chosen files are refused and the kit stays.
+    let mut set = RecordSet::new();
+    let record = common::record(&common::kit(), "HELD01", Timepoint::Mid, 0);
+    set.add("held.age", record);
+    let s = s.reduce(Action::ImportFinished {
+        records: Rc::new(set),
+        ms: 1.0,
+    });
+    let newer = EXAMPLE.replace("\"1.0.0\"", "\"1.1.0\"");
+    let s = s.reduce(Action::AddLocal(vec![text("example.json", &newer)]));
+    assert!(Rc::ptr_eq(&s.kit, &with_local));
+    assert_eq!(s.local.problem, Some(Refused::ResultsHeld));
+    assert_eq!(
+        s.kit.questionnaire("example").map(|q| q.version.as_str()),
+        Some("1.0.0")
+    );
+}
