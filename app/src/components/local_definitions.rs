@@ -4,7 +4,7 @@
 
 use crate::app::KitContext;
 use crate::browser::definition_files;
-use crate::local_kit::{Listed, LocalFile};
+use crate::local_kit::LocalFile;
 use crate::state::{Action, LocalProblem};
 use qkit_questionnaires::DefinitionErrors;
 use yew::prelude::*;
@@ -23,20 +23,7 @@ pub struct LocalDefinitionsProps {
 pub fn local_definitions(props: &LocalDefinitionsProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let items = props.files.iter().map(|f| {
-        let what = match f.listed(&ctx.kit) {
-            Listed::Batteries => ctx.t("local_batteries").to_owned(),
-            Listed::Questionnaire { id, version } => {
-                let title = ctx
-                    .kit
-                    .questionnaire(&id)
-                    .map(|q| q.title.get(&ctx.lang).to_owned())
-                    .unwrap_or_default();
-                ctx.tf(
-                    "local_item",
-                    &[("title", &title), ("id", &id), ("version", &version)],
-                )
-            }
-        };
+        let what = f.describe(&ctx.kit, &ctx.lang);
         let name = f.name.clone();
         let remove = props
             .on_action
