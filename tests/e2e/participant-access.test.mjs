@@ -205,6 +205,8 @@ test('read-aloud on: each new question is spoken, then its options, and pointing
   await openApp(page, server.url);
   await startSitting(page, { reference: 'RA0001', programme: 'tsp', timepoint: 'mid', support: ['support_read_aloud'] });
   await waitForHeading(page, BSCS.title.en);
+  // The section screen is read aloud too (its last text is the instructions): let it finish.
+  await page.waitForFunction((t) => window.__spoken.some((s) => s.text === t), BSCS.instructions.en);
   await page.evaluate(() => window.__spoken.splice(0));
   await next(page);
   const specials = (BSCS.special_answers ?? []).map((s) => UI[`special_${s.kind}`]);
