@@ -6,6 +6,7 @@
 use crate::browser::files::ReadError;
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
 use crate::model::local::{self, Refused};
+use crate::model::rules_file::{self, RulesFile};
 use crate::model::staff::{participant, NotReady, StaffEntry};
 use crate::model::Key;
 use qkit_allocation::{
@@ -100,11 +101,16 @@ pub struct Allocated {
     pub ms: f64,
 }
 
-/// The local definition files in use (memory only) and why the last ones chosen were refused.
+/// The local definition files and rules file in use (memory only) and why the last ones chosen
+/// were refused.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocalView {
     pub files: Vec<LocalFile>,
     pub problem: Option<Refused>,
+    /// The local rules file in use; `None` means the shipped rules.
+    pub rules_file: Option<RulesFile>,
+    /// Why the last rules file chosen was refused.
+    pub rules_problem: Option<Refused>,
 }
 
 /// The whole assessor area.
@@ -132,7 +138,8 @@ pub struct State {
     pub allocation_problem: Option<String>,
     /// Staff comments for the end-of-programme reports.
     pub comments: Rc<BTreeMap<Key, String>>,
-    /// Local definition files the kit was rebuilt with; kept when the area locks.
+    /// Local definition files the kit was rebuilt with, and a local rules file; kept when the
+    /// area locks.
     pub local: Rc<LocalView>,
     pub view: View,
 }
@@ -184,6 +191,12 @@ pub enum Action {
     AllocationProblem(Option<String>),
     /// Local definition files were chosen (before any result is imported).
     AddLocal(Vec<(String, Chosen)>),
+    /// A local rules file was chosen (before any result is imported): its name and its bytes, or
+    /// why they were not read.
+    LoadRules {
+        name: String,
+        read: Result<Vec<u8>, ReadError>,
+    },
 }
 
 impl State {
@@ -268,17 +281,31 @@ impl State {
     /// Rebuilds the kit with the chosen local files, or keeps everything and says why not.
     fn add_local(&mut self, chosen: Vec<(String, Chosen)>) {
         let held = !self.records.is_empty() || self.import.running.is_some();
-        match local::add(&self.local.files, chosen, held) {
+        let local = Rc::make_mut(&mut self.local);
+        match local::add(&local.files, local.rules_file.as_ref(), chosen, held) {
             Ok(loaded) => {
                 self.kit = Rc::new(loaded.kit);
                 self.rules = Rc::new(loaded.rules);
                 self.table = Rc::new(cohort::table(&self.kit, &self.records));
-                self.local = Rc::new(LocalView {
-                    files: loaded.files,
-                    problem: None,
-                });
+                local.files = loaded.files;
+                local.problem = None;
             }
-            Err(refused) => Rc::make_mut(&mut self.local).problem = Some(refused),
+            Err(refused) => local.problem = Some(refused),
+        }
+    }
+
+    /// Uses the chosen rules file in place of the rules in use, or keeps everything and says why
+    /// not.
+    fn load_rules(&mut self, name: &str, read: Result<Vec<u8>, ReadError>) {
+        let held = !self.records.is_empty() || self.import.running.is_some();
+        let local = Rc::make_mut(&mut self.local);
+        match rules_file::load(&self.kit, name, read, held) {
+            Ok((file, rules)) => {
+                self.rules = Rc::new(rules);
+                local.rules_file = Some(file);
+                local.rules_problem = None;
+            }
+            Err(refused) => local.rules_problem = Some(refused),
         }
     }
 }
@@ -295,13 +322,15 @@ impl Reducible for State {
                 s.view = View::Import;
             }
             Action::Lock => {
-                // Definitions hold no answers: the kit with local files stays in use.
-                let files = s.local.files.clone();
+                // Definitions and rules hold no answers: the kit with local files and the rules in
+                // use stay.
+                let local = LocalView {
+                    files: s.local.files.clone(),
+                    rules_file: s.local.rules_file.clone(),
+                    ..LocalView::default()
+                };
                 let mut locked = State::new(s.kit, s.rules, s.lang);
-                locked.local = Rc::new(LocalView {
-                    files,
-                    problem: None,
-                });
+                locked.local = Rc::new(local);
                 return Rc::new(locked);
             }
             Action::Show(view) => s.view = view,
@@ -352,6 +381,7 @@ impl Reducible for State {
             }
             Action::AllocationProblem(p) => s.allocation_problem = p,
             Action::AddLocal(chosen) => s.add_local(chosen),
+            Action::LoadRules { name, read } => s.load_rules(&name, read),
         }
         Rc::new(s)
     }

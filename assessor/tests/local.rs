@@ -9,7 +9,7 @@ mod common;
 use qkit_allocation::Rules;
 use qkit_app::local_kit::Chosen;
 use qkit_assessor::model::local::{add, Refused};
-use qkit_assessor::state::{Action, State};
+use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
 use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Lang, Timepoint, BATTERIES_FILE};
@@ -36,15 +36,9 @@ fn valid() -> Vec<(String, Chosen)> {
     ]
 }
 
-fn state() -> State {
-    let kit = common::kit();
-    let rules = Rules::shipped(&kit).expect("shipped rules");
-    State::new(Rc::new(kit), Rc::new(rules), Lang::english())
-}
-
 #[test]
 fn local_files_give_a_kit_with_the_assessor_strings_and_the_rules() {
-    let loaded = add(&[], valid(), false).expect("valid files");
+    let loaded = add(&[], None, valid(), false).expect("valid files");
     let pre = loaded.kit.battery("tsp", Timepoint::Pre).expect("tsp pre");
     let ids: Vec<&str> = pre.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(ids, ["consent", "example"]);
@@ -65,7 +59,7 @@ fn local_files_give_a_kit_with_the_assessor_strings_and_the_rules() {
 #[test]
 fn a_bad_file_is_named_and_nothing_is_loaded() {
     let chosen = vec![text("example.json", EXAMPLE), text("empty.json", "")];
-    let refused = add(&[], chosen, false).expect_err("an empty file");
+    let refused = add(&[], None, chosen, false).expect_err("an empty file");
     let lines = refused.lines();
     assert!(matches!(refused, Refused::Definitions(_)), "{refused:?}");
     assert_eq!(lines.len(), 1, "{lines:?}");
@@ -75,12 +69,12 @@ fn a_bad_file_is_named_and_nothing_is_loaded() {
 
 #[test]
 fn nothing_is_loaded_once_results_are_held() {
-    assert_eq!(add(&[], valid(), true), Err(Refused::ResultsHeld));
+    assert_eq!(add(&[], None, valid(), true), Err(Refused::ResultsHeld));
 }
 
 #[test]
 fn the_reducer_uses_the_new_kit_or_keeps_everything_and_says_why() {
-    let s = Rc::new(state());
+    let s = Rc::new(common::state());
     let shipped = s.kit.clone();
     let s = s.reduce(Action::AddLocal(vec![text("empty.json", "")]));
     assert!(

@@ -19,6 +19,16 @@ pub struct LocalFilesProps {
     pub on_choose: Callback<Vec<(String, Chosen)>>,
 }
 
+/// Why chosen files were refused: `intro`, then every problem, one item each.
+pub fn refused_notice(intro: &str, refused: &Refused) -> Html {
+    html! {
+        <div class="notice problem" role="alert">
+            <p>{ intro.to_owned() }</p>
+            <ul>{ for refused.lines().into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+        </div>
+    }
+}
+
 /// The local questionnaires region.
 #[function_component(LocalFiles)]
 pub fn local_files(props: &LocalFilesProps) -> Html {
@@ -39,12 +49,7 @@ pub fn local_files(props: &LocalFilesProps) -> Html {
             Refused::ResultsHeld => ctx.t("assessor_local_held"),
             Refused::Definitions(_) | Refused::Rules(_) => ctx.t("local_refused"),
         };
-        html! {
-            <div class="notice problem" role="alert">
-                <p>{ intro }</p>
-                <ul>{ for p.lines().into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-            </div>
-        }
+        refused_notice(intro, p)
     });
     html! {
         <section class="local-definitions" aria-labelledby="local-heading">

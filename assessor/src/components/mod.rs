@@ -12,5 +12,6 @@ pub mod local_files;
 pub mod move_form;
 pub mod nav;
 pub mod problem_list;
+pub mod rules_file;
 pub mod staff_form;
 pub mod t_chart;

@@ -1,15 +1,17 @@
 //! Local definition files in the assessor area: questionnaires qkit cannot ship, and a
 //! `batteries.json` that lists them, loaded for this page only. The kit is rebuilt from the
 //! shipped files (with the assessor's strings) plus the local ones, exactly as the participant
-//! app checks them (`qkit_app::local_kit`), and the pathway rules are checked again against it.
+//! app checks them (`qkit_app::local_kit`), and the pathway rules in use (shipped or a local
+//! rules file) are checked again against it: rules that do not fit refuse the files.
 //! Local files are taken only before any result is held, so every held record was checked
 //! against the kit in use.
 
+use crate::model::rules_file::{rules_for, RulesFile};
 use qkit_allocation::{Rules, RulesErrors};
 use qkit_app::local_kit::{self, Chosen, LocalFile};
 use qkit_questionnaires::{DefinitionErrors, Kit, KitSources};
 
-/// A kit with local files, and the shipped rules checked against it.
+/// A kit with local files, and the rules in use checked against it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub kit: Kit,
@@ -25,7 +27,8 @@ pub enum Refused {
     ResultsHeld,
     /// A file could not be read, or the kit with the files does not validate.
     Definitions(DefinitionErrors),
-    /// The pathway rules do not validate against the kit with the files.
+    /// The pathway rules do not validate against the kit with the files (or a chosen rules file
+    /// does not validate against the kit in use).
     Rules(RulesErrors),
 }
 
@@ -41,10 +44,12 @@ impl Refused {
 }
 
 /// The kit made of the shipped files, the local `files` in use and the newly `chosen` ones (a
-/// chosen file replaces a local file of the same name). `results_held` says whether any result
+/// chosen file replaces a local file of the same name), with the rules in use (`rules`: a local
+/// rules file, else the shipped rules) checked against it. `results_held` says whether any result
 /// is held or being imported, in which case nothing is loaded.
 pub fn add(
     files: &[LocalFile],
+    rules: Option<&RulesFile>,
     chosen: Vec<(String, Chosen)>,
     results_held: bool,
 ) -> Result<Loaded, Refused> {
@@ -53,6 +58,6 @@ pub fn add(
     }
     let (kit, files) = local_kit::add_onto(KitSources::shipped_with_assessor(), files, chosen)
         .map_err(Refused::Definitions)?;
-    let rules = Rules::shipped(&kit).map_err(Refused::Rules)?;
+    let rules = rules_for(&kit, rules).map_err(Refused::Rules)?;
     Ok(Loaded { kit, rules, files })
 }

@@ -1,12 +1,13 @@
 //! Plain data for the assessor's screens, built from the imported records with the core crates:
 //! the cohort table, a participant's series of scores and change, staff entries for pathway and
-//! allocation, chart geometry, and the kit with local definition files. No browser here, so all
-//! of it is tested natively.
+//! allocation, chart geometry, and the kit with local definition files and a local rules file.
+//! No browser here, so all of it is tested natively.
 
 pub mod chart;
 pub mod cohort;
 pub mod local;
 pub mod people;
+pub mod rules_file;
 pub mod series;
 pub mod staff;
 

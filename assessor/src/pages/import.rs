@@ -1,10 +1,12 @@
 //! Import: choose or drop many sealed result files; each is opened and checked one by one with a
 //! progress bar, a bad file is listed with its name and reason, and the rest carry on. Before
-//! any result is held, local definition files can be loaded for the results that need them.
+//! any result is held, local definition files can be loaded for the results that need them, and
+//! a local pathway rules file in place of the shipped one.
 
 use crate::browser::files::{allow_drop, from_drop, from_input, PickedFile};
 use crate::components::local_files::LocalFiles;
 use crate::components::problem_list::ProblemList;
+use crate::components::rules_file::RulesFileView;
 use crate::import;
 use crate::state::{act, Action, Handle, View};
 use qkit_app::hooks::HEADING_ID;
@@ -109,6 +111,9 @@ pub fn import_page(props: &ImportPageProps) -> Html {
             <ProblemList entries={state.import.entries.clone()} />
             <LocalFiles files={state.local.files.clone()} problem={state.local.problem.clone()}
                 open={held == 0 && running.is_none()} on_choose={act(state, Action::AddLocal)} />
+            <RulesFileView rules={state.rules.clone()} file={state.local.rules_file.as_ref().map(|f| f.name.clone())}
+                problem={state.local.rules_problem.clone()} open={held == 0 && running.is_none()}
+                on_choose={act(state, |(name, read)| Action::LoadRules { name, read })} />
         </main>
     }
 }

@@ -14,6 +14,17 @@ pub fn kit() -> Kit {
     Kit::shipped_with_assessor().expect("the shipped definitions are valid")
 }
 
+/// A fresh, locked assessor area with the shipped kit and rules.
+pub fn state() -> qkit_assessor::state::State {
+    let kit = kit();
+    let rules = qkit_allocation::Rules::shipped(&kit).expect("shipped rules");
+    qkit_assessor::state::State::new(
+        std::rc::Rc::new(kit),
+        std::rc::Rc::new(rules),
+        qkit_questionnaires::Lang::english(),
+    )
+}
+
 /// `participant`'s TSP record at `t`, answers moved by `shift`.
 pub fn record(kit: &Kit, participant: &str, t: Timepoint, shift: i32) -> ResultRecord {
     let mut r = ResultRecord::from_json(EXAMPLE.as_bytes()).expect("the example parses");

@@ -1,0 +1,75 @@
+//! Pathway rules on the import screen: which rules are in use (the shipped ones or a local rules
+//! file, by name), a file input to load a local rules file while no result is held, and every
+//! problem found in a refused file, each naming it.
+
+use crate::browser::files::{from_input, ReadError};
+use crate::components::local_files::refused_notice;
+use crate::model::local::Refused;
+use qkit_allocation::{Rules, MAX_RULES_BYTES};
+use qkit_app::KitContext;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`RulesFileView`].
+#[derive(Properties, PartialEq)]
+pub struct RulesFileProps {
+    /// The rules in use.
+    pub rules: Rc<Rules>,
+    /// The local rules file's name, if the rules in use came from one.
+    pub file: Option<String>,
+    pub problem: Option<Refused>,
+    /// Whether a rules file may be loaded (no result is held or being imported).
+    pub open: bool,
+    /// A file was chosen: its name, and its bytes or why they were not read.
+    pub on_choose: Callback<(String, Result<Vec<u8>, ReadError>)>,
+}
+
+/// The pathway rules region.
+#[function_component(RulesFileView)]
+pub fn rules_file_view(props: &RulesFileProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let load = {
+        let cb = props.on_choose.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = from_input(&e).into_iter().next() else {
+                return;
+            };
+            let cb = cb.clone();
+            yew::platform::spawn_local(async move {
+                let read = file.bytes_at_most(MAX_RULES_BYTES).await;
+                cb.emit((file.name(), read));
+            });
+        })
+    };
+    let rules = format!("{} {}", props.rules.id, props.rules.version);
+    let in_use = match &props.file {
+        Some(file) => ctx.tf(
+            "assessor_rules_in_use_local",
+            &[("file", file), ("rules", &rules)],
+        ),
+        None => ctx.tf("assessor_rules_in_use_shipped", &[("rules", &rules)]),
+    };
+    let problem = props.problem.as_ref().map(|p| {
+        let intro = match p {
+            Refused::ResultsHeld => ctx.t("assessor_rules_held"),
+            Refused::Definitions(_) | Refused::Rules(_) => ctx.t("assessor_rules_refused"),
+        };
+        refused_notice(intro, p)
+    });
+    html! {
+        <section class="local-definitions" aria-labelledby="rules-heading">
+            <h2 id="rules-heading">{ ctx.t("assessor_rules_heading") }</h2>
+            <p>{ ctx.t("assessor_rules_intro") }</p>
+            <p>{ in_use }</p>
+            { for problem }
+            if props.open {
+                <div class="field">
+                    <label for="rules-file">{ ctx.t("assessor_rules_file") }</label>
+                    <input id="rules-file" type="file" accept=".json,application/json" onchange={load} />
+                </div>
+            } else {
+                <p>{ ctx.t("assessor_rules_held") }</p>
+            }
+        </section>
+    }
+}
