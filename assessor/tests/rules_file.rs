@@ -89,7 +89,7 @@ fn a_broken_rules_file_is_refused_with_its_name() {
     let kit = common::kit();
     let cases: [(&str, Read, &str); 6] = [
         ("broken.json", bytes("{\"format\": 1,"), "EOF while parsing"),
-        ("empty.json", bytes(""), "EOF while parsing"),
+        ("empty.json", bytes(""), "the file is empty"),
         ("junk.json", Ok(vec![0xff, 0xfe, 0x80]), "not UTF-8 text"),
         ("phq9.json", bytes(EXAMPLE), "unknown field"),
         (

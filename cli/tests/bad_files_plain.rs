@@ -108,7 +108,7 @@ fn bad_rules_files_are_refused_with_the_file_named() {
     let f = |name: &str, bytes: &[u8]| write(&dir, name, bytes);
     run_all(&[
         allocate("rules file", "empty", &empty(&dir, "empty.json"), &out)
-            .says(&["eof while parsing"]),
+            .says(&["the file is empty"]),
         allocate("rules file", "junk", &junk(&dir, "junk.json"), &out).says(&["not utf-8 text"]),
         allocate(
             "rules file",

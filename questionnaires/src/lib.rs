@@ -27,8 +27,8 @@ pub use model::*;
 pub use text::{Lang, Text};
 pub use ui::UiStrings;
 pub use validate::{
-    FORMAT, MAX_BATTERY_LIST, MAX_FILE_BYTES, MAX_ITEMS, MAX_OPTIONS, MAX_RULES, MAX_SCALES,
-    MAX_SMALL_LIST,
+    not_one_object, FORMAT, MAX_BATTERY_LIST, MAX_FILE_BYTES, MAX_ITEMS, MAX_OPTIONS, MAX_RULES,
+    MAX_SCALES, MAX_SMALL_LIST,
 };
 
 /// Loads and validates one questionnaire file on its own (no battery or cross-file checks).

@@ -118,7 +118,7 @@ test('loaded rules decide the pathway, and bad rules files are refused with thei
     return lines;
   }
   const kinds = [
-    ['empty', () => empty(dir, 'empty.json'), 'EOF while parsing'],
+    ['empty', () => empty(dir, 'empty.json'), 'the file is empty'],
     ['binary junk', () => junk(dir, 'junk.json'), 'not UTF-8 text'],
     ['a questionnaire definition', () => put(dir, 'phq9.json',
       readFileSync(join(ROOT, 'questionnaires', 'definitions', 'phq9.json'))), 'unknown field'],

@@ -5,8 +5,8 @@
 // a message naming the file and saying what is wrong, with no uncaught or console error and
 // nothing else lost: good results imported before, among and after the bad ones are all shown,
 // and an allocation already made stays as it was. A 50 MB file is refused by its size without
-// being read (the page's File reads are watched); the time each refusal takes is printed. (The
-// assessor area has no rules file input: it uses the shipped rules.)
+// being read (the page's File reads are watched); the time each refusal takes is printed. Bad
+// local questionnaires and rules files have their own tests (assessor-local, assessor-rules).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -90,6 +90,10 @@ pub(crate) fn validate(file: &str, text: &str, kit: &Kit) -> Result<Rules, Rules
         );
         return Err(RulesErrors(ctx.errors));
     }
+    if let Some(why) = qkit_questionnaires::not_one_object(text) {
+        ctx.err("$", K::Json(why.to_owned()));
+        return Err(RulesErrors(ctx.errors));
+    }
     let raw: RawRules = match serde_json::from_str(text) {
         Ok(r) => r,
         Err(e) => {

@@ -216,6 +216,20 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Why `text` cannot be a qkit JSON file (definitions, batteries, strings, rules: each is one
+/// JSON object), said plainly: empty, or not an object (an array, a number, not JSON at all).
+/// `None` when it starts like an object; the JSON reader then says the rest.
+pub fn not_one_object(text: &str) -> Option<&'static str> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.is_empty() {
+        Some("the file is empty")
+    } else if !start.starts_with('{') {
+        Some("the file must hold one JSON object, starting with {, and this one does not")
+    } else {
+        None
+    }
+}
+
 /// Parses JSON into a raw type, turning size and syntax problems into a definition error.
 pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DefinitionErrors> {
     if text.len() > MAX_FILE_BYTES {
@@ -228,18 +242,7 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, De
             },
         )));
     }
-    // Every kit file is one JSON object. An empty file, or anything but an object (an array,
-    // nesting, a number, not JSON at all), is said plainly here rather than as a type error at
-    // line 1, column 1.
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    let plainly = if start.is_empty() {
-        Some("the file is empty")
-    } else if !start.starts_with('{') {
-        Some("the file must hold one JSON object, starting with {, and this one does not")
-    } else {
-        None
-    };
-    if let Some(why) = plainly {
+    if let Some(why) = not_one_object(text) {
         return Err(DefinitionErrors::from(DefinitionError::new(
             file,
             "$",
