@@ -12,7 +12,7 @@ import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.m
 import {
   UI, definition, waitForHeading, startSitting, unlock, confirmStaff, useConfig, storedEntries, answerAll,
 } from './lib/sitting.mjs';
-import { keygen, accept, exportRecord, qkitDecrypt } from './lib/export.mjs';
+import { keygen, accept, exportRecord, qkitDecrypt, answersOf } from './lib/export.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'qkit-offline-e2e-'));
 const BSCS = definition('bscs');
@@ -56,11 +56,6 @@ async function visitOnce(server, key, prepare = async () => {}) {
   await controlled(page);
   await accept(page, key.recipient);
   return { context, page, errors };
-}
-
-function answersOf(record, id) {
-  const q = record.questionnaires.find((x) => x.id === id);
-  return Object.fromEntries(q.answers.map((a) => [a.item, a.answer.value]));
 }
 
 test('after one visit, qkit loads, runs a battery and exports it with the network off', async (t) => {

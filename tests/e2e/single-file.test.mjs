@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
 import { UI, definition, waitForHeading, startSitting, unlock, confirmStaff, answerAll } from './lib/sitting.mjs';
-import { keygen, accept, exportRecord, qkitDecrypt } from './lib/export.mjs';
+import { keygen, accept, exportRecord, qkitDecrypt, answersOf } from './lib/export.mjs';
 import { UI as AUI, heading, ui } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-single-file-e2e-'));
@@ -92,8 +92,7 @@ test('qkit.html from a folder runs a battery and exports it; qkit-assessor.html 
   await waitForHeading(page, UI.summary_heading);
   const { file } = await exportRecord(page, WORK);
   const record = qkitDecrypt(key.file, file);
-  const bscs = record.questionnaires.find((q) => q.id === 'bscs');
-  assert.deepEqual(Object.fromEntries(bscs.answers.map((a) => [a.item, a.answer.value])), given);
+  assert.deepEqual(answersOf(record, 'bscs'), given);
   assert.equal(record.participant, 'USB0001');
 
   // The assessor's single file, from the same folder, opens the exported file.

@@ -11,7 +11,7 @@ import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
 import {
   UI, BATTERIES, definition, fill, startSitting, waitForHeading, answerAll, openApp, reloadUnlocked, confirmStaff, useConfig,
 } from './lib/sitting.mjs';
-import { keygen, accept, exportRecord, qkitDecrypt } from './lib/export.mjs';
+import { keygen, accept, exportRecord, qkitDecrypt, answersOf } from './lib/export.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'qkit-storage-faults-e2e-'));
 const BSCS = definition('bscs');
@@ -90,8 +90,7 @@ test('storage filled to its quota before a sitting: staff are warned at start, a
   await waitForHeading(page, UI.summary_heading);
   const { file } = await exportRecord(page, dir);
   const record = qkitDecrypt(key.file, file);
-  const bscs = record.questionnaires.find((q) => q.id === 'bscs');
-  assert.deepEqual(Object.fromEntries(bscs.answers.map((a) => [a.item, a.answer.value])), given,
+  assert.deepEqual(answersOf(record, 'bscs'), given,
     'every answer given on full storage is in the export');
   assert.deepEqual(errors, []);
   await context.close();

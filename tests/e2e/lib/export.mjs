@@ -28,6 +28,12 @@ export function qkitDecrypt(identity, file) {
   return JSON.parse(out);
 }
 
+/** The values a record holds for questionnaire `id`, by item id (as `answerAll` returns them). */
+export function answersOf(record, id) {
+  const q = record.questionnaires.find((x) => x.id === id);
+  return Object.fromEntries(q.answers.map((a) => [a.item, a.answer.value]));
+}
+
 /** On the start screen: accepts a key shown (offered or pasted) with its fingerprint. */
 export async function accept(page, recipient) {
   await page.getByText(fingerprint(recipient), { exact: true }).waitFor();

@@ -35,8 +35,8 @@ use thiserror::Error;
 pub const DRAFT_PREFIX: &str = "qkit.draft.";
 /// The key of the trial write in [`DraftStore::has_room`].
 pub const ROOM_CHECK_KEY: &str = "qkit.room_check";
-/// Characters a long sitting may need: a whole battery with change history, sealed, is a few
-/// tens of thousands; this leaves room for several revisions of it.
+/// Characters a long sitting may need: the 75-item TC pre battery, finished and sealed, is
+/// about 25,000; this leaves room for ten times that.
 pub const ROOM_FOR_A_SITTING: usize = 256 * 1024;
 /// Key naming the sitting open on this device.
 pub const CURRENT_KEY: &str = "qkit.current";
