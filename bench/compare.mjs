@@ -1,8 +1,9 @@
 // qkit and SurveyJS side by side, in one headless Chromium run with the CPU throttled 4× (an old
 // laptop), serving both from one local server with gzip -9:
 // - bytes transferred to show the first screen (cold), and what each page fetched;
-// - time to first question interactive, cold (empty cache) and warm (second visit: qkit's
-//   service worker, SurveyJS's HTTP cache);
+// - time to the first screen interactive, cold (empty cache) and warm (second visit: qkit's
+//   service worker, SurveyJS's HTTP cache), and to the first questionnaire item with the opening
+//   screens (qkit: staff passphrase, start form, consent, section) passed by script;
 // - median and p95 time from clicking Next to the next question painted, over 100 answers;
 // - the JS heap after 100 answers (and qkit's WebAssembly memory, which is not JS heap).
 // Both show the same battery (`qkit export-surveyjs`), one question per page. Not a test: it
@@ -151,8 +152,13 @@ async function answering(browser, app, base) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const cdp = await throttled(context, page);
+  // Cold (a new browser context) from navigation to the first questionnaire item on screen, the
+  // opening screens passed by script as fast as the page allows.
+  const t0 = Date.now();
   await page.goto(app.url(base));
   await app.toFirstQuestion(page);
+  await app.question(page, ITEMS[0].item).waitFor();
+  const firstItem = Date.now() - t0;
   await page.evaluate(installProbe);
   // Forward through the battery; then back and forth within the last questionnaire until 100
   // answers are timed. Only Next from one question to the next question of the same
@@ -184,7 +190,7 @@ async function answering(browser, app, base) {
   const heap = await cdp.send('Runtime.getHeapUsage');
   const wasm = await app.wasmMemory(page);
   await context.close();
-  return { times, heap: heap.usedSize, wasm };
+  return { times, heap: heap.usedSize, wasm, firstItem };
 }
 
 const pct = (xs, p) => {
@@ -213,6 +219,7 @@ try {
       answers: run.times.length,
       heap: run.heap,
       wasm: run.wasm,
+      firstItem: run.firstItem,
     };
   }
 } finally {
@@ -234,10 +241,12 @@ const table = [
   `| bytes transferred, first screen, cold (gzip) | ${kb(q.bytes)} (${q.requests} requests) | ${kb(s.bytes)} (${s.requests} requests) | ${ratio(q.bytes, s.bytes)} |`,
   `| first screen interactive, cold | ${ms(q.cold)} | ${ms(s.cold)} | ${ratio(q.cold, s.cold)} |`,
   `| first screen interactive, warm | ${ms(q.warm)} | ${ms(s.warm)} | ${ratio(q.warm, s.warm)} |`,
+  `| first questionnaire item on screen, cold, opening screens passed by script (one run) | ${ms(q.firstItem)} | ${ms(s.firstItem)} | ${ratio(q.firstItem, s.firstItem)} |`,
   `| click Next → next question painted, median | ${ms(q.next50)} | ${ms(s.next50)} | ${ratio(q.next50, s.next50)} |`,
   `| click Next → next question painted, p95 | ${ms(q.next95)} | ${ms(s.next95)} | ${ratio(q.next95, s.next95)} |`,
   `| JS heap after ${ANSWERS} answers | ${kb(q.heap)} | ${kb(s.heap)} | ${ratio(q.heap, s.heap)} |`,
-  `| WebAssembly memory after ${ANSWERS} answers | ${q.wasm === null ? 'not measured' : kb(q.wasm)} | none | – |`,
+  `| WebAssembly memory after ${ANSWERS} answers (grown size) | ${q.wasm === null ? 'not measured' : kb(q.wasm)} | none | – |`,
+  `| JS heap + WebAssembly memory | ${q.wasm === null ? 'not measured' : kb(q.heap + q.wasm)} | ${kb(s.heap)} | ${q.wasm === null ? '–' : ratio(q.heap + q.wasm, s.heap)} |`,
 ].join('\n');
 console.log(table);
 if (WRITE) {

@@ -2,7 +2,11 @@
 // not opened from a file) registers the service worker that lets qkit work offline.
 import init from './pkg/qkit-app.js';
 
-init();
+// The benchmark (`bench/compare.mjs`) reads how big the WebAssembly memory has grown: its size
+// only, never its contents.
+init().then((wasm) => {
+  globalThis.__qkitWasmMemoryBytes = () => wasm.memory.buffer.byteLength;
+});
 
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   // The app shows staff a notice when a new version is ready (`qkitUpdateReady` and the
