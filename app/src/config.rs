@@ -10,6 +10,7 @@
 //! ```
 
 use qkit_export::Recipient;
+use qkit_questionnaires::number::number_text;
 use serde::Deserialize;
 
 /// The configuration file's name, relative to the page.
@@ -93,7 +94,10 @@ impl KitConfig {
         match raw.idle_lock_minutes {
             Some(m) if m > 0.0 && m <= MAX_IDLE_MINUTES => config.idle_lock_ms = minutes_to_ms(m),
             Some(m) => config.problems.push(format!(
-                "{CONFIG_FILE}: idle_lock_minutes {m} is not between 0 and {MAX_IDLE_MINUTES}; using {DEFAULT_IDLE_MINUTES}"
+                "{CONFIG_FILE}: idle_lock_minutes {} is not between 0 and {}; using {}",
+                number_text(m),
+                number_text(MAX_IDLE_MINUTES),
+                number_text(DEFAULT_IDLE_MINUTES)
             )),
             None => {}
         }

@@ -218,7 +218,7 @@ pub enum RecordErrorKind {
         language: String,
     },
     /// Seconds on screen that are negative or not a number.
-    #[error("seconds must be a finite number ≥ 0, found {0}")]
+    #[error("seconds must be a finite number ≥ 0, found {}", qkit_questionnaires::number::number_text(*.0))]
     BadSeconds(f64),
     /// Times that run backwards (answer history, sittings, completion).
     #[error("{0}")]

@@ -80,7 +80,7 @@ pub enum DefinitionErrorKind {
         found: String,
     },
     /// A standard deviation that is zero or negative.
-    #[error("sd must be greater than 0, found {0} (scale \"{1}\")")]
+    #[error("sd must be greater than 0, found {sd} (scale \"{scale}\")", sd = crate::number::number_text(*.0), scale = .1)]
     NonPositiveSd(f64, String),
     /// Two bands share score values.
     #[error("bands \"{first}\" and \"{second}\" overlap (scale \"{scale}\")")]
@@ -138,5 +138,21 @@ pub struct DefinitionErrors(pub Vec<DefinitionError>);
 impl From<DefinitionError> for DefinitionErrors {
     fn from(e: DefinitionError) -> Self {
         DefinitionErrors(vec![e])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DefinitionErrorKind;
+
+    #[test]
+    fn numbers_in_messages_are_written_as_in_the_file() {
+        let sd = DefinitionErrorKind::NonPositiveSd(-0.5, "total".into());
+        assert_eq!(
+            sd.to_string(),
+            "sd must be greater than 0, found -0.5 (scale \"total\")"
+        );
+        let tiny = DefinitionErrorKind::NonPositiveSd(-1e-9, "total".into());
+        assert!(tiny.to_string().contains("found -1e-9 "), "{tiny}");
     }
 }

@@ -15,6 +15,7 @@
 pub mod error;
 pub mod kit;
 pub mod model;
+pub mod number;
 pub mod raw;
 pub mod shipped;
 pub mod text;

@@ -29,7 +29,10 @@ pub enum ScoreError {
     #[error("item \"{item}\" is answered more than once")]
     DuplicateResponse { item: String },
     /// Seconds on screen must be a finite number, zero (not timed) or more.
-    #[error("item \"{item}\": seconds on screen is {seconds}, not a number of seconds ≥ 0")]
+    #[error(
+        "item \"{item}\": seconds on screen is {}, not a number of seconds ≥ 0",
+        qkit_questionnaires::number::number_text(*.seconds)
+    )]
     BadSeconds { item: String, seconds: f64 },
     /// A norm group that no scale of the questionnaire has.
     #[error(

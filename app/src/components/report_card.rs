@@ -2,6 +2,7 @@
 //! response-quality flags and items to revisit. All numbers come from the scoring report.
 
 use crate::app::KitContext;
+use qkit_questionnaires::number::decimals_text;
 use qkit_questionnaires::Questionnaire;
 use qkit_scoring::{NotScorable, QualityFlag, ScaleScore, ScoreStatus};
 use qkit_session::QuestionnaireSummary;
@@ -15,11 +16,8 @@ pub struct ReportCardProps {
 
 /// A number as staff read it: whole numbers plainly, others to two decimals.
 pub fn number(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.2}")
-    }
+    let places = if (x - x.round()).abs() < 1e-9 { 0 } else { 2 };
+    decimals_text(x, places)
 }
 
 /// One questionnaire's part of the summary.

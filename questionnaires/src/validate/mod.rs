@@ -15,6 +15,7 @@ pub(crate) use questionnaire::validate_questionnaire;
 pub(crate) use ui::validate_ui;
 
 use crate::error::{DefinitionError, DefinitionErrorKind, DefinitionErrors};
+use crate::number::number_text;
 use crate::raw::RawText;
 use crate::text::{Lang, Text};
 use serde::de::DeserializeOwned;
@@ -208,7 +209,7 @@ impl<'a> Ctx<'a> {
                 DefinitionErrorKind::OutOfRange {
                     what,
                     rule: "a finite number",
-                    found: v.to_string(),
+                    found: number_text(v),
                 },
             );
         }

@@ -5,6 +5,7 @@ use super::scales::validate_scale;
 use super::{languages, parse, Ctx};
 use crate::error::{DefinitionErrorKind as K, DefinitionErrors};
 use crate::model::*;
+use crate::number::number_text;
 use crate::raw::*;
 use crate::text::{Lang, Text};
 use sha2::{Digest, Sha256};
@@ -389,7 +390,7 @@ fn validity(ctx: &mut Ctx, raw: &RawQuestionnaire, items: &[Item]) -> Validity {
                 K::OutOfRange {
                     what: "min_seconds_per_item",
                     rule: "above 0 and below 600",
-                    found: s.to_string(),
+                    found: number_text(s),
                 },
             );
         }
@@ -401,7 +402,7 @@ fn validity(ctx: &mut Ctx, raw: &RawQuestionnaire, items: &[Item]) -> Validity {
             K::OutOfRange {
                 what: "max_missing_proportion",
                 rule: "between 0 and 1",
-                found: max_missing.to_string(),
+                found: number_text(max_missing),
             },
         );
     }

@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::error::DefinitionErrorKind as K;
 use crate::model::*;
+use crate::number::number_text;
 use crate::raw::*;
 use crate::text::Lang;
 
@@ -202,7 +203,7 @@ fn min_answered(ctx: &mut Ctx, base: &str, raw: &RawScale) -> Option<MinAnswered
                 K::OutOfRange {
                     what: "min_answered.proportion",
                     rule: "above 0 and at most 1",
-                    found: p.to_string(),
+                    found: number_text(p),
                 },
             );
             None
@@ -269,7 +270,7 @@ fn norms(ctx: &mut Ctx, base: &str, raw: &RawScale) -> Vec<Norm> {
                 K::OutOfRange {
                     what: "reliability",
                     rule: "above 0 and below 1",
-                    found: r.to_string(),
+                    found: number_text(r),
                 },
             );
             ok = false;
@@ -366,7 +367,7 @@ fn bands(
                 K::OutOfRange {
                     what: "a band's min",
                     rule: "at most its max",
-                    found: b.min.to_string(),
+                    found: number_text(b.min),
                 },
             );
             ok = false;
@@ -387,7 +388,11 @@ fn bands(
                     bp.clone(),
                     K::BandGap {
                         scale: scale.id.clone(),
-                        what: format!("a gap between {} and {}", prev.max, b.min),
+                        what: format!(
+                            "a gap between {} and {}",
+                            number_text(prev.max),
+                            number_text(b.min)
+                        ),
                     },
                 );
                 ok = false;
@@ -424,7 +429,11 @@ fn bands(
                 format!("{path}.bands[0].min"),
                 K::BandGap {
                     scale: scale.id.clone(),
-                    what: format!("scores {score_min} to {} without a band", first.min),
+                    what: format!(
+                        "scores {} to {} without a band",
+                        number_text(score_min),
+                        number_text(first.min)
+                    ),
                 },
             );
         }
@@ -433,7 +442,11 @@ fn bands(
                 format!("{path}.bands[{}].max", out.len() - 1),
                 K::BandGap {
                     scale: scale.id.clone(),
-                    what: format!("scores {} to {score_max} without a band", last.max),
+                    what: format!(
+                        "scores {} to {} without a band",
+                        number_text(last.max),
+                        number_text(score_max)
+                    ),
                 },
             );
         }
