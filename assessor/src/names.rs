@@ -8,6 +8,7 @@ use crate::model::staff::NotReady;
 use qkit_allocation::{Availability, Cohort, Constraint, Intensity, Level, Unplaced, Weekday};
 use qkit_app::KitContext;
 use qkit_export::{IdentityError, OpenError, Part};
+use qkit_questionnaires::number::{decimals_text, number_text};
 use qkit_questionnaires::{Band, Colour, ItemRole, Timepoint};
 use qkit_scoring::change::{ChangeCategory, NotAssessable, Outcome};
 
@@ -269,7 +270,7 @@ pub fn file_problem(ctx: &KitContext, file: &str, reason: &str) -> String {
 pub fn file_size(bytes: f64) -> String {
     const KB: f64 = 1024.0;
     let tenths = |x: f64| {
-        let s = format!("{x:.1}");
+        let s = decimals_text(x, 1);
         s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
     };
     if bytes >= KB * KB {
@@ -277,7 +278,7 @@ pub fn file_size(bytes: f64) -> String {
     } else if bytes >= KB {
         format!("{} KB", tenths(bytes / KB))
     } else {
-        format!("{bytes} bytes")
+        format!("{} bytes", number_text(bytes))
     }
 }
 

@@ -19,8 +19,13 @@ pub struct LocalFilesProps {
     pub on_choose: Callback<Vec<(String, Chosen)>>,
 }
 
-/// Why chosen files were refused: `intro`, then every problem, one item each.
-pub fn refused_notice(intro: &str, refused: &Refused) -> Html {
+/// Why chosen files were refused: `held` when a result is already held, else `refused`; then
+/// every problem, one item each.
+pub fn refused_notice(refused: &Refused, held: &str, bad_files: &str) -> Html {
+    let intro = match refused {
+        Refused::ResultsHeld => held,
+        Refused::Definitions(_) | Refused::Rules(_) => bad_files,
+    };
     html! {
         <div class="notice problem" role="alert">
             <p>{ intro.to_owned() }</p>
@@ -44,13 +49,10 @@ pub fn local_files(props: &LocalFilesProps) -> Html {
             definition_files::read_chosen(&e, move |chosen| cb.emit(chosen));
         })
     };
-    let problem = props.problem.as_ref().map(|p| {
-        let intro = match p {
-            Refused::ResultsHeld => ctx.t("assessor_local_held"),
-            Refused::Definitions(_) | Refused::Rules(_) => ctx.t("local_refused"),
-        };
-        refused_notice(intro, p)
-    });
+    let problem = props
+        .problem
+        .as_ref()
+        .map(|p| refused_notice(p, ctx.t("assessor_local_held"), ctx.t("local_refused")));
     html! {
         <section class="local-definitions" aria-labelledby="local-heading">
             <h2 id="local-heading">{ ctx.t("local_heading") }</h2>

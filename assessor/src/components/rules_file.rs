@@ -50,11 +50,11 @@ pub fn rules_file_view(props: &RulesFileProps) -> Html {
         None => ctx.tf("assessor_rules_in_use_shipped", &[("rules", &rules)]),
     };
     let problem = props.problem.as_ref().map(|p| {
-        let intro = match p {
-            Refused::ResultsHeld => ctx.t("assessor_rules_held"),
-            Refused::Definitions(_) | Refused::Rules(_) => ctx.t("assessor_rules_refused"),
-        };
-        refused_notice(intro, p)
+        refused_notice(
+            p,
+            ctx.t("assessor_rules_held"),
+            ctx.t("assessor_rules_refused"),
+        )
     });
     html! {
         <section class="local-definitions" aria-labelledby="rules-heading">

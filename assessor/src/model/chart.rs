@@ -1,6 +1,8 @@
 //! Chart geometry: mapping values to SVG coordinates and choosing axis ticks. The charts are
 //! drawn by the app as inline SVG (no chart library); this is the arithmetic they share.
 
+use qkit_questionnaires::number::decimals_text;
+
 /// A linear map from a domain of values to a range of coordinates, clamped to the range.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Linear {
@@ -52,12 +54,7 @@ pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
 
 /// A coordinate as written in SVG: one decimal, no `-0.0`.
 pub fn px(v: f64) -> String {
-    let s = format!("{v:.1}");
-    if s == "-0.0" {
-        "0.0".to_owned()
-    } else {
-        s
-    }
+    decimals_text(v, 1)
 }
 
 #[cfg(test)]
