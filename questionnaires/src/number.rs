@@ -131,17 +131,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn equals_rusts_display_for_200_000_numbers_of_up_to_six_decimals() {
-        // A fixed pseudo-random walk (64-bit LCG) over numbers k / 10^6 with |k| < 10^15.
-        let mut state: u64 = 20_261_123;
-        for _ in 0..200_000 {
+    /// A fixed pseudo-random walk (64-bit LCG): each call gives the next 53-bit number.
+    fn walk(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
             state = state
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
-            let k =
-                (state >> 11) as i64 % 1_000_000_000_000_000 * if state & 1 == 0 { 1 } else { -1 };
-            let digits = (state % 7) as i32; // 0..=6 decimals
+            state >> 11
+        }
+    }
+
+    #[test]
+    fn equals_rusts_display_for_200_000_numbers_of_up_to_six_decimals() {
+        // Numbers k / 10^6 with |k| < 10^15, cut to 0 to 6 decimals, either sign.
+        let mut next = walk(20_261_123);
+        for _ in 0..200_000 {
+            let sign = if next().is_multiple_of(2) { 1 } else { -1 };
+            let k = (next() % 1_000_000_000_000_000) as i64 * sign;
+            let digits = (next() % 7) as i32;
             let v = (k / 10_i64.pow(6 - digits as u32)) as f64 / 10_f64.powi(digits);
             assert_eq!(number_text(v), v.to_string(), "{v}");
         }
@@ -173,18 +180,12 @@ mod tests {
 
     #[test]
     fn decimals_equal_rusts_for_200_000_numbers() {
-        let mut state: u64 = 11_232_026;
-        let mut next = || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            state >> 11
-        };
+        let mut next = walk(11_232_026);
         for _ in 0..200_000 {
             // Scores and z-scores: up to a million, any fraction, either sign.
             let v = (next() as f64 / (1u64 << 53) as f64)
                 * 10_f64.powi((next() % 7) as i32)
-                * if next() % 2 == 0 { 1.0 } else { -1.0 };
+                * if next().is_multiple_of(2) { 1.0 } else { -1.0 };
             let places = (next() % 7) as u32;
             assert_eq!(decimals_text(v, places), rust(v, places), "{v} to {places}");
         }

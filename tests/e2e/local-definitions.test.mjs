@@ -146,6 +146,11 @@ function badFiles() {
   ];
 }
 
+/** The stored sittings and local files, to compare before and after a refusal. */
+async function draftsAndLocalFiles(page) {
+  return (await storedEntries(page)).filter(([k]) => k.startsWith('qkit.draft.') || k === LOCAL_KEY);
+}
+
 test('bad local files are refused with a clear message and change nothing', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -157,7 +162,7 @@ test('bad local files are refused with a clear message and change nothing', asyn
   await page.getByRole('button', { name: UI.next, exact: true }).click();
   await waitForHeading(page, EXAMPLE.items[0].text.en);
   await closeSitting(page);
-  const before = (await storedEntries(page)).filter(([k]) => k.startsWith('qkit.draft.') || k === LOCAL_KEY);
+  const before = await draftsAndLocalFiles(page);
   assert.equal(before.length, 2, 'one sitting and the local files are stored');
 
   const alert = region(page).getByRole('alert');
@@ -173,7 +178,7 @@ test('bad local files are refused with a clear message and change nothing', asyn
     const said = (await line.allTextContents()).join('\n');
     assert.match(said, bad.says, `${name}: ${said}`);
     await region(page).getByText(EXAMPLE_LINE, { exact: true }).waitFor();
-    const now = (await storedEntries(page)).filter(([k]) => k.startsWith('qkit.draft.') || k === LOCAL_KEY);
+    const now = await draftsAndLocalFiles(page);
     assert.deepEqual(now, before, `${name} changed what is stored`);
     if (name === 'huge.json') await axeClean(page, 'with errors shown');
   }
