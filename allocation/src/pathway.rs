@@ -4,7 +4,7 @@
 
 use crate::levels::{Cohort, Intensity, Level};
 use crate::rules::{Domain, Rules};
-use qkit_scoring::{Answer, ScoreReport, ScoreStatus};
+use qkit_scoring::{Answer, QualityFlag, ScoreReport, ScoreStatus};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -86,6 +86,9 @@ pub enum Missing {
     NoBand,
     /// The report's band is not one the rules map (a report from another definition version).
     UnknownBand(String),
+    /// The score is in a band its definition marks as a validity concern (a BIS-11 total below
+    /// 52): the answers are checked with him, and the score is not read as any level of need.
+    ValidityConcern(String),
 }
 
 /// The overall need and the points behind it.
@@ -209,15 +212,26 @@ fn domain_need(domain: &Domain, reports: &[ScoreReport]) -> DomainNeed {
     let mut evidence = Vec::new();
     let mut unassessed = Vec::new();
     for source in &domain.sources {
-        let scale = reports
+        let report = reports
             .iter()
             .rev()
-            .find(|r| r.questionnaire == source.questionnaire)
-            .and_then(|r| r.scales.iter().find(|s| s.scale == source.scale));
-        let outcome = match scale {
-            None => Err(Missing::NotTaken),
-            Some(s) if matches!(s.status, ScoreStatus::NotScorable(_)) => Err(Missing::NotScorable),
-            Some(s) => match &s.band {
+            .find(|r| r.questionnaire == source.questionnaire);
+        let scale = report.and_then(|r| r.scales.iter().find(|s| s.scale == source.scale));
+        let concern = report.and_then(|r| {
+            r.flags.iter().find_map(|f| match f {
+                QualityFlag::ValidityConcern { scale, band } if *scale == source.scale => {
+                    Some(band.clone())
+                }
+                _ => None,
+            })
+        });
+        let outcome = match (scale, concern) {
+            (_, Some(band)) => Err(Missing::ValidityConcern(band)),
+            (None, None) => Err(Missing::NotTaken),
+            (Some(s), None) if matches!(s.status, ScoreStatus::NotScorable(_)) => {
+                Err(Missing::NotScorable)
+            }
+            (Some(s), None) => match &s.band {
                 None => Err(Missing::NoBand),
                 Some(band) => source
                     .level(band)

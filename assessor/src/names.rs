@@ -170,6 +170,8 @@ pub fn flag_icon(k: FlagKind) -> &'static str {
         FlagKind::StraightLining => "≡",
         FlagKind::InconsistentPairs => "⇄",
         FlagKind::HighMissingness => "∅",
+        FlagKind::ValidityConcern => "⚠",
+        FlagKind::AdaptedWording => "✎",
         FlagKind::Revisit => "?",
     }
 }
@@ -183,8 +185,9 @@ pub fn change_outcome(ctx: &KitContext, o: &Outcome) -> String {
                 NotAssessable::NotScorableAtFrom | NotAssessable::NotScorableAtTo => {
                     "assessor_change_not_scorable"
                 }
-                NotAssessable::NoNorm => "assessor_change_no_norm",
-                NotAssessable::NormsDiffer => "assessor_change_norms_differ",
+                NotAssessable::NoReliableChangeRule => "assessor_change_no_rule",
+                NotAssessable::NoReliability => "assessor_change_no_reliability",
+                NotAssessable::CohortTooSmall => "assessor_change_cohort_too_small",
             })
             .to_owned(),
     }
@@ -294,6 +297,26 @@ pub fn not_ready(ctx: &KitContext, n: &NotReady) -> String {
         NotReady::NoAvailability => ctx.t("assessor_not_ready_availability").to_owned(),
         NotReady::NoInWork => ctx.t("assessor_not_ready_in_work").to_owned(),
         NotReady::NoWaitingSince => ctx.t("assessor_not_ready_waiting").to_owned(),
+    }
+}
+
+/// What a reader of a T-score must know, in brackets ("(norm not verified)"), or nothing.
+pub fn norm_cautions(ctx: &KitContext, n: &qkit_scoring::NormedScore) -> String {
+    use qkit_scoring::NormCaution;
+    let words: Vec<&str> = n
+        .cautions
+        .iter()
+        .filter_map(|c| match c {
+            NormCaution::BeyondNormRange => Some(ctx.t("assessor_caution_beyond")),
+            NormCaution::Unverified => Some(ctx.t("assessor_caution_unverified")),
+            // Said once for the whole chart, not beside every score.
+            NormCaution::NotNormal => None,
+        })
+        .collect();
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", words.join("; "))
     }
 }
 

@@ -16,6 +16,7 @@ use qkit_allocation::{
 use qkit_app::local_kit::{Chosen, LocalFile};
 use qkit_export::{Identities, OpenError, RecordSet};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
+use qkit_scoring::ReliableChangeChoice;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -138,6 +139,8 @@ pub struct State {
     pub allocation_problem: Option<String>,
     /// Staff comments for the end-of-programme reports.
     pub comments: Rc<BTreeMap<Key, String>>,
+    /// How reliable change is judged on the profile, the report and the scores CSV.
+    pub reliable_change: ReliableChangeChoice,
     /// Local definition files the kit was rebuilt with, and a local rules file; kept when the
     /// area locks.
     pub local: Rc<LocalView>,
@@ -187,6 +190,8 @@ pub enum Action {
         reason: String,
     },
     Comment(Key, String),
+    /// Judge reliable change by each scale's rule, or by the cohort's pre-programme SD.
+    ReliableChange(ReliableChangeChoice),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
     AllocationProblem(Option<String>),
     /// Local definition files were chosen (before any result is imported).
@@ -219,6 +224,7 @@ impl State {
             allocated: None,
             allocation_problem: None,
             comments: Rc::new(BTreeMap::new()),
+            reliable_change: ReliableChangeChoice::Definition,
             local: Rc::new(LocalView::default()),
             view: View::Unlock,
         }
@@ -379,6 +385,7 @@ impl Reducible for State {
             Action::Comment(key, text) => {
                 Rc::make_mut(&mut s.comments).insert(key, text);
             }
+            Action::ReliableChange(choice) => s.reliable_change = choice,
             Action::AllocationProblem(p) => s.allocation_problem = p,
             Action::AddLocal(chosen) => s.add_local(chosen),
             Action::LoadRules { name, read } => s.load_rules(&name, read),

@@ -15,6 +15,7 @@ use qkit_assessor::components::t_chart::TChart;
 use qkit_assessor::model::cohort::{shown_columns, table, view, Filter, Sort, SortBy, Table};
 use qkit_assessor::model::series::{series, Series};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
+use qkit_scoring::ReliableChangeChoice;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -238,7 +239,12 @@ fn a1_series(kit: &Kit) -> Vec<Series> {
             ("A1", Timepoint::Post, -2),
         ],
     );
-    series(kit, s.get("A1", "tsp").expect("A1"))
+    series(
+        kit,
+        &s,
+        s.get("A1", "tsp").expect("A1"),
+        ReliableChangeChoice::Definition,
+    )
 }
 
 /// The cells of the table row whose heading contains `name`.

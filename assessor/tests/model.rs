@@ -19,6 +19,7 @@ use qkit_assessor::state::FileOutcome;
 use qkit_export::RecordSet;
 use qkit_questionnaires::Timepoint;
 use qkit_scoring::change::{ChangeCategory, Outcome};
+use qkit_scoring::ReliableChangeChoice;
 
 fn participants(t: &qkit_assessor::model::cohort::Table, rows: &[usize]) -> Vec<String> {
     rows.iter()
@@ -50,6 +51,12 @@ fn the_table_has_one_row_per_participant_at_his_latest_timepoint() {
             "bis11.attentional",
             "bis11.motor",
             "bis11.non_planning",
+            "bis11.attention",
+            "bis11.cognitive_instability",
+            "bis11.motor_first_order",
+            "bis11.perseverance",
+            "bis11.self_control",
+            "bis11.cognitive_complexity",
             "bis11.total",
             "bscs.total"
         ]
@@ -73,13 +80,13 @@ fn the_table_has_one_row_per_participant_at_his_latest_timepoint() {
         .scales
         .iter()
         .find(|s| s.scale == "total");
-    assert_eq!(a1.cells[3], Cell::Scored(total.unwrap().clone()));
+    assert_eq!(a1.cells[9], Cell::Scored(Box::new(total.unwrap().clone())));
     assert_eq!(t.rows[1].latest, Timepoint::Pre);
     // The example's "I don't understand" answer to bscs_09 is an item to revisit.
     assert!(t.rows[1].has(FlagKind::Revisit));
-    // Totals only hides the three BIS-11 subscales.
-    assert_eq!(shown_columns(&kit, &t, false), [3, 4]);
-    assert_eq!(shown_columns(&kit, &t, true), [0, 1, 2, 3, 4]);
+    // Totals only hides the nine BIS-11 subscales (three second-order, six first-order).
+    assert_eq!(shown_columns(&kit, &t, false), [9, 10]);
+    assert_eq!(shown_columns(&kit, &t, true), (0..=10).collect::<Vec<_>>());
 }
 
 #[test]
@@ -190,7 +197,12 @@ fn series_carry_scores_over_time_and_the_change_from_first_to_last() {
             ("A1", Timepoint::Post, -2),
         ],
     );
-    let all = series(&kit, s.get("A1", "tsp").unwrap());
+    let all = series(
+        &kit,
+        &s,
+        s.get("A1", "tsp").unwrap(),
+        ReliableChangeChoice::Definition,
+    );
     let total = all
         .iter()
         .find(|x| x.questionnaire == "bis11" && x.scale == "total")
@@ -216,9 +228,14 @@ fn series_carry_scores_over_time_and_the_change_from_first_to_last() {
     ));
     // One timepoint: no change.
     let one = set(&kit, &[("B2", Timepoint::Pre, 0)]);
-    assert!(series(&kit, one.get("B2", "tsp").unwrap())
-        .iter()
-        .all(|x| x.change.is_none()));
+    assert!(series(
+        &kit,
+        &one,
+        one.get("B2", "tsp").unwrap(),
+        ReliableChangeChoice::Definition
+    )
+    .iter()
+    .all(|x| x.change.is_none()));
 }
 
 #[test]
@@ -315,12 +332,12 @@ fn a_questionnaire_answered_under_an_older_definition_is_shown_but_not_scored() 
     let bis_cols: Vec<usize> = (0..t.columns.len())
         .filter(|&i| t.columns[i].questionnaire == "bis11")
         .collect();
-    assert_eq!(bis_cols.len(), 4);
+    assert_eq!(bis_cols.len(), 10);
     for i in bis_cols {
         assert_eq!(t.rows[0].cells[i], Cell::Outdated);
     }
     let records = s.get("A1", "tsp").unwrap();
-    assert!(series(&kit, records)
+    assert!(series(&kit, &s, records, ReliableChangeChoice::Definition)
         .iter()
         .all(|x| x.questionnaire != "bis11"));
     let outdated = qkit_assessor::model::series::outdated_questionnaires(&kit, records);

@@ -90,3 +90,21 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
+
+/// `--reliable-change`: each scale's rule from its definition, or the cohort's own
+/// pre-programme SD on every scale.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ReliableChange {
+    Definition,
+    CohortPre,
+}
+
+impl ReliableChange {
+    /// The core's choice.
+    pub fn choice(self) -> qkit_scoring::ReliableChangeChoice {
+        match self {
+            ReliableChange::Definition => qkit_scoring::ReliableChangeChoice::Definition,
+            ReliableChange::CohortPre => qkit_scoring::ReliableChangeChoice::CohortPre,
+        }
+    }
+}

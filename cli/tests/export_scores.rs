@@ -106,7 +106,7 @@ fn scores_write_one_row_per_participant_timepoint_and_scale_with_change() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "respondent,programme,timepoint,questionnaire,scale,n_items,n_answered,raw_sum,item_mean,score,status,z,t,percentile,band,flags,pair,from,to,diff,rci,reliable,category"
+        "respondent,programme,timepoint,questionnaire,scale,n_items,n_answered,raw_sum,item_mean,score,status,z,t,percentile,percentile_basis,norm_cautions,band,flags,pair,from,to,diff,method,threshold,rci,reliable,cutoff,category"
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     let find = |who: &str, t: &str, q: &str, scale: &str| {
@@ -117,20 +117,29 @@ fn scores_write_one_row_per_participant_timepoint_and_scale_with_change() {
     // bis11 at pre and post (TSP mid has no bis11), bscs at all three.
     let pre = find("A-1", "pre", "bis11", "total");
     let post = find("A-1", "post", "bis11", "total");
-    assert_eq!(&pre[16..], ["", "", "", "", "", "", ""]);
-    assert_eq!(post[16], "pre_post");
-    assert_eq!(post[17], pre[9], "from is the pre score");
-    assert_eq!(post[18], post[9], "to is the post score");
-    assert!(!post[20].is_empty(), "an RCI");
-    assert_eq!(find("A-1", "mid", "bscs", "total")[16], "pre_mid");
-    assert_eq!(find("A-1", "post", "bscs", "total")[16], "pre_post");
+    assert_eq!(&pre[18..], ["", "", "", "", "", "", "", "", "", ""]);
+    assert_eq!(post[18], "pre_post");
+    assert_eq!(post[19], pre[9], "from is the pre score");
+    assert_eq!(post[20], post[9], "to is the post score");
+    assert_eq!(
+        post[22], "norm:us_male_inmates",
+        "the BIS-11 rule: the inmates' SD"
+    );
+    assert!(!post[24].is_empty(), "an RCI");
+    assert_eq!(find("A-1", "mid", "bscs", "total")[18], "pre_mid");
+    assert_eq!(find("A-1", "post", "bscs", "total")[18], "pre_post");
+    // BSCS takes the cohort's SD, and two men are too few.
+    assert_eq!(
+        find("A-1", "post", "bscs", "total")[27],
+        "not_assessable:cohort_too_small"
+    );
     // B-2 has one timepoint: no change.
     assert_eq!(
-        &find("B-2", "pre", "bscs", "total")[16..],
-        ["", "", "", "", "", "", ""]
+        &find("B-2", "pre", "bscs", "total")[18..],
+        ["", "", "", "", "", "", "", "", "", ""]
     );
-    // 4 bis11 scales × 2 + 1 bscs scale × 3 for A-1; 4 + 1 for B-2.
-    assert_eq!(rows.len(), 8 + 3 + 5, "{csv}");
+    // 10 bis11 scales × 2 + 1 bscs scale × 3 for A-1; 10 + 1 for B-2.
+    assert_eq!(rows.len(), 20 + 3 + 11, "{csv}");
 
     // Never overwritten.
     let (code, err) = qkit(&["scores", "-i", arg(&key), arg(&records), "--out", arg(&out)]);

@@ -47,7 +47,7 @@ fn expected_flags(expect: &Value, scale: &str) -> String {
             .and_then(|o| o.iter().next())
             .expect("a flag object");
         let key = key.as_str();
-        if key == "straight_lining" && f["scale"] != scale {
+        if matches!(key, "straight_lining" | "validity_concern") && f["scale"] != scale {
             continue;
         }
         if key != "too_fast" {
@@ -81,6 +81,10 @@ fn the_scoring_vectors_score_the_same_through_the_cli() {
         let Some(expect) = v.get("expect") else {
             continue;
         };
+        // A responses CSV holds answers in the published wording only.
+        if v.get("wording").is_some() {
+            continue;
+        }
         let q = name.split('/').next().expect("questionnaire folder");
         let answers = v["answers"].as_array().expect("answers");
         let mut header = vec!["respondent".to_owned()];
@@ -123,7 +127,7 @@ fn the_scoring_vectors_score_the_same_through_the_cli() {
             let scale = want["scale"].as_str().expect("scale id");
             let none = Value::Null;
             let norm = want.get("norm").unwrap_or(&none);
-            let cells: [(&str, usize, String); 8] = [
+            let cells: [(&str, usize, String); 10] = [
                 ("scale", 1, scale.to_owned()),
                 ("n_items", 2, want["n_items"].to_string()),
                 ("n_answered", 3, want["n_answered"].to_string()),
@@ -134,11 +138,30 @@ fn the_scoring_vectors_score_the_same_through_the_cli() {
                     want["status"].as_str().expect("status").to_owned(),
                 ),
                 (
-                    "band",
+                    "percentile_basis",
                     11,
+                    norm["percentile_basis"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                ),
+                (
+                    "norm_cautions",
+                    12,
+                    norm["cautions"]
+                        .as_array()
+                        .map(|c| {
+                            let keys: Vec<&str> = c.iter().filter_map(Value::as_str).collect();
+                            keys.join(";")
+                        })
+                        .unwrap_or_default(),
+                ),
+                (
+                    "band",
+                    13,
                     want["band"].as_str().unwrap_or_default().to_owned(),
                 ),
-                ("flags", 12, expected_flags(expect, scale)),
+                ("flags", 14, expected_flags(expect, scale)),
                 ("respondent", 0, "r1".to_owned()),
             ];
             for (what, col, want) in cells {
@@ -185,11 +208,11 @@ fn the_csv_header_is_the_documented_contract() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("respondent,scale,n_items,n_answered,raw_sum,item_mean,score,status,z,t,percentile,band,flags")
+        Some("respondent,scale,n_items,n_answered,raw_sum,item_mean,score,status,z,t,percentile,percentile_basis,norm_cautions,band,flags")
     );
     assert_eq!(
         lines.next(),
-        Some("x,total,7,1,1,1.000,,not_scorable:too_few_answered_need_6,,,,,high_missingness")
+        Some("x,total,7,1,1,1.000,,not_scorable:too_few_answered_need_6,,,,,,,high_missingness")
     );
     assert_eq!(lines.next(), None);
 }
@@ -239,8 +262,8 @@ fn local_definitions_are_scored_with_definitions_dir() {
     assert_eq!(
         rows,
         [
-            "a,total,3,3,7,2.333,7.00,ok,,,,,",
-            "b,total,3,2,4,2.000,6.00,prorated,,,,,high_missingness"
+            "a,total,3,3,7,2.333,7.00,ok,,,,,,,",
+            "b,total,3,2,4,2.000,6.00,prorated,,,,,,,high_missingness"
         ]
     );
     let (code, _, err) = qkit(&args);

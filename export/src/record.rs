@@ -6,7 +6,7 @@
 //! definition hash, and every answer its value or special answer.
 
 use crate::time::Timestamp;
-use qkit_questionnaires::{Questionnaire, Timepoint};
+use qkit_questionnaires::{Questionnaire, Timepoint, Wording};
 use qkit_scoring::{score, Answer, ItemResponse, NormChoice, ScoreError, ScoreReport};
 use serde::{Deserialize, Serialize};
 
@@ -114,6 +114,10 @@ impl QuestionnaireResult {
                 answer: a.answer,
                 seconds: a.seconds,
                 assisted: a.assisted,
+                wording: match a.wording {
+                    WordingKey::Standard => Wording::Standard,
+                    WordingKey::EasyRead => Wording::EasyRead,
+                },
             })
             .collect()
     }

@@ -108,6 +108,19 @@ pub fn report_at<'a>(records: &'a ByTimepoint, t: Timepoint, id: &str) -> Option
         .as_ref()
 }
 
+/// The cohort's pre-programme SDs for one questionnaire: every participant's pre report of it in
+/// the set, over all programmes (the basis of `cohort_pre` reliable change).
+pub fn cohort_pre(
+    set: &RecordSet,
+    q: &qkit_questionnaires::Questionnaire,
+) -> qkit_scoring::CohortPre {
+    qkit_scoring::CohortPre::from_reports(
+        q,
+        set.people()
+            .filter_map(|(_, _, records)| report_at(records, Timepoint::Pre, &q.id)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

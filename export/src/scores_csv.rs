@@ -6,13 +6,13 @@
 //! when the participant has an earlier timepoint: the change from the earliest one (pre, else
 //! mid). Rows come by participant, programme, timepoint, then battery order.
 
-use crate::record_set::{report_at, ByTimepoint, RecordSet};
+use crate::record_set::{cohort_pre, report_at, ByTimepoint, RecordSet};
 use qkit_questionnaires::{Kit, Timepoint};
 use qkit_scoring::change::ScaleChange;
 use qkit_scoring::csv_rows::{
     change_row, score_row, spreadsheet_safe, CHANGE_COLUMNS, SCORE_COLUMNS,
 };
-use qkit_scoring::{ChangeError, Timepoints};
+use qkit_scoring::{ChangeError, CohortPre, ReliableChangeChoice, Timepoints};
 
 /// The scores CSV's header.
 pub fn scores_columns() -> Vec<&'static str> {
@@ -41,19 +41,41 @@ pub struct ChangeProblem {
     pub error: ChangeError,
 }
 
-/// Writes the scores CSV of the (participant, programme) pairs that `keep` accepts.
-pub fn scores_csv(kit: &Kit, set: &RecordSet, keep: impl Fn(&str, &str) -> bool) -> ScoresCsv {
+/// Writes the scores CSV of the (participant, programme) pairs that `keep` accepts, judging
+/// reliable change as `choice` says (the cohort for `cohort_pre` is every pre report in `set`).
+pub fn scores_csv(
+    kit: &Kit,
+    set: &RecordSet,
+    choice: ReliableChangeChoice,
+    keep: impl Fn(&str, &str) -> bool,
+) -> ScoresCsv {
     let mut out = csv::Writer::from_writer(Vec::new());
     // Writing to memory has no I/O to fail, and every row has the header's number of cells.
     out.write_record(scores_columns())
         .expect("CSV to memory cannot fail");
     let mut rows = 0;
     let mut problems = Vec::new();
+    let cohorts: Vec<(&str, CohortPre)> = kit
+        .questionnaires
+        .values()
+        .filter(|q| q.is_scored())
+        .map(|q| (q.id.as_str(), cohort_pre(set, q)))
+        .collect();
+    let change = Change {
+        choice,
+        cohorts: &cohorts,
+    };
     for (participant, programme, records) in set.people() {
         if !keep(participant, programme) {
             continue;
         }
-        for row in participant_rows(kit, participant, programme, records, &mut problems) {
+        for row in participant_rows(
+            kit,
+            &change,
+            (participant, programme),
+            records,
+            &mut problems,
+        ) {
             out.write_record(row).expect("CSV to memory cannot fail");
             rows += 1;
         }
@@ -66,11 +88,17 @@ pub fn scores_csv(kit: &Kit, set: &RecordSet, keep: impl Fn(&str, &str) -> bool)
     }
 }
 
+/// How change is judged in one CSV.
+struct Change<'a> {
+    choice: ReliableChangeChoice,
+    cohorts: &'a [(&'a str, CohortPre)],
+}
+
 /// Every row of one participant on one programme.
 fn participant_rows(
     kit: &Kit,
-    participant: &str,
-    programme: &str,
+    how: &Change<'_>,
+    (participant, programme): (&str, &str),
     records: &ByTimepoint,
     problems: &mut Vec<ChangeProblem>,
 ) -> Vec<Vec<String>> {
@@ -88,7 +116,13 @@ fn participant_rows(
                 mid: report_at(records, Timepoint::Mid, &q.id),
                 post: report_at(records, Timepoint::Post, &q.id),
             };
-            let changes = match qkit_scoring::change(q, &reports) {
+            let empty = CohortPre::default();
+            let cohort = how
+                .cohorts
+                .iter()
+                .find(|(id, _)| *id == q.id)
+                .map_or(&empty, |(_, c)| c);
+            let changes = match qkit_scoring::change(q, &reports, how.choice, cohort) {
                 Ok(c) => c.changes,
                 Err(error) => {
                     // Reported once per questionnaire, at its first timepoint.

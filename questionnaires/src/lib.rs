@@ -15,12 +15,14 @@
 pub mod error;
 pub mod kit;
 pub mod model;
+pub mod norm;
 pub mod number;
 pub mod raw;
 pub mod shipped;
 pub mod text;
 pub mod ui;
 mod validate;
+pub mod warnings;
 
 pub use error::{DefinitionError, DefinitionErrorKind, DefinitionErrors};
 pub use kit::{Kit, KitSources, BATTERIES_FILE};
@@ -31,6 +33,7 @@ pub use validate::{
     not_one_object, FORMAT, MAX_BATTERY_LIST, MAX_FILE_BYTES, MAX_ITEMS, MAX_OPTIONS, MAX_RULES,
     MAX_SCALES, MAX_SMALL_LIST,
 };
+pub use warnings::KitWarning;
 
 /// Loads and validates one questionnaire file on its own (no battery or cross-file checks).
 /// `file` is the file name, used in messages and checked against the id.

@@ -4,6 +4,7 @@
 //! every number is in range. Fields are public for reading; nothing outside this crate builds
 //! them except through [`crate::load_questionnaire`] and friends.
 
+pub use crate::norm::*;
 use crate::text::{Lang, Text};
 use std::fmt;
 
@@ -30,6 +31,8 @@ pub struct Questionnaire {
     pub easy_read_instructions: Option<Text>,
     pub languages: Vec<Lang>,
     pub licence: String,
+    /// Whether the permission to use the instrument is documented by its rights holder.
+    pub licence_check: LicenceCheck,
     pub source: String,
     pub minutes: u32,
     pub special_answers: Vec<SpecialAnswerRule>,
@@ -86,6 +89,16 @@ impl Questionnaire {
     }
 }
 
+/// Whether permission to use an instrument is documented, or the organisation must confirm it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LicenceCheck {
+    /// The rights holder's permission is published, and `licence` quotes it and says where.
+    Documented,
+    /// No permission statement from the rights holder could be checked: the organisation must
+    /// confirm its licence before using the instrument.
+    OrganisationMustConfirm,
+}
+
 /// One question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
@@ -130,6 +143,19 @@ impl Item {
             (Wording::EasyRead, Some(t)) => t,
             _ => &self.text,
         }
+    }
+
+    /// Whether the easy-read wording of this item differs from the published one: its text, or
+    /// the label of any of its options. An answer given in such a wording was not given to the
+    /// instrument the norms were set on.
+    pub fn has_adapted_wording(&self) -> bool {
+        let text = self.easy_read.as_ref().is_some_and(|t| *t != self.text);
+        let options = self.response_scale.options.iter().any(|o| {
+            o.easy_read_label
+                .as_ref()
+                .is_some_and(|label| *label != o.label)
+        });
+        text || options
     }
 }
 
@@ -424,6 +450,9 @@ pub struct Scale {
     pub default_norm: Option<usize>,
     pub bands: Option<Bands>,
     pub clinical_significance: Option<ClinicalSignificance>,
+    /// Which change counts as reliable; `None` when the definition names no rule, and then
+    /// change is not judged unless the assessor chooses the cohort's own SD.
+    pub reliable_change: Option<ReliableChangeRule>,
     /// Lowest possible score.
     pub score_min: f64,
     /// Highest possible score.
@@ -440,41 +469,6 @@ impl Scale {
     pub fn default_norm(&self) -> Option<&Norm> {
         self.default_norm.and_then(|i| self.norms.get(i))
     }
-}
-
-/// Which reliability coefficient a norm reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReliabilityKind {
-    Alpha,
-    TestRetest,
-}
-
-/// A reliability coefficient, strictly between 0 and 1.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Reliability {
-    pub kind: ReliabilityKind,
-    pub value: f64,
-}
-
-/// The role of a norm group in clinically significant change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NormRole {
-    Clinical,
-    Functional,
-}
-
-/// A published norm group.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Norm {
-    pub id: String,
-    pub population: String,
-    pub n: u32,
-    pub mean: f64,
-    /// Always greater than 0.
-    pub sd: f64,
-    pub reliability: Reliability,
-    pub citation: String,
-    pub role: Option<NormRole>,
 }
 
 /// What band limits are measured on.
@@ -515,19 +509,9 @@ pub struct Band {
     pub min: f64,
     pub max: f64,
     pub colour: Option<Colour>,
-}
-
-/// How clinically significant change is judged, with the norms resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ClinicalSignificance {
-    /// Cut-off c, between the clinical and functional means, weighted by their SDs.
-    C { clinical: usize, functional: usize },
-    /// Cut-off a: two SDs beyond the clinical mean, towards the functional side.
-    A { clinical: usize },
-    /// Cut-off b: two SDs beyond the functional mean, towards the clinical side.
-    B { functional: usize },
-    /// A published caseness threshold.
-    Fixed { cutoff: f64, citation: String },
+    /// A score in this band puts the answers themselves in doubt (for example a BIS-11 total
+    /// below 52): staff check with him, and the score is not read as low or high need.
+    pub validity_concern: bool,
 }
 
 /// Response-quality settings.

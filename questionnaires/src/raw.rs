@@ -26,6 +26,9 @@ pub struct RawQuestionnaire {
     pub easy_read_instructions: Option<RawText>,
     pub languages: Vec<String>,
     pub licence: String,
+    /// `documented` or `organisation_must_confirm` (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence_check: Option<String>,
     pub source: String,
     pub minutes: u32,
     pub response_scales: Vec<RawResponseScale>,
@@ -117,6 +120,8 @@ pub struct RawScale {
     pub bands: Option<RawBands>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clinical_significance: Option<RawClinicalSignificance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliable_change: Option<RawReliableChange>,
 }
 
 /// How many items must be answered: exactly one of the two keys.
@@ -142,6 +147,39 @@ pub struct RawNorm {
     pub citation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Where in the source the values are: table and page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Whether the values were checked against the source itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verified: bool,
+    /// `normal`, `skewed` or `not_reported` (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile_ranks: Option<RawPercentileRanks>,
+}
+
+/// A published table of percentile ranks: `[score, rank]` pairs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPercentileRanks {
+    pub source: String,
+    pub ranks: Vec<[f64; 2]>,
+}
+
+/// Which change counts as reliable: `points`, `norm` or `cohort_pre`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReliableChange {
+    pub method: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub norm: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability_norm: Option<String>,
+    pub citation: String,
 }
 
 /// The reliability coefficient used for reliable change.
@@ -172,6 +210,8 @@ pub struct RawBand {
     pub max: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub validity_concern: bool,
 }
 
 /// How clinically significant change is judged.

@@ -35,6 +35,7 @@ fn synthetic(q: &Questionnaire) -> Vec<Vec<ItemResponse>> {
                     answer: Answer::Value(1 + (rng.next() % 4) as i32),
                     seconds: 2.0 + (rng.next() % 8) as f64,
                     assisted: false,
+                    wording: qkit_questionnaires::Wording::Standard,
                 })
                 .collect()
         })

@@ -1,6 +1,6 @@
 //! What a participant answered to one item: the input to scoring.
 
-use qkit_questionnaires::SpecialAnswer;
+use qkit_questionnaires::{SpecialAnswer, Wording};
 use serde::{Deserialize, Serialize};
 
 /// An answer: one of the item's option values, or a special answer. An item with no
@@ -25,6 +25,46 @@ pub struct ItemResponse {
     pub seconds: f64,
     /// Whether staff entered the answer on the participant's behalf.
     pub assisted: bool,
+    /// The wording the item was shown in. An answer given in an easy-read wording that differs
+    /// from the published one raises the `adapted_wording` flag: the norms were set on the
+    /// original wording.
+    #[serde(
+        default = "standard",
+        skip_serializing_if = "is_standard",
+        with = "wording_key"
+    )]
+    pub wording: Wording,
+}
+
+fn standard() -> Wording {
+    Wording::Standard
+}
+
+fn is_standard(w: &Wording) -> bool {
+    *w == Wording::Standard
+}
+
+/// Wordings are written `standard` and `easy_read`.
+mod wording_key {
+    use qkit_questionnaires::Wording;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(w: &Wording, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(match w {
+            Wording::Standard => "standard",
+            Wording::EasyRead => "easy_read",
+        })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(de: D) -> Result<Wording, D::Error> {
+        match String::deserialize(de)?.as_str() {
+            "standard" => Ok(Wording::Standard),
+            "easy_read" => Ok(Wording::EasyRead),
+            other => Err(D::Error::custom(format!(
+                "unknown wording \"{other}\": expected standard or easy_read"
+            ))),
+        }
+    }
 }
 
 /// Special answers are written with their definition-file names (`dont_know`, …).

@@ -1,45 +1,37 @@
-//! Change across timepoints: the Jacobson–Truax reliable change index, clinically significant
-//! change, and a direction-aware category per scale and pair of timepoints.
+//! Change across timepoints: reliable change by each scale's stated rule ([`crate::reliable`]),
+//! clinically significant change, and a direction-aware category per scale and pair of
+//! timepoints.
 //!
 //! Method (Jacobson, N. S., & Truax, P. (1991). Clinical significance: a statistical approach to
 //! defining meaningful change in psychotherapy research. Journal of Consulting and Clinical
 //! Psychology, 59(1), 12–19):
-//! - SE = SD·√(1−r) and S_diff = √2·SE, with SD and r from the norm group both reports were
-//!   scored against; RCI = (to − from) / S_diff; the change is reliable when |RCI| > 1.96.
-//! - The clinical cut-off is c, a, b or a fixed caseness threshold, as the scale declares.
+//! - Reliable change by the scale's rule: a published threshold in points, or Jacobson–Truax
+//!   with a named clinical sample's SD and reliability, or with the cohort's pre-programme SD.
+//!   A scale without a rule is not judged (unless the assessor chooses the cohort's SD).
+//! - The clinical cut-off is c, a, b or a fixed caseness threshold, as the scale declares. A
+//!   score exactly at the cut-off is in the clinical range: a published caseness threshold
+//!   reads "10 or above", and Jacobson & Truax's functional range lies *beyond* c, a or b.
 //! - Recovered: reliable improvement that also crosses from the clinical into the non-clinical
 //!   range. Improved: any other reliable improvement. Deteriorated: reliable worsening.
 //!   Unchanged: not reliable. "Improvement" follows the scale's direction.
 
+use crate::reliable::{self, CohortPre, NoBasis, ReliableChangeBasis, ReliableChangeChoice};
 use crate::report::{ScaleScore, ScoreReport};
 use qkit_questionnaires::{ClinicalSignificance, Direction, Questionnaire, Scale, Timepoint};
 use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
 
-/// The method, as named in the output.
-pub const METHOD: &str = "Jacobson-Truax (1991) reliable change index: SE = SD*sqrt(1-r), \
-    S_diff = sqrt(2)*SE, RCI = (to - from)/S_diff, reliable when |RCI| > 1.96, SD and r from the \
-    norm group the scores were compared with; clinically significant change by the scale's \
-    cut-off (c, a, b or fixed)";
+pub use crate::reliable::{
+    reliable_change_index, reliable_change_threshold, standard_error_of_difference, RELIABLE_Z,
+};
 
-/// |RCI| above this is reliable change (p < .05, two-tailed).
-pub const RELIABLE_Z: f64 = 1.96;
-
-/// S_diff = √2 · SD · √(1 − r).
-pub fn standard_error_of_difference(sd: f64, reliability: f64) -> f64 {
-    std::f64::consts::SQRT_2 * sd * (1.0 - reliability).sqrt()
-}
-
-/// RCI = (to − from) / S_diff.
-pub fn reliable_change_index(from: f64, to: f64, sd: f64, reliability: f64) -> f64 {
-    (to - from) / standard_error_of_difference(sd, reliability)
-}
-
-/// The smallest change in points that is reliable: 1.96 · S_diff.
-pub fn reliable_change_threshold(sd: f64, reliability: f64) -> f64 {
-    RELIABLE_Z * standard_error_of_difference(sd, reliability)
-}
+/// The method, as named in the output; each verdict also carries its own basis.
+pub const METHOD: &str = "Reliable change by each scale's stated rule (a published threshold \
+    in points, or Jacobson-Truax (1991) with a named clinical sample's or the cohort's \
+    pre-programme SD: S_diff = sqrt(2)*SD*sqrt(1-r), reliable when |RCI| > 1.96); clinically \
+    significant change by the scale's cut-off (c, a, b or fixed), a score at the cut-off being \
+    in the clinical range";
 
 /// Which clinical cut-off a scale uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -51,11 +43,13 @@ pub enum CutoffMethod {
     Fixed,
 }
 
-/// A scale's clinical cut-off.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// A scale's clinical cut-off, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClinicalCutoff {
     pub method: CutoffMethod,
     pub cutoff: f64,
+    /// The published threshold's citation, or the norms the cut-off was computed from.
+    pub source: String,
 }
 
 /// The scale's clinical cut-off, if it declares one.
@@ -64,26 +58,46 @@ pub fn clinical_cutoff(scale: &Scale) -> Option<ClinicalCutoff> {
         Direction::HigherIsMoreNeed => -1.0,
         Direction::HigherIsLessNeed => 1.0,
     };
-    let (method, cutoff) = match scale.clinical_significance.as_ref()? {
+    let norms = |ids: &[usize]| -> Option<String> {
+        let cited: Option<Vec<String>> = ids
+            .iter()
+            .map(|i| {
+                scale
+                    .norms
+                    .get(*i)
+                    .map(|n| format!("{} ({})", n.id, n.citation))
+            })
+            .collect();
+        cited.map(|c| format!("Jacobson & Truax (1991), from norms {}", c.join(" and ")))
+    };
+    let (method, cutoff, source) = match scale.clinical_significance.as_ref()? {
         ClinicalSignificance::C {
             clinical,
             functional,
         } => {
             let (c, f) = (scale.norms.get(*clinical)?, scale.norms.get(*functional)?);
             let cutoff = (c.sd * f.mean + f.sd * c.mean) / (c.sd + f.sd);
-            (CutoffMethod::C, cutoff)
+            (CutoffMethod::C, cutoff, norms(&[*clinical, *functional])?)
         }
         ClinicalSignificance::A { clinical } => {
             let c = scale.norms.get(*clinical)?;
-            (CutoffMethod::A, c.mean + towards_less_need * 2.0 * c.sd)
+            let cutoff = c.mean + towards_less_need * 2.0 * c.sd;
+            (CutoffMethod::A, cutoff, norms(&[*clinical])?)
         }
         ClinicalSignificance::B { functional } => {
             let f = scale.norms.get(*functional)?;
-            (CutoffMethod::B, f.mean - towards_less_need * 2.0 * f.sd)
+            let cutoff = f.mean - towards_less_need * 2.0 * f.sd;
+            (CutoffMethod::B, cutoff, norms(&[*functional])?)
         }
-        ClinicalSignificance::Fixed { cutoff, .. } => (CutoffMethod::Fixed, *cutoff),
+        ClinicalSignificance::Fixed { cutoff, citation } => {
+            (CutoffMethod::Fixed, *cutoff, citation.clone())
+        }
     };
-    Some(ClinicalCutoff { method, cutoff })
+    Some(ClinicalCutoff {
+        method,
+        cutoff,
+        source,
+    })
 }
 
 /// Whether a score is in the clinical range: at or beyond the cut-off on the side of more need.
@@ -160,10 +174,23 @@ pub enum NotAssessable {
     NotScorableAtFrom,
     /// The scale was not scorable at the later timepoint.
     NotScorableAtTo,
-    /// The scale has no norm group, so there is no SD or reliability.
-    NoNorm,
-    /// The two scores were compared with different norm groups.
-    NormsDiffer,
+    /// The definition names no reliable change rule for the scale.
+    NoReliableChangeRule,
+    /// The cohort's SD was asked for, but the scale has no norm to take a reliability from.
+    NoReliability,
+    /// The cohort's SD is needed, but fewer than ten men have a pre-programme score (or their
+    /// scores do not vary).
+    CohortTooSmall,
+}
+
+impl From<NoBasis> for NotAssessable {
+    fn from(why: NoBasis) -> Self {
+        match why {
+            NoBasis::NoRule => NotAssessable::NoReliableChangeRule,
+            NoBasis::NoReliability => NotAssessable::NoReliability,
+            NoBasis::CohortTooSmall => NotAssessable::CohortTooSmall,
+        }
+    }
 }
 
 impl fmt::Display for NotAssessable {
@@ -171,8 +198,9 @@ impl fmt::Display for NotAssessable {
         f.write_str(match self {
             NotAssessable::NotScorableAtFrom => "not_scorable_at_from",
             NotAssessable::NotScorableAtTo => "not_scorable_at_to",
-            NotAssessable::NoNorm => "no_norm",
-            NotAssessable::NormsDiffer => "norms_differ",
+            NotAssessable::NoReliableChangeRule => "no_reliable_change_rule",
+            NotAssessable::NoReliability => "no_reliability",
+            NotAssessable::CohortTooSmall => "cohort_too_small",
         })
     }
 }
@@ -206,10 +234,11 @@ pub struct ScaleChange {
     pub to: Option<f64>,
     /// to − from, when both are scorable.
     pub diff: Option<f64>,
-    /// The norm group whose SD and reliability were used.
-    pub norm: Option<String>,
+    /// How reliable change was judged, with its source; `None` when it could not be.
+    pub basis: Option<ReliableChangeBasis>,
+    /// The reliable change index, for the Jacobson–Truax bases.
     pub rci: Option<f64>,
-    /// |RCI| > 1.96.
+    /// Whether the change is reliable under `basis`.
     pub reliable: Option<bool>,
     /// The scale's clinical cut-off, if it declares one.
     pub clinical_cutoff: Option<ClinicalCutoff>,
@@ -222,6 +251,8 @@ pub struct ChangeReport {
     pub questionnaire: String,
     /// [`METHOD`].
     pub method: &'static str,
+    /// Each scale's rule, or the cohort's SD on every scale.
+    pub choice: ReliableChangeChoice,
     /// Per scale (definition order) and pair (pre→mid, mid→post, pre→post), for the pairs whose
     /// both timepoints have a report.
     pub changes: Vec<ScaleChange>,
@@ -259,19 +290,17 @@ pub enum ChangeError {
     /// A report lacks one of the questionnaire's scales (it was scored under another definition).
     #[error("the {timepoint} report has no scale \"{scale}\"")]
     MissingScale { timepoint: Timepoint, scale: String },
-    /// A report names a norm group the scale does not have.
-    #[error(
-        "the {timepoint} report compares scale \"{scale}\" with unknown norm group \"{norm}\""
-    )]
-    UnknownNorm {
-        timepoint: Timepoint,
-        scale: String,
-        norm: String,
-    },
 }
 
-/// Change on every scale between every pair of timepoints that both have a report.
-pub fn change(q: &Questionnaire, reports: &Timepoints<'_>) -> Result<ChangeReport, ChangeError> {
+/// Change on every scale between every pair of timepoints that both have a report. `choice`
+/// says whether each scale's own rule is used or the cohort's SD; `cohort` holds the cohort's
+/// pre-programme SDs (empty when there is no cohort: then a cohort basis is not assessable).
+pub fn change(
+    q: &Questionnaire,
+    reports: &Timepoints<'_>,
+    choice: ReliableChangeChoice,
+    cohort: &CohortPre,
+) -> Result<ChangeReport, ChangeError> {
     for t in Timepoint::ALL {
         if let Some(r) = reports.at(t) {
             if r.questionnaire != q.id {
@@ -285,6 +314,7 @@ pub fn change(q: &Questionnaire, reports: &Timepoints<'_>) -> Result<ChangeRepor
     }
     let mut changes = Vec::new();
     for scale in &q.scales {
+        let basis = reliable::basis(scale, choice, cohort);
         for pair in Pair::ALL {
             let (a, b) = pair.timepoints();
             let (Some(from), Some(to)) = (reports.at(a), reports.at(b)) else {
@@ -292,12 +322,13 @@ pub fn change(q: &Questionnaire, reports: &Timepoints<'_>) -> Result<ChangeRepor
             };
             let from = scale_score(from, scale, a)?;
             let to = scale_score(to, scale, b)?;
-            changes.push(scale_change(scale, pair, (a, from), (b, to))?);
+            changes.push(scale_change(scale, pair, from, to, &basis));
         }
     }
     Ok(ChangeReport {
         questionnaire: q.id.clone(),
         method: METHOD,
+        choice,
         changes,
     })
 }
@@ -320,21 +351,10 @@ fn scale_score<'r>(
 fn scale_change(
     scale: &Scale,
     pair: Pair,
-    (from_t, from): (Timepoint, &ScaleScore),
-    (to_t, to): (Timepoint, &ScaleScore),
-) -> Result<ScaleChange, ChangeError> {
-    let norm_of = |t: Timepoint, s: &ScaleScore| match &s.norm {
-        None => Ok(None),
-        Some(n) => scale
-            .norm(&n.norm)
-            .map(Some)
-            .ok_or_else(|| ChangeError::UnknownNorm {
-                timepoint: t,
-                scale: scale.id.clone(),
-                norm: n.norm.clone(),
-            }),
-    };
-    let (norm_from, norm_to) = (norm_of(from_t, from)?, norm_of(to_t, to)?);
+    from: &ScaleScore,
+    to: &ScaleScore,
+    basis: &Result<ReliableChangeBasis, NoBasis>,
+) -> ScaleChange {
     let cutoff = clinical_cutoff(scale);
     let mut change = ScaleChange {
         scale: scale.id.clone(),
@@ -342,11 +362,11 @@ fn scale_change(
         from: from.score,
         to: to.score,
         diff: None,
-        norm: None,
+        basis: None,
         rci: None,
         reliable: None,
-        clinical_cutoff: cutoff,
-        outcome: Outcome::NotAssessable(NotAssessable::NoNorm),
+        clinical_cutoff: cutoff.clone(),
+        outcome: Outcome::NotAssessable(NotAssessable::NoReliableChangeRule),
     };
     let (Some(x), Some(y)) = (from.score, to.score) else {
         let reason = if from.score.is_none() {
@@ -355,24 +375,22 @@ fn scale_change(
             NotAssessable::NotScorableAtTo
         };
         change.outcome = Outcome::NotAssessable(reason);
-        return Ok(change);
+        return change;
     };
     change.diff = Some(y - x);
-    let norm = match (norm_from, norm_to) {
-        (Some(a), Some(b)) if a.id == b.id => a,
-        (Some(_), Some(_)) => {
-            change.outcome = Outcome::NotAssessable(NotAssessable::NormsDiffer);
-            return Ok(change);
+    let basis = match basis {
+        Ok(b) => b,
+        Err(why) => {
+            change.outcome = Outcome::NotAssessable((*why).into());
+            return change;
         }
-        _ => return Ok(change),
     };
-    let rci = reliable_change_index(x, y, norm.sd, norm.reliability.value);
-    let reliable = rci.abs() > RELIABLE_Z;
-    change.norm = Some(norm.id.clone());
-    change.rci = Some(rci);
+    let (rci, reliable) = basis.judge(y - x);
+    change.basis = Some(basis.clone());
+    change.rci = rci;
     change.reliable = Some(reliable);
     change.outcome = Outcome::Category(category(scale.direction, x, y, reliable, cutoff));
-    Ok(change)
+    change
 }
 
 /// The category of a change from `x` to `y`.
@@ -391,7 +409,7 @@ fn category(
         (false, _) => ChangeCategory::Unchanged,
         (true, false) => ChangeCategory::Deteriorated,
         (true, true) => {
-            let crossed = cutoff.is_some_and(|c| {
+            let crossed = cutoff.as_ref().is_some_and(|c| {
                 in_clinical_range(x, c.cutoff, direction)
                     && !in_clinical_range(y, c.cutoff, direction)
             });

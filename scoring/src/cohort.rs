@@ -21,7 +21,7 @@ pub struct CohortScale {
     /// Sample SD (divisor n − 1) of the scores; `None` when n < 2.
     pub sd: Option<f64>,
     /// Respondents who answered every item of the scale with a value.
-    pub n_complete: usize,
+    pub n_alpha: usize,
     /// Cronbach's alpha on the keyed item values of the complete cases; `None` when undefined
     /// (fewer than two items or complete cases, or no variance).
     pub alpha: Option<f64>,
@@ -64,7 +64,7 @@ pub fn cohort<'a>(
             n: scores[i].len(),
             mean: stats::mean(&scores[i]),
             sd: stats::sample_sd(&scores[i]),
-            n_complete: complete[i].len(),
+            n_alpha: complete[i].len(),
             alpha: stats::cronbach_alpha(&complete[i]),
         })
         .collect())

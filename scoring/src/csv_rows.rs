@@ -10,7 +10,7 @@ use crate::change::ScaleChange;
 use crate::report::{QualityFlag, ScaleScore, ScoreReport};
 
 /// The columns of a score row (`qkit score`).
-pub const SCORE_COLUMNS: [&str; 13] = [
+pub const SCORE_COLUMNS: [&str; 15] = [
     "respondent",
     "scale",
     "n_items",
@@ -22,25 +22,30 @@ pub const SCORE_COLUMNS: [&str; 13] = [
     "z",
     "t",
     "percentile",
+    "percentile_basis",
+    "norm_cautions",
     "band",
     "flags",
 ];
 
 /// The columns of a change row (`qkit change`).
-pub const CHANGE_COLUMNS: [&str; 9] = [
+pub const CHANGE_COLUMNS: [&str; 12] = [
     "respondent",
     "scale",
     "pair",
     "from",
     "to",
     "diff",
+    "method",
+    "threshold",
     "rci",
     "reliable",
+    "cutoff",
     "category",
 ];
 
 /// One score row (see [`SCORE_COLUMNS`]) for one scale of a report.
-pub fn score_row(respondent: &str, s: &ScaleScore, report: &ScoreReport) -> [String; 13] {
+pub fn score_row(respondent: &str, s: &ScaleScore, report: &ScoreReport) -> [String; 15] {
     let norm = s.norm.as_ref();
     [
         spreadsheet_safe(respondent),
@@ -53,14 +58,22 @@ pub fn score_row(respondent: &str, s: &ScaleScore, report: &ScoreReport) -> [Str
         s.status.to_string(),
         fixed_or_empty(norm.map(|n| n.z), 3),
         fixed_or_empty(norm.map(|n| n.t), 2),
-        fixed_or_empty(norm.map(|n| n.percentile), 2),
+        fixed_or_empty(norm.and_then(|n| n.percentile), 2),
+        norm.map(|n| n.percentile_basis.key())
+            .unwrap_or_default()
+            .to_owned(),
+        norm.map(|n| {
+            let keys: Vec<&str> = n.cautions.iter().map(|c| c.key()).collect();
+            keys.join(";")
+        })
+        .unwrap_or_default(),
         spreadsheet_safe(s.band.as_deref().unwrap_or_default()),
         spreadsheet_safe(&flags_cell(&s.scale, report)),
     ]
 }
 
 /// One change row (see [`CHANGE_COLUMNS`]).
-pub fn change_row(respondent: &str, c: &ScaleChange) -> [String; 9] {
+pub fn change_row(respondent: &str, c: &ScaleChange) -> [String; 12] {
     [
         spreadsheet_safe(respondent),
         spreadsheet_safe(&c.scale),
@@ -68,17 +81,24 @@ pub fn change_row(respondent: &str, c: &ScaleChange) -> [String; 9] {
         fixed_or_empty(c.from, 2),
         fixed_or_empty(c.to, 2),
         fixed_or_empty(c.diff, 2),
+        c.basis
+            .as_ref()
+            .map(|b| spreadsheet_safe(&b.key()))
+            .unwrap_or_default(),
+        fixed_or_empty(c.basis.as_ref().map(|b| b.threshold()), 2),
         fixed_or_empty(c.rci, 3),
         c.reliable.map(|r| r.to_string()).unwrap_or_default(),
+        fixed_or_empty(c.clinical_cutoff.as_ref().map(|x| x.cutoff), 2),
         c.outcome.to_string(),
     ]
 }
 
 /// The `flags` cell of one scale's row: the report's response-quality flags (`straight_lining`
-/// only on the scale it was seen on), then `revisit:<item>` and `alert:<item>`, `;`-separated.
+/// and `validity_concern` only on the scale they were seen on), then `revisit:<item>` and `alert:<item>`, `;`-separated.
 pub fn flags_cell(scale: &str, report: &ScoreReport) -> String {
     let quality = report.flags.iter().filter_map(|f| match f {
         QualityFlag::StraightLining { scale: s, .. } if s != scale => None,
+        QualityFlag::ValidityConcern { scale: s, .. } if s != scale => None,
         f => Some(f.key().to_owned()),
     });
     let revisit = report.revisit.iter().map(|i| format!("revisit:{i}"));

@@ -1,9 +1,9 @@
 //! Response-quality flags. They describe how the questionnaire was answered and never feed
 //! into a score.
 
-use crate::report::{report_number, InconsistentPair, QualityFlag};
+use crate::report::{report_number, InconsistentPair, QualityFlag, ScaleScore};
 use crate::responses::{self, ByItem};
-use qkit_questionnaires::Questionnaire;
+use qkit_questionnaires::{Questionnaire, Wording};
 
 /// Every flag the answers raise, in a fixed order: too fast, straight-lining (per scale, in
 /// definition order), inconsistent pairs, high missingness.
@@ -76,8 +76,17 @@ fn straight_lining<'a>(
     })
 }
 
-/// Declared opposite pairs given the same raw value.
+/// Declared opposite pairs both given the same extreme raw value: both the lowest or both the
+/// highest option of the item's response scale. The two items say opposite things, so after
+/// keying such answers contradict each other outright ("strongly agree" to both "I am good at
+/// resisting temptation" and "I do things that feel good in the moment"). Equal answers short
+/// of an extreme (the midpoint, "occasionally") are consistent with an honest middling view
+/// and are never flagged.
 fn inconsistent_pairs(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFlag> {
+    let at_extreme = |index: usize, value: i32| {
+        let scale = &q.items[index].response_scale;
+        value == scale.min || value == scale.max
+    };
     let pairs: Vec<InconsistentPair> = q
         .validity
         .opposite_pairs
@@ -85,7 +94,7 @@ fn inconsistent_pairs(q: &Questionnaire, answers: &ByItem<'_>) -> Option<Quality
         .filter_map(|&(a, b)| {
             let va = responses::value(answers[a])?;
             let vb = responses::value(answers[b])?;
-            (va == vb).then(|| InconsistentPair {
+            (va == vb && at_extreme(a, va) && at_extreme(b, vb)).then(|| InconsistentPair {
                 first: q.items[a].id.clone(),
                 second: q.items[b].id.clone(),
                 value: va,
@@ -111,6 +120,46 @@ fn high_missingness(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFl
         n_items,
         max_proportion,
     })
+}
+
+/// The flags that follow from the scores: each scale whose band the definition marks as a
+/// validity concern.
+pub(crate) fn validity_concerns<'a>(
+    q: &'a Questionnaire,
+    scales: &'a [ScaleScore],
+) -> impl Iterator<Item = QualityFlag> + 'a {
+    q.scales.iter().zip(scales).filter_map(|(scale, scored)| {
+        let band_id = scored.band.as_deref()?;
+        let band = scale
+            .bands
+            .as_ref()?
+            .bands
+            .iter()
+            .find(|b| b.id == band_id)?;
+        band.validity_concern.then(|| QualityFlag::ValidityConcern {
+            scale: scale.id.clone(),
+            band: band.id.clone(),
+        })
+    })
+}
+
+/// Items in any scale answered with a value in an easy-read wording that differs from the
+/// published one (its text or its option labels).
+pub(crate) fn adapted_wording(q: &Questionnaire, answers: &ByItem<'_>) -> Option<QualityFlag> {
+    let items: Vec<String> = q
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(index, item)| {
+            let scored = q.scales.iter().any(|s| s.items.contains(index));
+            let adapted = answers[*index].is_some_and(|r| {
+                r.wording == Wording::EasyRead && responses::value(Some(r)).is_some()
+            });
+            scored && adapted && item.has_adapted_wording()
+        })
+        .map(|(_, item)| item.id.clone())
+        .collect();
+    (!items.is_empty()).then_some(QualityFlag::AdaptedWording { items })
 }
 
 #[cfg(test)]

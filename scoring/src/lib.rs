@@ -25,6 +25,7 @@
 //!         answer: Answer::Value(2),
 //!         seconds: 4.0,
 //!         assisted: false,
+//!         wording: qkit_questionnaires::Wording::Standard,
 //!     })
 //!     .collect();
 //! let report = score(phq9, &answers, &NormChoice::Default).expect("the answers fit PHQ-9");
@@ -42,6 +43,7 @@ pub mod error;
 mod flags;
 mod followup;
 pub mod norms;
+pub mod reliable;
 pub mod report;
 mod responses;
 pub mod responses_csv;
@@ -54,5 +56,6 @@ pub use change::{change, ChangeError, ChangeReport, Timepoints};
 pub use cohort::{cohort, CohortScale};
 pub use error::ScoreError;
 pub use norms::NormChoice;
+pub use reliable::{CohortPre, ReliableChangeBasis, ReliableChangeChoice};
 pub use report::*;
 pub use score::score;

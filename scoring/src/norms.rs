@@ -1,8 +1,8 @@
 //! Norm groups: which one a score is compared with, and the z, T and percentile against it.
 
 use crate::error::ScoreError;
-use crate::report::{report_number, NormedScore};
-use qkit_questionnaires::{Norm, Questionnaire, Scale};
+use crate::report::{report_number, NormCaution, NormedScore, PercentileBasis};
+use qkit_questionnaires::{Distribution, Norm, Questionnaire, Scale};
 
 /// Which norm group scores are compared with.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -69,14 +69,43 @@ pub fn percentile(z: f64) -> f64 {
     50.0 * libm::erfc(-z / std::f64::consts::SQRT_2)
 }
 
-/// A score's standing against a norm group.
+/// Beyond this |z| a score is past what a norm sample describes (T below 20 or above 80).
+pub const NORM_RANGE_Z: f64 = 3.0;
+
+/// A score's standing against a norm group: z and T always; the percentile from the norm's
+/// published table, or from the normal curve only where the norm's source reports roughly normal
+/// scores; and the cautions a reader needs (see `scoring/README.md`, "Norms").
 pub fn normed(score: f64, norm: &Norm) -> NormedScore {
     let z = z_score(score, norm);
+    let (percentile, percentile_basis) = match (&norm.percentile_ranks, norm.distribution) {
+        (Some(table), _) => match table.rank_of(score) {
+            Some(rank) => (Some(rank), PercentileBasis::Table),
+            None => (None, PercentileBasis::NoneNotInTable),
+        },
+        (None, Distribution::Normal) => (
+            Some(report_number(percentile(z))),
+            PercentileBasis::NormalCurve,
+        ),
+        (None, _) => (None, PercentileBasis::NoneNotNormal),
+    };
+    let cautions = [
+        (z.abs() > NORM_RANGE_Z, NormCaution::BeyondNormRange),
+        (
+            norm.distribution != Distribution::Normal,
+            NormCaution::NotNormal,
+        ),
+        (!norm.verified, NormCaution::Unverified),
+    ]
+    .into_iter()
+    .filter_map(|(applies, c)| applies.then_some(c))
+    .collect();
     NormedScore {
         norm: norm.id.clone(),
         z: report_number(z),
         t: report_number(t_score(z)),
-        percentile: report_number(percentile(z)),
+        percentile,
+        percentile_basis,
+        cautions,
     }
 }
 

@@ -122,10 +122,68 @@ pub struct NormedScore {
     pub norm: String,
     /// (score − mean) / SD.
     pub z: f64,
-    /// 50 + 10z.
+    /// 50 + 10z: a linear standard score. It reads as a percentile only on a normal norm; see
+    /// `cautions`.
     pub t: f64,
-    /// Percentile from the normal distribution, 0–100.
-    pub percentile: f64,
+    /// The percentile rank, 0–100: from the norm's published table, else from the normal curve
+    /// where the norm's source reports roughly normal scores; `None` otherwise (see
+    /// `percentile_basis`).
+    pub percentile: Option<f64>,
+    pub percentile_basis: PercentileBasis,
+    /// What a reader of z, T or the percentile must know, in a fixed order. Empty when nothing.
+    pub cautions: Vec<NormCaution>,
+}
+
+/// Where a percentile came from, or why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PercentileBasis {
+    /// The norm's published table of percentile ranks.
+    Table,
+    /// The normal curve: the norm's source reports roughly normal scores.
+    NormalCurve,
+    /// None: the norm's scores are skewed or their shape is not reported, and it has no table,
+    /// so the normal curve would misstate how rare the score is.
+    NoneNotNormal,
+    /// None: the norm's table does not list this score (a prorated score, say).
+    NoneNotInTable,
+}
+
+impl PercentileBasis {
+    /// `table`, `normal_curve`, `none:not_normal` or `none:not_in_table`, as the CLI writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            PercentileBasis::Table => "table",
+            PercentileBasis::NormalCurve => "normal_curve",
+            PercentileBasis::NoneNotNormal => "none:not_normal",
+            PercentileBasis::NoneNotInTable => "none:not_in_table",
+        }
+    }
+}
+
+/// Something a reader of a normed score must know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NormCaution {
+    /// |z| is above 3 (T below 20 or above 80): beyond what a norm sample describes, so the
+    /// number says "far from this group", not how far.
+    BeyondNormRange,
+    /// The norm's scores are not reported as normal, so T is not comparable with T on another
+    /// scale and does not say how rare the score is.
+    NotNormal,
+    /// The norm's values were not checked against its source.
+    Unverified,
+}
+
+impl NormCaution {
+    /// `beyond_norm_range`, `not_normal` or `unverified`, as in records and the CSV.
+    pub fn key(self) -> &'static str {
+        match self {
+            NormCaution::BeyondNormRange => "beyond_norm_range",
+            NormCaution::NotNormal => "not_normal",
+            NormCaution::Unverified => "unverified",
+        }
+    }
 }
 
 /// A response-quality flag with the evidence behind it.
@@ -145,13 +203,24 @@ pub enum QualityFlag {
         /// How many items of the scale were answered (all with `value`).
         n_items: usize,
     },
-    /// Declared opposite pairs answered the same way.
+    /// Declared opposite pairs both answered at the same extreme (both the lowest or both the
+    /// highest option): a contradiction after keying. A midpoint is never flagged.
     InconsistentPairs { pairs: Vec<InconsistentPair> },
     /// More items missing than the questionnaire allows before flagging.
     HighMissingness {
         missing: usize,
         n_items: usize,
         max_proportion: f64,
+    },
+    /// The score is in a band the definition marks as a validity concern (a BIS-11 total below
+    /// 52: extremely over-controlled, or not answered honestly). Staff check with him; the score
+    /// is not read as low need.
+    ValidityConcern { scale: String, band: String },
+    /// Some scored items were answered in an easy-read wording that differs from the published
+    /// one: the norms, bands and reliable change were set on the original wording.
+    AdaptedWording {
+        /// The items, in definition order.
+        items: Vec<String>,
     },
 }
 
@@ -163,16 +232,18 @@ impl QualityFlag {
             QualityFlag::StraightLining { .. } => "straight_lining",
             QualityFlag::InconsistentPairs { .. } => "inconsistent_pairs",
             QualityFlag::HighMissingness { .. } => "high_missingness",
+            QualityFlag::ValidityConcern { .. } => "validity_concern",
+            QualityFlag::AdaptedWording { .. } => "adapted_wording",
         }
     }
 }
 
-/// One opposite pair answered the same way.
+/// One opposite pair answered at the same extreme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InconsistentPair {
     pub first: String,
     pub second: String,
-    /// The raw value both were given.
+    /// The raw value both were given: the lowest or the highest option.
     pub value: i32,
 }
 

@@ -4,13 +4,13 @@
 //! without a column are unanswered for everyone), then one line per respondent. A cell is the
 //! option value, empty for unanswered, or `DK` / `PNS` / `DU` (any case) for the special answers.
 //! Cells are trimmed; a UTF-8 byte-order mark is ignored. Answers from a file are not timed
-//! (`seconds` 0) and not assisted.
+//! (`seconds` 0), not assisted, and in the published wording.
 //!
 //! A pure function over bytes, so the same checks run wherever the file comes from. Every error
 //! names the line and column (both counted from 1).
 
 use crate::answer::{Answer, ItemResponse};
-use qkit_questionnaires::{Questionnaire, SpecialAnswer};
+use qkit_questionnaires::{Questionnaire, SpecialAnswer, Wording};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -186,6 +186,7 @@ pub fn read_responses(q: &Questionnaire, bytes: &[u8]) -> Result<Vec<RespondentR
                     answer,
                     seconds: 0.0,
                     assisted: false,
+                    wording: Wording::Standard,
                 });
             }
         }

@@ -26,18 +26,22 @@ pub fn score(
         .iter()
         .filter(|s| responses::value(**s).is_some())
         .count();
+    let scales: Vec<_> = q
+        .scales
+        .iter()
+        .map(|s| scale::score_scale(q, s, &answers, norms))
+        .collect();
+    let mut flags = flags::quality_flags(q, &answers);
+    flags.extend(flags::validity_concerns(q, &scales));
+    flags.extend(flags::adapted_wording(q, &answers));
     Ok(ScoreReport {
         questionnaire: q.id.clone(),
         version: q.version.clone(),
         content_hash: q.content_hash.clone(),
         n_items: q.items.len(),
         n_answered,
-        scales: q
-            .scales
-            .iter()
-            .map(|s| scale::score_scale(q, s, &answers, norms))
-            .collect(),
-        flags: flags::quality_flags(q, &answers),
+        scales,
+        flags,
         revisit: followup::revisit(q, &answers),
         alerts: followup::alerts(q, &answers),
     })

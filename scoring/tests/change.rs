@@ -8,7 +8,10 @@ use qkit_scoring::change::{
     clinical_cutoff, in_clinical_range, reliable_change_index, reliable_change_threshold,
     standard_error_of_difference, ChangeCategory, CutoffMethod, NotAssessable, Outcome, Pair,
 };
-use qkit_scoring::{change, score, Answer, ChangeError, ItemResponse, NormChoice, Timepoints};
+use qkit_scoring::{
+    change, score, Answer, ChangeError, CohortPre, ItemResponse, NormChoice, ReliableChangeChoice,
+    Timepoints,
+};
 
 /// The worked example: SD 5.0 and reliability .85 give
 /// SE = 5·√.15 = 1.9365, S_diff = √2·1.9365 = 2.7386, threshold 1.96 × 2.7386 = 5.37 points.
@@ -45,47 +48,80 @@ fn all(q: &Questionnaire, values: &[i32]) -> Vec<ItemResponse> {
             answer: Answer::Value(v),
             seconds: 3.0,
             assisted: false,
+            wording: qkit_questionnaires::Wording::Standard,
         })
         .collect()
 }
 
-/// RSES: higher is less need and no clinical cut-off, so a rise is improvement and never
-/// "recovered". Norm us_adults: SD 5.8, alpha .91, S_diff = √2·5.8·0.3 = 2.4607.
-#[test]
-fn direction_decides_what_counts_as_improvement() {
+fn phq9_total_answers(q: &Questionnaire, total: i32) -> Vec<ItemResponse> {
+    // Fill items with 3s from the first, then the remainder: e.g. 11 = 3 + 3 + 3 + 2.
+    let mut left = total;
+    let values: Vec<i32> = (0..q.items.len())
+        .map(|_| {
+            let v = left.min(3);
+            left -= v;
+            v
+        })
+        .collect();
+    all(q, &values)
+}
+
+/// `(from, to)` totals on one published-threshold scale, compared pre → post.
+fn points_verdict(id: &str, from: i32, to: i32) -> qkit_scoring::change::ScaleChange {
     let kit = kit();
-    let q = kit.questionnaire("rses").expect("rses ships");
-    // Keyed totals: plain items 1, 3, 4, 7, 10; reversed 2, 5, 6, 8, 9 (keyed 3 - raw).
-    let low = all(q, &[1, 2, 1, 1, 2, 2, 1, 2, 2, 1]); // 10 x 1 = 10
-    let high = all(q, &[2, 0, 2, 3, 1, 1, 2, 1, 1, 2]); // 2+3+2+3+2+2+2+2+2+2 = 22
-    let pre = score(q, &low, &NormChoice::Default).expect("fits");
-    let post = score(q, &high, &NormChoice::Default).expect("fits");
-    assert_eq!(pre.scales[0].score, Some(10.0));
-    assert_eq!(post.scales[0].score, Some(22.0));
+    let q = kit.questionnaire(id).expect("ships");
+    let pre = score(q, &phq9_total_answers(q, from), &NormChoice::Default).expect("fits");
+    let post = score(q, &phq9_total_answers(q, to), &NormChoice::Default).expect("fits");
+    assert_eq!(pre.scales[0].score, Some(f64::from(from)));
+    assert_eq!(post.scales[0].score, Some(f64::from(to)));
     let tp = Timepoints {
         pre: Some(&pre),
         mid: None,
         post: Some(&post),
     };
-    let report = change(q, &tp).expect("comparable");
-    assert_eq!(report.changes.len(), 1);
-    let c = &report.changes[0];
-    assert_eq!(c.pair, Pair::PrePost);
-    assert_eq!(c.diff, Some(12.0));
-    let rci = c.rci.expect("a norm");
-    assert!((rci - 12.0 / 2.460_732).abs() < 1e-5, "{rci}");
-    assert_eq!(c.outcome, Outcome::Category(ChangeCategory::Improved));
-    assert_eq!(c.clinical_cutoff, None);
+    let report = change(
+        q,
+        &tp,
+        ReliableChangeChoice::Definition,
+        &CohortPre::default(),
+    )
+    .expect("comparable");
+    report.changes[0].clone()
+}
 
-    // The same change the other way is deterioration, with the RCI negated.
-    let back = Timepoints {
-        pre: Some(&post),
-        mid: None,
-        post: Some(&pre),
-    };
-    let c2 = &change(q, &back).expect("comparable").changes[0];
-    assert_eq!(c2.rci, Some(-rci));
-    assert_eq!(c2.outcome, Outcome::Category(ChangeCategory::Deteriorated));
+/// NHS Talking Therapies (formerly IAPT): reliable change is a change of 6 or more points on the
+/// PHQ-9 and 4 or more on the GAD-7; caseness is PHQ-9 10 or more and GAD-7 8 or more (NHS
+/// Digital, IAPT data set guidance 2016; NHS Talking Therapies Manual v7.1; as reported in Table
+/// 1 of PMC8411661).
+#[test]
+fn nhs_talking_therapies_thresholds_decide_phq9_and_gad7_change() {
+    use ChangeCategory::*;
+    for (id, from, to, reliable, want) in [
+        // PHQ-9 11 → 7: 4 points, under 6: not reliable, though 11 is a case and 7 is not.
+        ("phq9", 11, 7, false, Unchanged),
+        // PHQ-9 16 → 8: 8 points, reliable, 16 a case and 8 not: recovered.
+        ("phq9", 16, 8, true, Recovered),
+        // PHQ-9 15 → 9: exactly 6 points is reliable ("6 or more"), and 9 is below caseness.
+        ("phq9", 15, 9, true, Recovered),
+        // PHQ-9 16 → 10: reliable, but 10 is still a case: improved, not recovered.
+        ("phq9", 16, 10, true, Improved),
+        // PHQ-9 5 → 11: 6 points worse: deteriorated.
+        ("phq9", 5, 11, true, Deteriorated),
+        // GAD-7 9 → 6: 3 points, under 4: not reliable.
+        ("gad7", 9, 6, false, Unchanged),
+        // GAD-7 12 → 5: 7 points, reliable, 12 a case (8 or more) and 5 not: recovered.
+        ("gad7", 12, 5, true, Recovered),
+        // GAD-7 12 → 8: exactly 4 points, reliable, 8 still a case: improved.
+        ("gad7", 12, 8, true, Improved),
+    ] {
+        let c = points_verdict(id, from, to);
+        assert_eq!(c.reliable, Some(reliable), "{id} {from} → {to}");
+        assert_eq!(c.outcome, Outcome::Category(want), "{id} {from} → {to}");
+        assert_eq!(c.rci, None, "a points rule has no RCI");
+        let basis = c.basis.expect("a basis");
+        assert_eq!(basis.key(), "points");
+        assert!(basis.source().contains("NHS Talking Therapies"));
+    }
 }
 
 #[test]
@@ -100,35 +136,65 @@ fn reports_of_another_questionnaire_are_refused() {
         post: Some(&r),
     };
     assert!(matches!(
-        change(phq9, &tp),
+        change(
+            phq9,
+            &tp,
+            ReliableChangeChoice::Definition,
+            &CohortPre::default()
+        ),
         Err(ChangeError::WrongQuestionnaire { .. })
     ));
 }
 
+/// RSES and BSCS take the cohort's SD by their definitions; with no cohort their change is not
+/// assessable, and says why.
 #[test]
-fn scores_against_different_norm_groups_are_not_compared() {
+fn a_cohort_rule_without_a_cohort_is_not_assessable() {
     let kit = kit();
-    let q = kit.questionnaire("phq9").expect("ships");
-    let answers = all(q, &[1; 9]);
-    let a = score(q, &answers, &NormChoice::Default).expect("fits");
-    let b = score(q, &answers, &NormChoice::Group("de_general_all".into())).expect("fits");
-    let tp = Timepoints {
-        pre: Some(&a),
-        mid: None,
-        post: Some(&b),
-    };
-    let c = &change(q, &tp).expect("comparable").changes[0];
-    assert_eq!(c.diff, Some(0.0));
-    assert_eq!(c.rci, None);
-    assert_eq!(
-        c.outcome,
-        Outcome::NotAssessable(NotAssessable::NormsDiffer)
-    );
+    for id in ["rses", "bscs"] {
+        let q = kit.questionnaire(id).expect("ships");
+        let n = q.items.len();
+        let r = score(q, &all(q, &vec![1; n]), &NormChoice::Default).expect("fits");
+        let tp = Timepoints {
+            pre: Some(&r),
+            mid: None,
+            post: Some(&r),
+        };
+        let c = &change(
+            q,
+            &tp,
+            ReliableChangeChoice::Definition,
+            &CohortPre::default(),
+        )
+        .expect("comparable")
+        .changes[0];
+        assert_eq!(c.diff, Some(0.0));
+        assert_eq!(c.basis, None);
+        assert_eq!(
+            c.outcome,
+            Outcome::NotAssessable(NotAssessable::CohortTooSmall),
+            "{id}"
+        );
+    }
 }
 
 /// A scale with a clinical and a functional norm, so the cut-offs c, a and b can be worked:
 /// clinical mean 20, SD 5; functional mean 10, SD 4.
 fn with_cutoff(method: &str, direction: &str) -> Questionnaire {
+    with_rules(
+        method,
+        direction,
+        r#""reliable_change": {"method": "norm", "norm": "clin", "citation": "test"}"#,
+    )
+}
+
+/// The same scale with `rule` as its reliable change key (or none, for `""`).
+fn with_rules(method: &str, direction: &str, rule: &str) -> Questionnaire {
+    let rule = if rule.is_empty() {
+        String::new()
+    } else {
+        format!(", {rule}")
+    };
     let extra = match method {
         "c" => r#""clinical_norm": "clin", "functional_norm": "func""#,
         "a" => r#""clinical_norm": "clin""#,
@@ -154,7 +220,7 @@ fn with_cutoff(method: &str, direction: &str) -> Questionnaire {
             {{"id": "func", "population": "p", "n": 50, "mean": 10, "sd": 4,
               "reliability": {{"kind": "alpha", "value": 0.8}}, "citation": "c", "role": "functional"}}],
           "default_norm": "clin",
-          "clinical_significance": {{"method": "{method}", {extra}}}}}]}}"##
+          "clinical_significance": {{"method": "{method}", {extra}}}{rule}}}]}}"##
     );
     load_questionnaire("cut.json", &text).unwrap_or_else(|e| panic!("fixture is valid: {e}"))
 }
@@ -215,7 +281,13 @@ fn recovered_needs_reliable_improvement_across_the_cutoff() {
             mid: Some(&b),
             post: None,
         };
-        let report = change(&q, &tp).expect("comparable");
+        let report = change(
+            &q,
+            &tp,
+            ReliableChangeChoice::Definition,
+            &CohortPre::default(),
+        )
+        .expect("comparable");
         assert_eq!(report.changes.len(), 1, "only pre→mid has both reports");
         assert_eq!(report.changes[0].pair, Pair::PreMid);
         assert_eq!(
@@ -224,4 +296,108 @@ fn recovered_needs_reliable_improvement_across_the_cutoff() {
             "{from:?} → {to:?}"
         );
     }
+}
+
+/// Jacobson & Truax with the cohort's own pre-programme SD. Ten pre totals 0, 0, 10, 10, 10, 20,
+/// 20, 20, 30, 30: mean 15, squared deviations 4·225 + 6·25 = 1050, SD = √(1050/9) = 10.801;
+/// with the clinical norm's reliability .8, S_diff = √2·10.801·√.2 = 6.831 and a change needs
+/// more than 1.96 × 6.831 = 13.389 points. The clinical norm's own SD (5) needs only 6.198.
+#[test]
+fn the_cohort_pre_sd_rule_by_hand() {
+    let q = with_rules(
+        "c",
+        "higher_is_more_need",
+        r#""reliable_change": {"method": "cohort_pre", "reliability_norm": "clin", "citation": "cohort"}"#,
+    );
+    let report = |v: [i32; 3]| score(&q, &all(&q, &v), &NormChoice::Default).expect("fits");
+    let pre_totals = [
+        [0, 0, 0],
+        [0, 0, 0],
+        [10, 0, 0],
+        [10, 0, 0],
+        [10, 0, 0],
+        [10, 10, 0],
+        [10, 10, 0],
+        [10, 10, 0],
+        [10, 10, 10],
+        [10, 10, 10],
+    ];
+    let pres: Vec<_> = pre_totals.iter().map(|v| report(*v)).collect();
+    let cohort = CohortPre::from_reports(&q, &pres);
+    let judge = |from: [i32; 3], to: [i32; 3], cohort: &CohortPre| {
+        let (a, b) = (report(from), report(to));
+        let tp = Timepoints {
+            pre: Some(&a),
+            mid: None,
+            post: Some(&b),
+        };
+        change(&q, &tp, ReliableChangeChoice::Definition, cohort)
+            .expect("comparable")
+            .changes[0]
+            .clone()
+    };
+    // 30 → 20: 10 points, not more than 13.389: unchanged (the clinical norm's SD would say
+    // reliable).
+    let c = judge([10, 10, 10], [10, 10, 0], &cohort);
+    assert_eq!(c.outcome, Outcome::Category(ChangeCategory::Unchanged));
+    let basis = c.basis.expect("a basis");
+    assert_eq!(basis.key(), "cohort_pre");
+    assert!(
+        (basis.threshold() - 13.389).abs() < 5e-4,
+        "{}",
+        basis.threshold()
+    );
+    match basis {
+        qkit_scoring::ReliableChangeBasis::CohortPre { n, sd, .. } => {
+            assert_eq!(n, 10);
+            assert!((sd - 10.801_234).abs() < 1e-5, "{sd}");
+        }
+        other => panic!("expected the cohort basis, got {other:?}"),
+    }
+    // 30 → 10: 20 points, reliable, 30 clinical → 10 not (c = 14.444): recovered.
+    let c = judge([10, 10, 10], [10, 0, 0], &cohort);
+    assert_eq!(c.outcome, Outcome::Category(ChangeCategory::Recovered));
+    // Nine men at pre are too few.
+    let nine = CohortPre::from_reports(&q, &pres[..9]);
+    let c = judge([10, 10, 10], [10, 0, 0], &nine);
+    assert_eq!(
+        c.outcome,
+        Outcome::NotAssessable(NotAssessable::CohortTooSmall)
+    );
+}
+
+/// The assessor's choice of the cohort's SD applies to every scale, with the reliability of the
+/// norm the scale's rule names; a scale without a rule is not judged by the definition.
+#[test]
+fn the_assessors_cohort_choice_and_a_scale_without_a_rule() {
+    let q = with_rules("c", "higher_is_more_need", "");
+    let report = |v: [i32; 3]| score(&q, &all(&q, &v), &NormChoice::Default).expect("fits");
+    let (a, b) = (report([10, 10, 10]), report([10, 0, 0]));
+    let tp = Timepoints {
+        pre: Some(&a),
+        mid: None,
+        post: Some(&b),
+    };
+    let none = change(
+        &q,
+        &tp,
+        ReliableChangeChoice::Definition,
+        &CohortPre::default(),
+    )
+    .expect("comparable");
+    assert_eq!(
+        none.changes[0].outcome,
+        Outcome::NotAssessable(NotAssessable::NoReliableChangeRule)
+    );
+    // Ten men at pre with totals 0 and 30 alternately: SD = √(10·225/9) = 15.811; default norm
+    // "clin" reliability .8: threshold 1.96·√2·15.811·√.2 = 19.600. A 20-point fall is reliable.
+    let pres: Vec<_> = (0..10)
+        .map(|i| report(if i % 2 == 0 { [0, 0, 0] } else { [10, 10, 10] }))
+        .collect();
+    let cohort = CohortPre::from_reports(&q, &pres);
+    let chosen = change(&q, &tp, ReliableChangeChoice::CohortPre, &cohort).expect("comparable");
+    let c = &chosen.changes[0];
+    assert_eq!(chosen.choice, ReliableChangeChoice::CohortPre);
+    assert!((c.basis.as_ref().expect("basis").threshold() - 19.600).abs() < 5e-4);
+    assert_eq!(c.outcome, Outcome::Category(ChangeCategory::Recovered));
 }

@@ -62,6 +62,7 @@ fn gad7_cohort_by_hand() {
                         answer: Answer::Value(v),
                         seconds: 3.0,
                         assisted: false,
+                        wording: qkit_questionnaires::Wording::Standard,
                     })
                 })
                 .collect()
@@ -79,7 +80,7 @@ fn gad7_cohort_by_hand() {
     // Alpha on the four complete cases. Item sums of squared deviations 5, 2.75, 4.75, 5, 3, 4,
     // 5 = 29.5; totals 2, 7, 14, 19 (mean 10.5): 72.25 + 12.25 + 12.25 + 72.25 = 169.
     // alpha = 7/6 × (1 − 29.5/169) = 976.5 / 1014 = 0.96302.
-    assert_eq!(total.n_complete, 4);
+    assert_eq!(total.n_alpha, 4);
     let alpha = total.alpha.expect("four complete cases");
     assert!((alpha - 976.5 / 1014.0).abs() < 1e-12, "{alpha}");
     assert!((alpha - 0.96302).abs() < 1e-5);
@@ -90,7 +91,7 @@ fn an_empty_cohort_has_no_statistics() {
     let kit = Kit::shipped().expect("valid");
     let q = kit.questionnaire("bis11").expect("ships");
     let stats = cohort(q, std::iter::empty()).expect("nothing to check");
-    assert_eq!(stats.len(), 4);
+    assert_eq!(stats.len(), 10);
     assert!(stats
         .iter()
         .all(|s| s.n == 0 && s.mean.is_none() && s.sd.is_none() && s.alpha.is_none()));

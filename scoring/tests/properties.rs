@@ -46,6 +46,7 @@ fn answers(q: &Questionnaire, choices: &[u8], seconds: &[f64]) -> Vec<ItemRespon
                 answer,
                 seconds: s,
                 assisted: false,
+                wording: qkit_questionnaires::Wording::Standard,
             })
         })
         .collect()

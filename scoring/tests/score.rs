@@ -13,6 +13,7 @@ fn response(item: &str, answer: Answer, seconds: f64) -> ItemResponse {
         answer,
         seconds,
         assisted: false,
+        wording: qkit_questionnaires::Wording::Standard,
     }
 }
 

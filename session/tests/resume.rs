@@ -24,7 +24,7 @@ fn leak(s: String) -> &'static str {
 
 /// BSCS with a new version and, optionally, a reworded first item.
 fn bscs_changed(reword: bool) -> Kit {
-    let mut text = BSCS.replacen("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"", 1);
+    let mut text = BSCS.replacen("\"version\": \"1.1.0\"", "\"version\": \"1.2.0\"", 1);
     assert_ne!(text, BSCS);
     text = if reword {
         text.replacen("Not at all like me\"", "Not like me at all\"", 1)
@@ -109,12 +109,12 @@ fn a_new_version_with_the_same_items_carries_on_under_it() {
     let c = &r.changes[0];
     assert_eq!(
         (c.questionnaire.as_str(), c.old_version.as_str()),
-        ("bscs", "1.0.0")
+        ("bscs", "1.1.0")
     );
-    assert_eq!(c.new_version.as_deref(), Some("1.1.0"));
+    assert_eq!(c.new_version.as_deref(), Some("1.2.0"));
     assert_eq!(c.outcome, ChangeOutcome::Updated);
     let d = r.session.draft();
-    assert_eq!(d.record.questionnaires[1].version, "1.1.0");
+    assert_eq!(d.record.questionnaires[1].version, "1.2.0");
     assert_eq!(
         d.record.questionnaires[1].content_hash,
         new.questionnaire("bscs").expect("bscs").content_hash
@@ -145,7 +145,7 @@ fn changed_items_keep_the_old_answers_unscored_and_move_on() {
     let d = s.draft();
     assert_eq!(d.outdated, vec![2]);
     assert_eq!(
-        d.record.questionnaires[2].version, "1.0.0",
+        d.record.questionnaires[2].version, "1.1.0",
         "kept under the old version"
     );
     assert_eq!(

@@ -353,6 +353,7 @@ fn finishing_scores_every_questionnaire_with_the_scoring_crate() {
                 answer: a.answer,
                 seconds: a.seconds,
                 assisted: a.assisted,
+                wording: qkit_questionnaires::Wording::Standard,
             })
             .collect();
         let expected = score(q, &responses, &NormChoice::Default).expect("scorable");

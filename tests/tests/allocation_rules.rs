@@ -107,10 +107,11 @@ fn every_error_class_has_a_case() {
             K::NoItemWithRole { .. } => "NoItemWithRole",
             K::UnknownCode { .. } => "UnknownCode",
             K::TooFew { .. } => "TooFew",
+            K::ValidityBandMapped { .. } => "ValidityBandMapped",
             K::Rule(_) => "Rule",
         }
     }
-    const ALL: usize = 17;
+    const ALL: usize = 18;
     let mut seen: BTreeSet<&str> = BTreeSet::from(["TooLarge"]);
     seen.extend(run().1.iter().map(class));
     assert_eq!(seen.len(), ALL, "classes with a case: {seen:?}");

@@ -47,9 +47,9 @@ fn the_example_record_is_valid_and_reads_back_exactly() {
 fn a_changed_score_is_caught_at_its_path() {
     let (path, kind) = problem(|r| {
         let report = r.questionnaires[2].report.as_mut().unwrap();
-        report.scales[3].score = Some(81.0);
+        report.scales[9].score = Some(81.0);
     });
-    assert_eq!(path, "$.questionnaires[2].report.scales[3].score");
+    assert_eq!(path, "$.questionnaires[2].report.scales[9].score");
     assert!(
         matches!(kind, RecordErrorKind::ReportMismatch { ref stored, ref rescored, .. } if stored == "81.0" && rescored == "82.0"),
         "{kind}"

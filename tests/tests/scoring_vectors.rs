@@ -10,7 +10,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use qkit_questionnaires::{Kit, SpecialAnswer};
+use qkit_questionnaires::{Kit, SpecialAnswer, Wording};
 use qkit_scoring::{score, Answer, ItemResponse, NormChoice, ScoreReport};
 use serde::Deserialize;
 use serde_json::Value;
@@ -49,6 +49,9 @@ struct Vector {
     seconds: f64,
     /// `[item, value or "DK" / "PNS" / "DU"]` or `[item, answer, seconds]`.
     answers: Vec<Vec<Value>>,
+    /// `easy_read` when every answer was given in the easy-read wording; default `standard`.
+    #[serde(default)]
+    wording: Option<String>,
     expect: Option<Expect>,
     expect_error: Option<String>,
 }
@@ -87,7 +90,11 @@ struct ExpectNorm {
     norm: String,
     z: f64,
     t: f64,
-    percentile: f64,
+    percentile: Option<f64>,
+    /// As the CLI writes it: `table`, `normal_curve`, `none:not_normal`, `none:not_in_table`.
+    percentile_basis: String,
+    /// As in the record JSON: `beyond_norm_range`, `not_normal`, `unverified`.
+    cautions: Vec<String>,
 }
 
 fn kit() -> Kit {
@@ -105,6 +112,11 @@ fn parse(name: &str, text: &str) -> Result<Vector, String> {
 }
 
 fn responses(name: &str, v: &Vector) -> Result<Vec<ItemResponse>, String> {
+    let wording = match v.wording.as_deref() {
+        None | Some("standard") => Wording::Standard,
+        Some("easy_read") => Wording::EasyRead,
+        Some(other) => return Err(format!("{name}: unknown wording \"{other}\"")),
+    };
     v.answers
         .iter()
         .map(|a| {
@@ -132,6 +144,7 @@ fn responses(name: &str, v: &Vector) -> Result<Vec<ItemResponse>, String> {
                 answer,
                 seconds,
                 assisted: false,
+                wording,
             })
         })
         .collect()
@@ -240,9 +253,21 @@ fn compare(report: &ScoreReport, expect: &Expect) -> Vec<String> {
                 close(&format!("{s}.t"), Some(g.t), Some(w.t), TOL_T, &mut p);
                 close(
                     &format!("{s}.percentile"),
-                    Some(g.percentile),
-                    Some(w.percentile),
+                    g.percentile,
+                    w.percentile,
                     TOL_PERCENTILE,
+                    &mut p,
+                );
+                same(
+                    &format!("{s}.percentile_basis"),
+                    g.percentile_basis.key(),
+                    w.percentile_basis.as_str(),
+                    &mut p,
+                );
+                same(
+                    &format!("{s}.cautions"),
+                    g.cautions.iter().map(key_of).collect::<Vec<_>>(),
+                    w.cautions.clone(),
                     &mut p,
                 );
             }

@@ -40,9 +40,49 @@ fn the_published_instruments_ship_with_norms_and_their_published_sizes() {
     let bis = kit.questionnaire("bis11").expect("bis11");
     assert_eq!(
         bis.scales.len(),
-        4,
-        "three second-order subscales and the total"
+        10,
+        "three second-order subscales, six first-order factors and the total"
     );
+    // Patton, Stanford & Barratt (1995): the six first-order factors share out the 30 items, and
+    // each second-order factor is two first-order ones.
+    let items = |id: &str| -> Vec<usize> {
+        let mut v: Vec<usize> = bis
+            .scale(id)
+            .expect(id)
+            .items
+            .iter()
+            .map(|i| i + 1)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(items("attention"), [5, 9, 11, 20, 28]);
+    assert_eq!(items("cognitive_instability"), [6, 24, 26]);
+    assert_eq!(items("motor_first_order"), [2, 3, 4, 17, 19, 22, 25]);
+    assert_eq!(items("perseverance"), [16, 21, 23, 30]);
+    assert_eq!(items("self_control"), [1, 7, 8, 12, 13, 14]);
+    assert_eq!(items("cognitive_complexity"), [10, 15, 18, 27, 29]);
+    let union = |a: &str, b: &str| {
+        let mut v = [items(a), items(b)].concat();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(
+        items("attentional"),
+        union("attention", "cognitive_instability")
+    );
+    assert_eq!(items("motor"), union("motor_first_order", "perseverance"));
+    assert_eq!(
+        items("non_planning"),
+        union("self_control", "cognitive_complexity")
+    );
+    let mut all: Vec<usize> = ["attention", "cognitive_instability", "motor_first_order"]
+        .into_iter()
+        .chain(["perseverance", "self_control", "cognitive_complexity"])
+        .flat_map(items)
+        .collect();
+    all.sort_unstable();
+    assert_eq!(all, (1..=30).collect::<Vec<_>>());
 }
 
 #[test]

@@ -64,6 +64,16 @@ pub enum RulesErrorKind {
         scale: String,
         band: String,
     },
+    /// A band its definition marks as a validity concern is given a need level: a score there
+    /// puts the answers in doubt and is never read as need.
+    #[error(
+        "band \"{band}\" of {questionnaire} scale \"{scale}\" is a validity concern: it takes no need level"
+    )]
+    ValidityBandMapped {
+        questionnaire: String,
+        scale: String,
+        band: String,
+    },
     /// A key holds a value outside its allowed set.
     #[error("\"{found}\" is not one of {allowed}")]
     NotAllowed {

@@ -239,6 +239,16 @@ fn source(ctx: &mut Ctx, path: &str, s: &super::raw::RawSource, kit: &Kit) -> Op
     let mut mapped = Vec::new();
     for band in &bands.bands {
         match s.bands.get(&band.id) {
+            // A validity-concern band is never read as a level of need.
+            None if band.validity_concern => {}
+            Some(_) if band.validity_concern => ctx.err(
+                format!("{path}.bands.{}", band.id),
+                K::ValidityBandMapped {
+                    questionnaire: q.id.clone(),
+                    scale: scale.id.clone(),
+                    band: band.id.clone(),
+                },
+            ),
             None => ctx.err(
                 format!("{path}.bands"),
                 K::UnmappedBand {

@@ -122,7 +122,12 @@ fn score_line(ctx: &KitContext, q: &Questionnaire, sc: &ScaleScore) -> String {
     line
 }
 
-fn flag_line(ctx: &KitContext, q: &Questionnaire, f: &QualityFlag) -> String {
+/// One response-quality flag in words. The assessor's notes use the same words.
+pub fn flag_line(ctx: &KitContext, q: &Questionnaire, f: &QualityFlag) -> String {
+    let scale_title = |id: &str| {
+        q.scale(id)
+            .map_or(id.to_owned(), |s| s.title.get(&ctx.lang).to_owned())
+    };
     match f {
         QualityFlag::TooFast {
             median_seconds,
@@ -134,15 +139,27 @@ fn flag_line(ctx: &KitContext, q: &Questionnaire, f: &QualityFlag) -> String {
                 ("min", &number(*min_seconds)),
             ],
         ),
-        QualityFlag::StraightLining { scale, n_items, .. } => {
-            let name = q
+        QualityFlag::StraightLining { scale, n_items, .. } => ctx.tf(
+            "flag_straight_lining",
+            &[
+                ("scale", &scale_title(scale)),
+                ("count", &n_items.to_string()),
+            ],
+        ),
+        QualityFlag::ValidityConcern { scale, band } => {
+            let label = q
                 .scale(scale)
-                .map_or(scale.clone(), |s| s.title.get(&ctx.lang).to_owned());
+                .and_then(|s| s.bands.as_ref()?.bands.iter().find(|b| b.id == *band))
+                .map_or(band.clone(), |b| b.label.get(&ctx.lang).to_owned());
             ctx.tf(
-                "flag_straight_lining",
-                &[("scale", &name), ("count", &n_items.to_string())],
+                "flag_validity_concern",
+                &[("scale", &scale_title(scale)), ("band", &label)],
             )
         }
+        QualityFlag::AdaptedWording { items } => ctx.tf(
+            "flag_adapted_wording",
+            &[("count", &items.len().to_string())],
+        ),
         QualityFlag::InconsistentPairs { pairs } => {
             ctx.tf("flag_inconsistent", &[("count", &pairs.len().to_string())])
         }

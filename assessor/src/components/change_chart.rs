@@ -103,7 +103,7 @@ fn panel(ctx: &KitContext, s: &Series, i: usize) -> Html {
             </g>
         }
     });
-    let cutoff = change.and_then(|c| c.clinical_cutoff).map(|c| {
+    let cutoff = change.and_then(|c| c.clinical_cutoff.as_ref()).map(|c| {
         html! {
             <g>
                 <line class="cutoff" x1={px(LEFT)} x2={px(RIGHT)} y1={px(y.at(c.cutoff))} y2={px(y.at(c.cutoff))} />

@@ -119,10 +119,10 @@ pub fn scale_cell(ctx: &KitContext, cell: &Cell, questionnaire: &str, scale: &st
             let Some(score) = s.score else {
                 return html! { <span class="muted">{ ctx.t("assessor_not_scorable") }</span> };
             };
-            let t = s
-                .norm
-                .as_ref()
-                .map(|n| ctx.tf("assessor_t_score", &[("t", &names::number(n.t))]));
+            let t = s.norm.as_ref().map(|n| {
+                let t = ctx.tf("assessor_t_score", &[("t", &names::number(n.t))]);
+                format!("{t}{}", names::norm_cautions(ctx, n))
+            });
             html! {
                 <span class="score-cell">
                     <span class="score">{ names::number(score) }</span>

@@ -44,6 +44,7 @@ pub fn decision_view(props: &DecisionViewProps) -> Html {
                 Missing::NotScorable => ctx.t("assessor_not_scorable").to_owned(),
                 Missing::NoBand => ctx.t("assessor_evidence_no_band").to_owned(),
                 Missing::UnknownBand(b) => ctx.tf("assessor_evidence_unknown_band", &[("band", b)]),
+                Missing::ValidityConcern(b) => ctx.tf("assessor_evidence_validity", &[("band", b)]),
             };
             html! { <li class="muted">{ format!("{}: {why}", names::scale(&ctx, &u.questionnaire, &u.scale)) }</li> }
         });

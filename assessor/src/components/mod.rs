@@ -1,6 +1,7 @@
 //! Reusable pieces of the assessor's screens: each takes data and `on_<event>` callbacks.
 
 pub mod band_label;
+pub mod change_basis;
 pub mod change_chart;
 pub mod cohort_filters;
 pub mod cohort_table;

@@ -67,7 +67,9 @@ pub fn t_chart(props: &TChartProps) -> Html {
             s.at[t as usize]
                 .as_ref()
                 .and_then(|sc| sc.norm.as_ref())
-                .map_or("—".to_owned(), |n| names::number(n.t))
+                .map_or("—".to_owned(), |n| {
+                    format!("{}{}", names::number(n.t), names::norm_cautions(&ctx, n))
+                })
         };
         html! {
             <tr>

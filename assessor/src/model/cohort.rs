@@ -25,7 +25,7 @@ pub enum Cell {
     /// Answered under another definition: kept, not scored.
     Outdated,
     /// Scored (or not scorable), as the report says.
-    Scored(ScaleScore),
+    Scored(Box<ScaleScore>),
 }
 
 impl Cell {
@@ -51,22 +51,28 @@ impl Cell {
 pub enum FlagKind {
     /// An answer staff must follow up (e.g. PHQ-9 item 9).
     Alert,
+    /// A score in a band that puts the answers in doubt (a BIS-11 total below 52).
+    ValidityConcern,
     TooFast,
     StraightLining,
     InconsistentPairs,
     HighMissingness,
+    /// Scored items answered in an easy-read wording.
+    AdaptedWording,
     /// Items answered "I don't understand".
     Revisit,
 }
 
 impl FlagKind {
     /// Every kind, in display order.
-    pub const ALL: [FlagKind; 6] = [
+    pub const ALL: [FlagKind; 8] = [
         FlagKind::Alert,
+        FlagKind::ValidityConcern,
         FlagKind::TooFast,
         FlagKind::StraightLining,
         FlagKind::InconsistentPairs,
         FlagKind::HighMissingness,
+        FlagKind::AdaptedWording,
         FlagKind::Revisit,
     ];
 
@@ -78,6 +84,8 @@ impl FlagKind {
             FlagKind::StraightLining => "straight_lining",
             FlagKind::InconsistentPairs => "inconsistent_pairs",
             FlagKind::HighMissingness => "high_missingness",
+            FlagKind::ValidityConcern => "validity_concern",
+            FlagKind::AdaptedWording => "adapted_wording",
             FlagKind::Revisit => "revisit",
         }
     }
@@ -93,6 +101,8 @@ impl FlagKind {
             QualityFlag::StraightLining { .. } => FlagKind::StraightLining,
             QualityFlag::InconsistentPairs { .. } => FlagKind::InconsistentPairs,
             QualityFlag::HighMissingness { .. } => FlagKind::HighMissingness,
+            QualityFlag::ValidityConcern { .. } => FlagKind::ValidityConcern,
+            QualityFlag::AdaptedWording { .. } => FlagKind::AdaptedWording,
         }
     }
 }
@@ -190,7 +200,7 @@ pub fn table(kit: &Kit, set: &RecordSet) -> Table {
                         .report
                         .as_ref()
                         .and_then(|r| r.scales.iter().find(|s| s.scale == c.scale))
-                        .map_or(Cell::NotTaken, |s| Cell::Scored(s.clone()))
+                        .map_or(Cell::NotTaken, |s| Cell::Scored(Box::new(s.clone())))
                 })
                 .collect();
             let mut flags = Vec::new();

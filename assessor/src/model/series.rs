@@ -3,10 +3,12 @@
 //! and category). The profile's charts and the end-of-programme report show the same series.
 
 use super::people::{outdated, present};
-use qkit_export::record_set::{report_at, ByTimepoint};
+use qkit_export::record_set::{cohort_pre, report_at, ByTimepoint, RecordSet};
 use qkit_questionnaires::{Kit, ScaleKind, Timepoint};
 use qkit_scoring::change::{Pair, ScaleChange};
-use qkit_scoring::{change, ChangeError, QualityFlag, ScaleScore, Timepoints};
+use qkit_scoring::{
+    change, ChangeError, QualityFlag, ReliableChangeChoice, ScaleScore, Timepoints,
+};
 
 /// One scale over time.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,8 +41,14 @@ pub struct OutdatedAt {
 }
 
 /// Every scored scale of every questionnaire he has a report for, questionnaires in the order
-/// first met, each one's total before its subscales.
-pub fn series(kit: &Kit, records: &ByTimepoint) -> Vec<Series> {
+/// first met, each one's total before its subscales. Reliable change is judged as `choice`
+/// says; the cohort for a cohort SD is every pre-programme record in `set`.
+pub fn series(
+    kit: &Kit,
+    set: &RecordSet,
+    records: &ByTimepoint,
+    choice: ReliableChangeChoice,
+) -> Vec<Series> {
     let mut ids: Vec<&str> = Vec::new();
     for (_, record) in present(records) {
         for q in &record.questionnaires {
@@ -69,7 +77,8 @@ pub fn series(kit: &Kit, records: &ByTimepoint) -> Vec<Series> {
             (Some(Timepoint::Mid), Some(Timepoint::Post)) => Some(Pair::MidPost),
             _ => None,
         };
-        let changes = pair.map(|_| change(q, &reports).map(|r| r.changes));
+        let changes =
+            pair.map(|_| change(q, &reports, choice, &cohort_pre(set, q)).map(|r| r.changes));
         let totals = q.scales.iter().filter(|s| s.kind == ScaleKind::Total);
         let subscales = q.scales.iter().filter(|s| s.kind != ScaleKind::Total);
         for scale in totals.chain(subscales) {

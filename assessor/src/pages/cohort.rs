@@ -11,6 +11,7 @@ use qkit_app::browser::download::save_file;
 use qkit_app::hooks::HEADING_ID;
 use qkit_app::KitContext;
 use qkit_export::scores_csv;
+use qkit_scoring::ReliableChangeChoice;
 use std::collections::BTreeSet;
 use yew::prelude::*;
 
@@ -29,6 +30,14 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
     let shown = view(&state.table, &state.filter, state.sort);
     let columns = shown_columns(&state.kit, &state.table, state.subscales);
     let on_subscales = act(state, |e: Event| Action::Subscales(checked(&e)));
+    let on_cohort_sd = act(state, |e: Event| {
+        Action::ReliableChange(if checked(&e) {
+            ReliableChangeChoice::CohortPre
+        } else {
+            ReliableChangeChoice::Definition
+        })
+    });
+    let cohort_sd = state.reliable_change == ReliableChangeChoice::CohortPre;
     let on_export = {
         let (state, problem, ctx) = (state.clone(), problem.clone(), ctx.clone());
         let keys: BTreeSet<(String, String)> = shown
@@ -39,9 +48,12 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
             })
             .collect();
         Callback::from(move |_: MouseEvent| {
-            let csv = scores_csv(&state.kit, &state.records, |p, prog| {
-                keys.contains(&(p.to_owned(), prog.to_owned()))
-            });
+            let csv = scores_csv(
+                &state.kit,
+                &state.records,
+                state.reliable_change,
+                |p, prog| keys.contains(&(p.to_owned(), prog.to_owned())),
+            );
             let date = today().map(|d| d.to_string()).unwrap_or_default();
             let name = format!("qkit-scores-{date}.csv");
             if save_file(&name, csv.text.as_bytes()) {
@@ -60,6 +72,10 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
                 <label class="check">
                     <input type="checkbox" checked={state.subscales} onchange={on_subscales} />
                     { ctx.t("assessor_show_subscales") }
+                </label>
+                <label class="check">
+                    <input type="checkbox" checked={cohort_sd} onchange={on_cohort_sd} />
+                    { ctx.t("assessor_rc_cohort") }
                 </label>
                 <button type="button" class="button secondary" onclick={on_export} disabled={shown.is_empty()}>
                     { ctx.tf("assessor_cohort_export", &[("count", &shown.len().to_string())]) }

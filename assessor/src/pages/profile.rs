@@ -1,6 +1,7 @@
 //! A participant's profile: his timepoints and when they were done, the T-score profile against
 //! the norm's average range, change across the programme, and response-quality notes.
 
+use crate::components::change_basis::ChangeBasis;
 use crate::components::change_chart::ChangeChart;
 use crate::components::t_chart::TChart;
 use crate::model::people::{present, record_date};
@@ -9,7 +10,6 @@ use crate::model::Key;
 use crate::names;
 use crate::state::Handle;
 use qkit_app::KitContext;
-use qkit_scoring::QualityFlag;
 use yew::prelude::*;
 
 /// Properties of [`ProfileTab`].
@@ -28,7 +28,7 @@ pub fn profile_tab(props: &ProfileTabProps) -> Html {
     let Some(records) = state.records.get(&key.participant, &key.programme) else {
         return html! {};
     };
-    let all = series(&state.kit, records);
+    let all = series(&state.kit, &state.records, records, state.reliable_change);
     let timepoints = present(records).map(|(t, r)| {
         let date = record_date(r).map(|d| d.to_string()).unwrap_or_default();
         html! { <li>{ format!("{}: {date}", names::timepoint(&ctx, t)) }</li> }
@@ -49,7 +49,8 @@ pub fn profile_tab(props: &ProfileTabProps) -> Html {
             <section aria-labelledby="change-heading">
                 <h2 id="change-heading">{ ctx.t("assessor_change_heading") }</h2>
                 <p class="muted">{ ctx.t("assessor_change_method") }</p>
-                <ChangeChart series={all} />
+                <ChangeChart series={all.clone()} />
+                <ChangeBasis series={all} />
             </section>
             <section aria-labelledby="notes-heading">
                 <h2 id="notes-heading">{ ctx.t("assessor_notes_heading") }</h2>
@@ -108,34 +109,9 @@ pub fn note_text(ctx: &KitContext, questionnaire: &str, note: &Note) -> String {
     match note {
         Note::Alert(items) => ctx.tf("assessor_note_alert", &[("items", &item_numbers(items))]),
         Note::Revisit(items) => ctx.tf("assessor_note_revisit", &[("items", &item_numbers(items))]),
-        Note::Flag(QualityFlag::TooFast {
-            median_seconds,
-            min_seconds,
-        }) => ctx.tf(
-            "flag_too_fast",
-            &[
-                ("median", &names::number(*median_seconds)),
-                ("min", &names::number(*min_seconds)),
-            ],
-        ),
-        Note::Flag(QualityFlag::StraightLining { scale, n_items, .. }) => ctx.tf(
-            "flag_straight_lining",
-            &[
-                ("scale", &names::scale(ctx, questionnaire, scale)),
-                ("count", &n_items.to_string()),
-            ],
-        ),
-        Note::Flag(QualityFlag::InconsistentPairs { pairs }) => {
-            ctx.tf("flag_inconsistent", &[("count", &pairs.len().to_string())])
-        }
-        Note::Flag(QualityFlag::HighMissingness {
-            missing, n_items, ..
-        }) => ctx.tf(
-            "flag_missing",
-            &[
-                ("missing", &missing.to_string()),
-                ("total", &n_items.to_string()),
-            ],
-        ),
+        Note::Flag(flag) => match q {
+            Some(q) => qkit_app::components::report_card::flag_line(ctx, q, flag),
+            None => flag.key().to_owned(),
+        },
     }
 }

@@ -6,6 +6,7 @@
 use crate::browser::form::text_area_value;
 use crate::browser::print::print;
 use crate::components::band_label::BandLabel;
+use crate::components::change_basis::ChangeBasis;
 use crate::components::t_chart::scale_and_timepoints;
 use crate::model::people::{present, record_date};
 use crate::model::series::{notes, outdated_questionnaires, series, Series};
@@ -35,7 +36,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
     let Some(records) = state.records.get(&key.participant, &key.programme) else {
         return html! {};
     };
-    let all = series(&state.kit, records);
+    let all = series(&state.kit, &state.records, records, state.reliable_change);
     let dates = present(records).map(|(t, r)| {
         html! {
             <tr>
@@ -79,6 +80,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            <ChangeBasis series={all.clone()} />
             { outdated_list(&ctx, &outdated_questionnaires(&state.kit, records)) }
             <h3>{ ctx.t("assessor_notes_heading") }</h3>
             { notes_list(&ctx, &notes(records)) }

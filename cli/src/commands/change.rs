@@ -1,17 +1,24 @@
 //! `qkit change --questionnaire ID --pre A.csv [--mid B.csv] --post C.csv [--norms GROUP]
-//! [--format csv|json] [--definitions DIR]`: reliable and clinically significant change per
-//! respondent × scale × pair of timepoints, rows matched by respondent.
+//! [--reliable-change definition|cohort-pre] [--format csv|json] [--definitions DIR]`: reliable
+//! and clinically significant change per respondent × scale × pair of timepoints, rows matched by
+//! respondent.
 //!
-//! CSV columns: `respondent,scale,pair,from,to,diff,rci,reliable,category`. `pair` is `pre_mid`,
-//! `mid_post` or `pre_post`; `from` and `to` are the scores; `category` is `recovered`,
-//! `improved`, `unchanged`, `deteriorated` or `not_assessable:<reason>`. The method is printed to
-//! stderr (and is in the JSON). A respondent in only one file has no rows; stderr says so.
+//! CSV columns: `respondent,scale,pair,from,to,diff,method,threshold,rci,reliable,cutoff,category`.
+//! `pair` is `pre_mid`, `mid_post` or `pre_post`; `from` and `to` are the scores; `method` is the
+//! reliable change basis (`points`, `norm:<id>` or `cohort_pre`) and `threshold` the change in
+//! points it needs; `cutoff` the clinical cut-off; `category` is `recovered`, `improved`,
+//! `unchanged`, `deteriorated` or `not_assessable:<reason>`. The cohort for `cohort_pre` is
+//! everyone scored in the `--pre` file. Each scale's basis and source, and the clinical cut-off's,
+//! are printed to stderr (and are in the JSON). A respondent in only one file has no rows; stderr
+//! says so.
 
 use crate::scoring_files::{self, Format, Source};
 use anyhow::anyhow;
 use qkit_questionnaires::{Questionnaire, Timepoint};
+use qkit_scoring::change::clinical_cutoff;
 use qkit_scoring::csv_rows::change_row;
-use qkit_scoring::{change, score, ChangeReport, NormChoice, ScoreReport, Timepoints};
+use qkit_scoring::reliable::basis;
+use qkit_scoring::{change, score, ChangeReport, CohortPre, NormChoice, ScoreReport, Timepoints};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -34,6 +41,10 @@ pub struct Args {
     /// scale's default norm).
     #[arg(long)]
     norms: Option<String>,
+    /// How reliable change is judged: each scale's rule from its definition, or the cohort's
+    /// own pre-programme SD (everyone scored in --pre) on every scale.
+    #[arg(long, value_enum, default_value = "definition")]
+    reliable_change: scoring_files::ReliableChange,
     #[arg(long, value_enum, default_value = "csv")]
     format: Format,
 }
@@ -66,6 +77,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             add_timepoint(q, &norms, t, path, &mut people)?;
         }
     }
+    let choice = args.reliable_change.choice();
+    let cohort = CohortPre::from_reports(q, people.iter().filter_map(|(_, r)| r[0].as_ref()));
     let mut changes = Vec::new();
     for (respondent, reports) in &people {
         let [pre, mid, post] = reports;
@@ -78,14 +91,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             mid: mid.as_ref(),
             post: post.as_ref(),
         };
-        let change =
-            change(q, &timepoints).map_err(|e| anyhow!("respondent \"{respondent}\": {e}"))?;
+        let change = change(q, &timepoints, choice, &cohort)
+            .map_err(|e| anyhow!("respondent \"{respondent}\": {e}"))?;
         changes.push(RespondentChange {
             respondent: respondent.clone(),
             change,
         });
     }
     eprintln!("method: {}", qkit_scoring::change::METHOD);
+    for scale in &q.scales {
+        match basis(scale, choice, &cohort) {
+            Ok(b) => eprintln!(
+                "{}: reliable change {} (threshold {:.2} points): {}",
+                scale.id,
+                b.key(),
+                b.threshold(),
+                b.source()
+            ),
+            Err(why) => eprintln!(
+                "{}: reliable change not assessable: {}",
+                scale.id,
+                qkit_scoring::change::NotAssessable::from(why)
+            ),
+        }
+        if let Some(c) = clinical_cutoff(scale) {
+            eprintln!(
+                "{}: clinical cut-off {:.2}: {}",
+                scale.id, c.cutoff, c.source
+            );
+        }
+    }
     match args.format {
         Format::Json => scoring_files::print_json(&changes)?,
         Format::Csv => {

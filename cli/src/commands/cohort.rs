@@ -1,6 +1,7 @@
 //! `qkit cohort --questionnaire ID --responses FILE.csv [--format csv|json] [--definitions DIR]`:
 //! per scale, the number scored, the mean and sample SD of the scores, and Cronbach's alpha on
-//! the complete cases (CSV columns `scale,n,mean,sd,alpha`).
+//! the complete cases (CSV columns `scale,n,mean,sd,n_alpha,alpha`: `n` counts every scored
+//! respondent, `n_alpha` the complete cases alpha was computed on).
 
 use crate::scoring_files::{self, fixed_or_empty, Format, Source};
 use anyhow::anyhow;
@@ -20,7 +21,7 @@ pub struct Args {
 }
 
 /// The CSV header; a contract other tools rely on.
-pub const COLUMNS: [&str; 5] = ["scale", "n", "mean", "sd", "alpha"];
+pub const COLUMNS: [&str; 6] = ["scale", "n", "mean", "sd", "n_alpha", "alpha"];
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kit = args.source.kit()?;
@@ -39,6 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     s.n.to_string(),
                     fixed_or_empty(s.mean, 2),
                     fixed_or_empty(s.sd, 3),
+                    s.n_alpha.to_string(),
                     fixed_or_empty(s.alpha, 3),
                 ])?;
             }

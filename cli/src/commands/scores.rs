@@ -3,8 +3,10 @@
 //!
 //! Columns: `respondent,programme,timepoint,questionnaire`, then the rest of `qkit score`'s
 //! columns (`scale,n_items,…,flags`, the same cells), then `qkit change`'s columns from `pair`
-//! on (`pair,from,to,diff,rci,reliable,category`), filled on a mid or post row when the same
-//! participant has an earlier timepoint: the change from the earliest one (pre, else mid).
+//! on (`pair,from,to,diff,method,threshold,rci,reliable,cutoff,category`), filled on a mid or
+//! post row when the same participant has an earlier timepoint: the change from the earliest one
+//! (pre, else mid). `--reliable-change cohort-pre` judges reliable change with the SD of every
+//! pre-programme record in DIR.
 //! Bad files are reported on stderr with their names and reasons and the rest go on; the exit
 //! code is 1 if any failed. The output file is never overwritten and is readable by its owner
 //! only (it holds scores of named cases). The rows and the rules for repeated records are
@@ -32,6 +34,9 @@ pub struct Args {
     /// shipped definitions.
     #[arg(long, value_name = "DIR")]
     kit: Option<PathBuf>,
+    /// How reliable change is judged: each scale's rule, or the cohort's pre-programme SD.
+    #[arg(long, value_enum, default_value = "definition")]
+    reliable_change: crate::scoring_files::ReliableChange,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -67,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let written = scores_csv(&kit, &set, |_, _| true);
+    let written = scores_csv(&kit, &set, args.reliable_change.choice(), |_, _| true);
     for p in &written.problems {
         eprintln!(
             "qkit: \"{}\" {}: change not computed: {}",

@@ -1,4 +1,7 @@
-//! `qkit validate [DIR]`: check definitions and print one line per problem.
+//! `qkit validate [DIR]`: check definitions and print one line per problem (exit 1), else "ok"
+//! and then one `warning:` line on stderr for each thing to check before clinical use (norms not
+//! verified against their source or naming no table, scales without a reliable change rule,
+//! instruments whose licence the organisation must confirm; exit 0).
 
 use crate::kit_files::KitFiles;
 use std::path::PathBuf;
@@ -24,6 +27,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 kit.programmes.len(),
                 kit.ui.languages().count()
             );
+            let warnings = kit.warnings();
+            for w in &warnings {
+                eprintln!("warning: {w}");
+            }
+            if !warnings.is_empty() {
+                eprintln!("{} warning(s): see docs/clinical.md", warnings.len());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {

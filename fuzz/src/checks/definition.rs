@@ -4,7 +4,8 @@
 
 use qkit_questionnaires::{load_questionnaire, Questionnaire};
 use qkit_scoring::{
-    change, cohort, score, Answer, ItemResponse, NormChoice, ScoreReport, Timepoints,
+    change, cohort, score, Answer, CohortPre, ItemResponse, NormChoice, ReliableChangeChoice,
+    ScoreReport, Timepoints,
 };
 
 /// Loads the input as a definition file; checks what a valid one promises.
@@ -39,6 +40,7 @@ pub fn fitting_answers(q: &Questionnaire) -> Vec<Vec<ItemResponse>> {
         answer,
         seconds: 3.0,
         assisted: false,
+        wording: qkit_questionnaires::Wording::Standard,
     };
     let options = |pick: &dyn Fn(usize, usize) -> usize| {
         q.items
@@ -91,6 +93,8 @@ fn scores_keep_their_promises(q: &Questionnaire) {
                 mid: None,
                 post: Some(&pair[1]),
             },
+            ReliableChangeChoice::CohortPre,
+            &CohortPre::from_reports(q, &reports),
         ) {
             super::assert_message(&e, None);
         }
@@ -116,7 +120,9 @@ pub fn check_report(q: &Questionnaire, report: &ScoreReport) {
         }
         if let Some(n) = &s.norm {
             assert!(
-                n.z.is_finite() && n.t.is_finite() && (0.0..=100.0).contains(&n.percentile),
+                n.z.is_finite()
+                    && n.t.is_finite()
+                    && n.percentile.is_none_or(|p| (0.0..=100.0).contains(&p)),
                 "scale {}: norm numbers {n:?}",
                 s.scale
             );

@@ -5,7 +5,9 @@
 
 use qkit_questionnaires::Questionnaire;
 use qkit_scoring::responses_csv::read_responses;
-use qkit_scoring::{change, cohort, score, NormChoice, Timepoints};
+use qkit_scoring::{
+    change, cohort, score, CohortPre, NormChoice, ReliableChangeChoice, Timepoints,
+};
 use std::collections::BTreeSet;
 
 /// The shipped questionnaires that have scales, in id order.
@@ -54,6 +56,8 @@ pub fn check(data: &[u8]) {
                 mid: None,
                 post: Some(post),
             },
+            ReliableChangeChoice::CohortPre,
+            &CohortPre::from_reports(q, &reports),
         ) {
             super::assert_message(&e, None);
         }

@@ -4,7 +4,9 @@
 //! file at once. A model value is returned only when no problem was found.
 
 mod batteries;
+mod change_rules;
 mod limits;
+mod norms;
 mod questionnaire;
 mod scales;
 mod ui;

@@ -68,6 +68,23 @@ fn check(ctx: &mut Ctx, raw: &RawQuestionnaire) -> Questionnaire {
             ctx.err(format!("$.{key}"), K::EmptyText(String::new()));
         }
     }
+    let licence_check = match &raw.licence_check {
+        None => LicenceCheck::OrganisationMustConfirm,
+        Some(check) => ctx
+            .keyword(
+                "$.licence_check",
+                check,
+                &[
+                    ("documented", LicenceCheck::Documented),
+                    (
+                        "organisation_must_confirm",
+                        LicenceCheck::OrganisationMustConfirm,
+                    ),
+                ],
+                "\"documented\", \"organisation_must_confirm\"",
+            )
+            .unwrap_or(LicenceCheck::OrganisationMustConfirm),
+    };
     if raw.minutes == 0 {
         ctx.err(
             "$.minutes",
@@ -130,6 +147,7 @@ fn check(ctx: &mut Ctx, raw: &RawQuestionnaire) -> Questionnaire {
         easy_read_instructions,
         languages: langs,
         licence: raw.licence.clone(),
+        licence_check,
         source: raw.source.clone(),
         minutes: raw.minutes,
         special_answers,

@@ -1,6 +1,8 @@
 //! Validation of subscales and totals: item lists, scoring rules, norms, bands and the
 //! clinically significant change rule.
 
+use super::change_rules::{clinical, reliable_change};
+use super::norms::norms;
 use super::Ctx;
 use crate::error::DefinitionErrorKind as K;
 use crate::model::*;
@@ -55,7 +57,11 @@ pub(super) fn validate_scale(
         ],
         "\"higher_is_more_need\", \"higher_is_less_need\"",
     );
-    let norms = norms(ctx, &base, raw);
+    let range = method
+        .zip(item_indexes.as_ref())
+        .map(|(m, indexes)| score_range(m, indexes, items))
+        .unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+    let norms = norms(ctx, &base, raw, range);
     let default_norm = match (&raw.default_norm, norms.is_empty()) {
         (None, true) => None,
         (None, false) => {
@@ -117,6 +123,10 @@ pub(super) fn validate_scale(
         .clinical_significance
         .as_ref()
         .and_then(|c| clinical(ctx, &base, &raw.id, c, &norms));
+    let reliable_change = raw
+        .reliable_change
+        .as_ref()
+        .and_then(|r| reliable_change(ctx, &base, &raw.id, r, &norms));
 
     Some(Scale {
         id: raw.id.clone(),
@@ -136,6 +146,7 @@ pub(super) fn validate_scale(
         default_norm,
         bands,
         clinical_significance,
+        reliable_change,
         score_min,
         score_max,
     })
@@ -234,89 +245,6 @@ fn score_range(method: Method, indexes: &[usize], items: &[Item]) -> (f64, f64) 
             (lo / n, hi / n)
         }
     }
-}
-
-fn norms(ctx: &mut Ctx, base: &str, raw: &RawScale) -> Vec<Norm> {
-    ctx.unique_ids(
-        "norm",
-        raw.norms
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (format!("{base}.norms[{i}].id"), n.id.as_str())),
-    );
-    let mut out = Vec::new();
-    for (i, n) in raw.norms.iter().enumerate() {
-        let path = format!("{base}.norms[{i}]");
-        ctx.id(&format!("{path}.id"), &n.id);
-        let mut ok = ctx.finite(&format!("{path}.mean"), "mean", n.mean);
-        if !(n.sd.is_finite() && n.sd > 0.0) {
-            ctx.err(format!("{path}.sd"), K::NonPositiveSd(n.sd, raw.id.clone()));
-            ok = false;
-        }
-        if n.n == 0 {
-            ctx.err(
-                format!("{path}.n"),
-                K::OutOfRange {
-                    what: "n",
-                    rule: "at least 1",
-                    found: "0".into(),
-                },
-            );
-        }
-        let r = n.reliability.value;
-        if !(r.is_finite() && r > 0.0 && r < 1.0) {
-            ctx.err(
-                format!("{path}.reliability.value"),
-                K::OutOfRange {
-                    what: "reliability",
-                    rule: "above 0 and below 1",
-                    found: number_text(r),
-                },
-            );
-            ok = false;
-        }
-        let kind = ctx.keyword(
-            &format!("{path}.reliability.kind"),
-            &n.reliability.kind,
-            &[
-                ("alpha", ReliabilityKind::Alpha),
-                ("test_retest", ReliabilityKind::TestRetest),
-            ],
-            "\"alpha\", \"test_retest\"",
-        );
-        let role = match &n.role {
-            None => Some(None),
-            Some(r) => ctx
-                .keyword(
-                    &format!("{path}.role"),
-                    r,
-                    &[
-                        ("clinical", NormRole::Clinical),
-                        ("functional", NormRole::Functional),
-                    ],
-                    "\"clinical\", \"functional\"",
-                )
-                .map(Some),
-        };
-        for (key, value) in [("population", &n.population), ("citation", &n.citation)] {
-            if value.trim().is_empty() {
-                ctx.err(format!("{path}.{key}"), K::EmptyText(String::new()));
-            }
-        }
-        if let (true, Some(kind), Some(role)) = (ok, kind, role) {
-            out.push(Norm {
-                id: n.id.clone(),
-                population: n.population.clone(),
-                n: n.n,
-                mean: n.mean,
-                sd: n.sd,
-                reliability: Reliability { kind, value: r },
-                citation: n.citation.clone(),
-                role,
-            });
-        }
-    }
-    out
 }
 
 fn bands(
@@ -419,6 +347,7 @@ fn bands(
             min: b.min,
             max: b.max,
             colour,
+            validity_concern: b.validity_concern,
         });
     }
     if ok && basis == BandBasis::Score {
@@ -456,97 +385,4 @@ fn bands(
         citation: raw.citation.clone(),
         bands: out,
     })
-}
-
-fn clinical(
-    ctx: &mut Ctx,
-    base: &str,
-    scale: &str,
-    raw: &RawClinicalSignificance,
-    norms: &[Norm],
-) -> Option<ClinicalSignificance> {
-    let path = format!("{base}.clinical_significance");
-    let mut norm = |key: &str, id: &Option<String>, role: NormRole| -> Option<usize> {
-        let Some(id) = id else {
-            ctx.err(
-                format!("{path}.{key}"),
-                K::Rule(format!("this method needs \"{key}\"")),
-            );
-            return None;
-        };
-        let Some(i) = norms.iter().position(|n| &n.id == id) else {
-            ctx.err(
-                format!("{path}.{key}"),
-                K::UnknownNorm {
-                    scale: scale.to_owned(),
-                    norm: id.clone(),
-                },
-            );
-            return None;
-        };
-        if norms[i].role != Some(role) {
-            ctx.err(
-                format!("{path}.{key}"),
-                K::Rule(format!(
-                    "norm \"{id}\" is used as {key} but its role is not \"{}\"",
-                    if role == NormRole::Clinical {
-                        "clinical"
-                    } else {
-                        "functional"
-                    }
-                )),
-            );
-            return None;
-        }
-        Some(i)
-    };
-    match raw.method.as_str() {
-        "c" => {
-            let clinical = norm("clinical_norm", &raw.clinical_norm, NormRole::Clinical);
-            let functional = norm(
-                "functional_norm",
-                &raw.functional_norm,
-                NormRole::Functional,
-            );
-            Some(ClinicalSignificance::C {
-                clinical: clinical?,
-                functional: functional?,
-            })
-        }
-        "a" => Some(ClinicalSignificance::A {
-            clinical: norm("clinical_norm", &raw.clinical_norm, NormRole::Clinical)?,
-        }),
-        "b" => Some(ClinicalSignificance::B {
-            functional: norm(
-                "functional_norm",
-                &raw.functional_norm,
-                NormRole::Functional,
-            )?,
-        }),
-        "fixed" => match (raw.cutoff, &raw.citation) {
-            (Some(cutoff), Some(citation)) if cutoff.is_finite() && !citation.trim().is_empty() => {
-                Some(ClinicalSignificance::Fixed {
-                    cutoff,
-                    citation: citation.clone(),
-                })
-            }
-            _ => {
-                ctx.err(
-                    path,
-                    K::Rule("method \"fixed\" needs a finite \"cutoff\" and a \"citation\"".into()),
-                );
-                None
-            }
-        },
-        other => {
-            ctx.err(
-                format!("{path}.method"),
-                K::NotAllowed {
-                    found: other.to_owned(),
-                    allowed: "\"c\", \"a\", \"b\", \"fixed\"",
-                },
-            );
-            None
-        }
-    }
 }
