@@ -10,7 +10,8 @@ use qkit_allocation::{
 };
 use qkit_questionnaires::Kit;
 use qkit_scoring::{
-    Answer, DirectionKey, NotScorable, ScaleKindKey, ScaleScore, ScoreReport, ScoreStatus,
+    Answer, DirectionKey, NotScorable, QualityFlag, ScaleKindKey, ScaleScore, ScoreReport,
+    ScoreStatus,
 };
 
 fn rules() -> Rules {
@@ -218,4 +219,50 @@ fn attendance_is_read_from_the_about_you_answers_by_role_and_code() {
         Answer::Special(qkit_questionnaires::SpecialAnswer::DontKnow),
     )];
     assert_eq!(attendance(form, &special), Attendance::default());
+}
+
+/// A BIS-11 total below 52 is a validity concern (Stanford et al. 2009: extremely over-controlled,
+/// or not completed honestly), not low need: the domain leaves that source out and says why,
+/// and decides on the BSCS alone.
+#[test]
+fn a_validity_concern_is_not_read_as_low_need() {
+    let mut bis = report("bis11", Some("very_low"));
+    bis.flags.push(QualityFlag::ValidityConcern {
+        scale: "total".into(),
+        band: "very_low".into(),
+    });
+    let reports = [bis, report("bscs", Some("below_average"))];
+    let d = decide(
+        &rules(),
+        &reports,
+        &[],
+        &staff(Level::Medium, "programme_requirement"),
+    )
+    .expect("decided");
+    let domain = &d.domains[0];
+    assert_eq!(domain.evidence.len(), 1, "only the BSCS is evidence");
+    assert_eq!(domain.evidence[0].questionnaire, "bscs");
+    assert_eq!(domain.level, Some(Level::High));
+    assert_eq!(domain.unassessed[0].questionnaire, "bis11");
+    assert_eq!(
+        domain.unassessed[0].why,
+        Missing::ValidityConcern("very_low".into())
+    );
+    // With nothing else in the domain, it is not assessed at all (never "low").
+    let only = [{
+        let mut r = report("bis11", Some("very_low"));
+        r.flags.push(QualityFlag::ValidityConcern {
+            scale: "total".into(),
+            band: "very_low".into(),
+        });
+        r
+    }];
+    let d = decide(
+        &rules(),
+        &only,
+        &[],
+        &staff(Level::Low, "programme_requirement"),
+    )
+    .expect("decided");
+    assert_eq!(d.domains[0].level, None);
 }

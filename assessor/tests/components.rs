@@ -8,6 +8,7 @@ mod common;
 
 use common::{kit, set};
 use qkit_app::KitContext;
+use qkit_assessor::components::change_basis::ChangeBasis;
 use qkit_assessor::components::change_chart::ChangeChart;
 use qkit_assessor::components::cohort_filters::CohortFilters;
 use qkit_assessor::components::cohort_table::CohortTable;
@@ -279,7 +280,16 @@ async fn the_t_score_chart_has_a_table_with_the_same_t_scores() {
         x.at[tp as usize]
             .as_ref()
             .and_then(|s| s.norm.as_ref())
-            .map_or("—".to_owned(), |n| qkit_assessor::names::number(n.t))
+            .map_or("—".to_owned(), |n| {
+                // Every shipped norm but GAD-7's for men is unverified, and says so.
+                let unverified = n.cautions.contains(&qkit_scoring::NormCaution::Unverified);
+                let note = if unverified {
+                    " (norm not verified)"
+                } else {
+                    ""
+                };
+                format!("{}{note}", qkit_assessor::names::number(n.t))
+            })
     };
     for x in all
         .iter()
@@ -346,16 +356,42 @@ async fn the_change_chart_has_a_table_with_scores_change_rci_and_category() {
         cells[5]
     );
     assert!(cells[5].contains("(reliable change)"), "{}", cells[5]);
-    // A subscale without a norm says why there is no category.
-    assert!(row_cells(&root, "Motor")[5].contains("no norm group"));
+    // A subscale without a reliable change rule says why there is no category.
+    assert!(
+        row_cells(&root, "Motor")[5].contains("names no reliable change rule"),
+        "{}",
+        row_cells(&root, "Motor")[5]
+    );
     // A chart per scale with two or more timepoints, each described by its title.
     let panels = root
         .query_selector_all(".panel svg[role=img] title")
         .expect("ok");
-    assert_eq!(panels.length(), 5);
+    assert_eq!(panels.length(), 11);
     let first = panels
         .item(0)
         .and_then(|n| n.text_content())
         .unwrap_or_default();
     assert!(first.starts_with("Impulsiveness (BIS-11 total)"), "{first}");
+}
+
+/// Below the charts, each scale's reliable change rule and clinical cut-off, with its source.
+#[wasm_bindgen_test]
+async fn the_basis_of_each_verdict_is_listed_with_its_source() {
+    let kit = Rc::new(kit());
+    let all = a1_series(&kit);
+    let root = render_chart(kit.clone(), html! { <ChangeBasis series={all} /> }).await;
+    let lines = texts(&root, "li");
+    let bis = lines
+        .iter()
+        .find(|l| l.starts_with("Impulsiveness (BIS-11 total)"))
+        .expect("a line for the BIS-11 total");
+    // Jacobson & Truax with the inmates' SD 11.9 and alpha .80: 1.96·√2·11.9·√.2 = 14.75.
+    assert!(bis.contains("more than 14.75 points"), "{bis}");
+    assert!(bis.contains("us_male_inmates"), "{bis}");
+    assert!(bis.contains("Patton"), "the source is named: {bis}");
+    let bscs = lines
+        .iter()
+        .find(|l| l.starts_with("Self-control (BSCS total)"))
+        .expect("a line for the BSCS");
+    assert!(bscs.contains("fewer than 10 men"), "{bscs}");
 }

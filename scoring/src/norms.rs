@@ -111,7 +111,75 @@ pub fn normed(score: f64, norm: &Norm) -> NormedScore {
 
 #[cfg(test)]
 mod tests {
-    use super::percentile;
+    use super::{normed, percentile};
+    use crate::report::{NormCaution, PercentileBasis};
+    use qkit_questionnaires::{Distribution, Norm, PercentileRanks, Reliability, ReliabilityKind};
+
+    fn norm(distribution: Distribution, table: Option<Vec<(f64, f64)>>, verified: bool) -> Norm {
+        Norm {
+            id: "n".into(),
+            population: "p".into(),
+            n: 100,
+            mean: 10.0,
+            sd: 5.0,
+            reliability: Reliability {
+                kind: ReliabilityKind::Alpha,
+                value: 0.8,
+            },
+            citation: "c".into(),
+            role: None,
+            location: None,
+            verified,
+            distribution,
+            percentile_ranks: table.map(|ranks| PercentileRanks {
+                ranks,
+                source: "t".into(),
+            }),
+        }
+    }
+
+    /// Score 20 against mean 10, SD 5: z = 2, T = 70; on the normal curve Φ(2) = 97.72%.
+    #[test]
+    fn the_normal_curve_only_for_a_normal_norm() {
+        let n = normed(20.0, &norm(Distribution::Normal, None, true));
+        assert_eq!((n.z, n.t), (2.0, 70.0));
+        assert_eq!(n.percentile, Some(97.724987));
+        assert_eq!(n.percentile_basis, PercentileBasis::NormalCurve);
+        assert!(n.cautions.is_empty());
+        for shape in [Distribution::Skewed, Distribution::NotReported] {
+            let n = normed(20.0, &norm(shape, None, false));
+            assert_eq!(n.percentile, None, "{shape:?}");
+            assert_eq!(n.percentile_basis, PercentileBasis::NoneNotNormal);
+            assert_eq!(
+                n.cautions,
+                [NormCaution::NotNormal, NormCaution::Unverified]
+            );
+            assert_eq!(n.t, 70.0, "T is still given");
+        }
+    }
+
+    /// A published table wins over the normal curve, for the exact scores it lists only.
+    #[test]
+    fn a_percentile_table_gives_exact_scores_only() {
+        let table = vec![(0.0, 20.0), (10.0, 60.0), (20.0, 95.0)];
+        let n = normed(20.0, &norm(Distribution::Skewed, Some(table.clone()), true));
+        assert_eq!(n.percentile, Some(95.0));
+        assert_eq!(n.percentile_basis, PercentileBasis::Table);
+        let n = normed(12.5, &norm(Distribution::Skewed, Some(table), true));
+        assert_eq!(n.percentile, None, "never interpolated");
+        assert_eq!(n.percentile_basis, PercentileBasis::NoneNotInTable);
+    }
+
+    /// |z| above 3 is beyond what a norm sample describes: T 119 carries the caution, T 80 does not.
+    #[test]
+    fn beyond_the_norm_range() {
+        let n = normed(25.0, &norm(Distribution::Normal, None, true));
+        assert_eq!(n.t, 80.0);
+        assert!(n.cautions.is_empty());
+        let n = normed(44.5, &norm(Distribution::Normal, None, true));
+        assert!((n.t - 119.0).abs() < 1e-9);
+        assert_eq!(n.cautions, [NormCaution::BeyondNormRange]);
+    }
 
     /// Φ(z) from published normal tables (e.g. Abramowitz & Stegun, table 26.1), as percentages.
     #[test]

@@ -144,3 +144,53 @@ fn the_content_hash_ignores_formatting_but_not_content() {
     assert_ne!(a.content_hash, c.content_hash);
     assert_eq!(a.content_hash.len(), 64);
 }
+
+/// docs/clinical.md, the page a psychologist reviews, describes the shipped definitions as they
+/// are: every instrument at its current version, every norm with its verification status, and
+/// every reliable change rule.
+#[test]
+fn the_clinical_page_matches_the_definitions() {
+    let doc = include_str!("../../docs/clinical.md");
+    let kit = kit();
+    for q in kit.questionnaires.values().filter(|q| q.is_scored()) {
+        let heading = format!("(`{}`, definition {})", q.id, q.version);
+        let section = doc
+            .split("\n## ")
+            .find(|s| s.lines().next().is_some_and(|l| l.contains(&heading)))
+            .unwrap_or_else(|| panic!("docs/clinical.md has no section {heading}"));
+        for scale in &q.scales {
+            for n in &scale.norms {
+                let row = section
+                    .lines()
+                    .find(|l| l.starts_with(&format!("| `{}`", n.id)))
+                    .unwrap_or_else(|| panic!("{}: no row for norm {}", q.id, n.id));
+                let status = if n.verified {
+                    "| **verified** |"
+                } else {
+                    "| not verified |"
+                };
+                assert!(
+                    row.contains(status),
+                    "{}: {} should say {status}",
+                    q.id,
+                    n.id
+                );
+                assert!(
+                    row.contains(&format!("| {} |", n.n)),
+                    "{}: {} n",
+                    q.id,
+                    n.id
+                );
+            }
+            let rule = match &scale.reliable_change {
+                Some(qkit_questionnaires::ReliableChangeRule::Points { .. }) => "(`points`)",
+                Some(qkit_questionnaires::ReliableChangeRule::Norm { .. }) => "(`norm`)",
+                Some(qkit_questionnaires::ReliableChangeRule::CohortPre { .. }) => "(`cohort_pre`)",
+                None => "**Reliable change:** no rule",
+            };
+            if !scale.norms.is_empty() || scale.reliable_change.is_some() {
+                assert!(section.contains(rule), "{}: {} rule {rule}", q.id, scale.id);
+            }
+        }
+    }
+}
