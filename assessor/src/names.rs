@@ -188,6 +188,7 @@ pub fn change_outcome(ctx: &KitContext, o: &Outcome) -> String {
                 NotAssessable::NoReliableChangeRule => "assessor_change_no_rule",
                 NotAssessable::NoReliability => "assessor_change_no_reliability",
                 NotAssessable::CohortTooSmall => "assessor_change_cohort_too_small",
+                NotAssessable::CohortNoSpread => "assessor_change_cohort_no_spread",
             })
             .to_owned(),
     }

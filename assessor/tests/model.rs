@@ -200,7 +200,7 @@ fn series_carry_scores_over_time_and_the_change_from_first_to_last() {
     let all = series(
         &kit,
         &s,
-        s.get("A1", "tsp").unwrap(),
+        ("tsp", s.get("A1", "tsp").unwrap()),
         ReliableChangeChoice::Definition,
     );
     let total = all
@@ -231,7 +231,7 @@ fn series_carry_scores_over_time_and_the_change_from_first_to_last() {
     assert!(series(
         &kit,
         &one,
-        one.get("B2", "tsp").unwrap(),
+        ("tsp", one.get("B2", "tsp").unwrap()),
         ReliableChangeChoice::Definition
     )
     .iter()
@@ -337,9 +337,11 @@ fn a_questionnaire_answered_under_an_older_definition_is_shown_but_not_scored() 
         assert_eq!(t.rows[0].cells[i], Cell::Outdated);
     }
     let records = s.get("A1", "tsp").unwrap();
-    assert!(series(&kit, &s, records, ReliableChangeChoice::Definition)
-        .iter()
-        .all(|x| x.questionnaire != "bis11"));
+    assert!(
+        series(&kit, &s, ("tsp", records), ReliableChangeChoice::Definition)
+            .iter()
+            .all(|x| x.questionnaire != "bis11")
+    );
     let outdated = qkit_assessor::model::series::outdated_questionnaires(&kit, records);
     assert_eq!(outdated.len(), 1);
     assert_eq!(

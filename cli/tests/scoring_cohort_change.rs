@@ -207,7 +207,7 @@ fn nhs_talking_therapies_examples_through_the_cli() {
     assert_eq!(row[10], "", "no percentile");
     assert_eq!(row[11], "none:not_normal");
     assert_eq!(row[12], "not_normal");
-    // The cohort's own SD is refused for fewer than ten men, and says so.
+    // Choosing the cohort's own SD keeps the published thresholds in points.
     let pre = write(
         &dir,
         "few_pre.csv",
@@ -226,11 +226,12 @@ fn nhs_talking_therapies_examples_through_the_cli() {
         "cohort-pre",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.lines()
-            .skip(1)
-            .all(|l| l.ends_with("not_assessable:cohort_too_small")),
-        "{out}"
+    assert_eq!(
+        out.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "x,total,pre_post,11.00,7.00,-4.00,points,6.00,,false,10.00,unchanged",
+            "y,total,pre_post,16.00,8.00,-8.00,points,6.00,,true,10.00,recovered"
+        ]
     );
 }
 

@@ -22,6 +22,26 @@ fn the_shipped_definitions_are_valid() {
     assert!(out.starts_with("ok: "), "{out}");
 }
 
+/// What a psychologist must check before clinical use is listed, never hidden: unverified norms,
+/// scales without a reliable change rule, licences to confirm.
+#[test]
+fn the_checks_before_clinical_use_are_warnings() {
+    let (code, _, err) = qkit(&["validate"]);
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "warning: rses: the organisation must confirm its licence to use this instrument",
+        "warning: phq9: scale \"total\": norm \"de_general_all\" is not verified against its source",
+        "warning: bis11: scale \"motor\" has no reliable change rule: change is not judged unless the cohort's SD is chosen",
+    ] {
+        assert!(err.lines().any(|l| l == line), "{line}\n{err}");
+    }
+    // GAD-7's norm for men was checked against the published abstract.
+    assert!(!err.contains("gad7: scale \"total\": norm \"de_general_men\" is not verified"));
+    let (code, out, err) = qkit(&["validate", "--licences"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "bis11\nbscs\nrses\n");
+}
+
 #[test]
 fn a_kit_folder_validates_like_the_shipped_one() {
     let (code, out, err) = qkit(&["validate", "questionnaires"]);

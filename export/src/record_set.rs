@@ -108,15 +108,18 @@ pub fn report_at<'a>(records: &'a ByTimepoint, t: Timepoint, id: &str) -> Option
         .as_ref()
 }
 
-/// The cohort's pre-programme SDs for one questionnaire: every participant's pre report of it in
-/// the set, over all programmes (the basis of `cohort_pre` reliable change).
+/// The cohort's pre-programme SDs for one questionnaire on one programme: each participant's
+/// pre-programme report of it (one each; a questionnaire kept unscored under an older definition
+/// has no report and is left out), the basis of `cohort_pre` reliable change.
 pub fn cohort_pre(
     set: &RecordSet,
+    programme: &str,
     q: &qkit_questionnaires::Questionnaire,
 ) -> qkit_scoring::CohortPre {
     qkit_scoring::CohortPre::from_reports(
         q,
         set.people()
+            .filter(|(_, p, _)| *p == programme)
             .filter_map(|(_, _, records)| report_at(records, Timepoint::Pre, &q.id)),
     )
 }

@@ -13,6 +13,7 @@ use qkit_scoring::csv_rows::{
     change_row, score_row, spreadsheet_safe, CHANGE_COLUMNS, SCORE_COLUMNS,
 };
 use qkit_scoring::{ChangeError, CohortPre, ReliableChangeChoice, Timepoints};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The scores CSV's header.
 pub fn scores_columns() -> Vec<&'static str> {
@@ -42,7 +43,9 @@ pub struct ChangeProblem {
 }
 
 /// Writes the scores CSV of the (participant, programme) pairs that `keep` accepts, judging
-/// reliable change as `choice` says (the cohort for `cohort_pre` is every pre report in `set`).
+/// reliable change as `choice` says. The cohort for `cohort_pre` is every participant on the
+/// same programme with a pre-programme report in `set`, whether or not `keep` shows him: a
+/// verdict does not change with the rows chosen for the file.
 pub fn scores_csv(
     kit: &Kit,
     set: &RecordSet,
@@ -55,23 +58,14 @@ pub fn scores_csv(
         .expect("CSV to memory cannot fail");
     let mut rows = 0;
     let mut problems = Vec::new();
-    let cohorts: Vec<(&str, CohortPre)> = kit
-        .questionnaires
-        .values()
-        .filter(|q| q.is_scored())
-        .map(|q| (q.id.as_str(), cohort_pre(set, q)))
-        .collect();
-    let change = Change {
-        choice,
-        cohorts: &cohorts,
-    };
+    let judging = ChangeJudging::new(kit, set, choice);
     for (participant, programme, records) in set.people() {
         if !keep(participant, programme) {
             continue;
         }
         for row in participant_rows(
             kit,
-            &change,
+            &judging,
             (participant, programme),
             records,
             &mut problems,
@@ -88,16 +82,36 @@ pub fn scores_csv(
     }
 }
 
-/// How change is judged in one CSV.
-struct Change<'a> {
+/// How change is judged in one CSV: the choice, and the cohort SDs of each programme and
+/// questionnaire in the set.
+struct ChangeJudging {
     choice: ReliableChangeChoice,
-    cohorts: &'a [(&'a str, CohortPre)],
+    cohorts: BTreeMap<(String, String), CohortPre>,
+}
+
+impl ChangeJudging {
+    fn new(kit: &Kit, set: &RecordSet, choice: ReliableChangeChoice) -> Self {
+        let programmes: BTreeSet<&str> = set.people().map(|(_, p, _)| p).collect();
+        let mut cohorts = BTreeMap::new();
+        for programme in programmes {
+            for q in kit.questionnaires.values().filter(|q| q.is_scored()) {
+                let key = (programme.to_owned(), q.id.clone());
+                cohorts.insert(key, cohort_pre(set, programme, q));
+            }
+        }
+        ChangeJudging { choice, cohorts }
+    }
+
+    fn cohort(&self, programme: &str, questionnaire: &str) -> Option<&CohortPre> {
+        self.cohorts
+            .get(&(programme.to_owned(), questionnaire.to_owned()))
+    }
 }
 
 /// Every row of one participant on one programme.
 fn participant_rows(
     kit: &Kit,
-    how: &Change<'_>,
+    how: &ChangeJudging,
     (participant, programme): (&str, &str),
     records: &ByTimepoint,
     problems: &mut Vec<ChangeProblem>,
@@ -117,11 +131,7 @@ fn participant_rows(
                 post: report_at(records, Timepoint::Post, &q.id),
             };
             let empty = CohortPre::default();
-            let cohort = how
-                .cohorts
-                .iter()
-                .find(|(id, _)| *id == q.id)
-                .map_or(&empty, |(_, c)| c);
+            let cohort = how.cohort(programme, &q.id).unwrap_or(&empty);
             let changes = match qkit_scoring::change(q, &reports, how.choice, cohort) {
                 Ok(c) => c.changes,
                 Err(error) => {

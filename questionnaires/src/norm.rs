@@ -113,8 +113,8 @@ pub enum ReliableChangeRule {
     /// pre-treatment sample (an index into the scale's norms).
     Norm { norm: usize, citation: String },
     /// Jacobson–Truax with the SD of the cohort's own pre-programme scores and the reliability
-    /// of a named norm (an index into the scale's norms): their recommendation when no clinical
-    /// norm fits.
+    /// of a named norm (an index into the scale's norms): a pre-treatment SD, which Jacobson &
+    /// Truax allow when no clinical norm fits.
     CohortPre {
         reliability_norm: usize,
         citation: String,

@@ -15,16 +15,13 @@
 //!   range. Improved: any other reliable improvement. Deteriorated: reliable worsening.
 //!   Unchanged: not reliable. "Improvement" follows the scale's direction.
 
+pub use crate::cutoff::{clinical_cutoff, in_clinical_range, ClinicalCutoff, CutoffMethod};
 use crate::reliable::{self, CohortPre, NoBasis, ReliableChangeBasis, ReliableChangeChoice};
 use crate::report::{ScaleScore, ScoreReport};
-use qkit_questionnaires::{ClinicalSignificance, Direction, Questionnaire, Scale, Timepoint};
+use qkit_questionnaires::{Direction, Questionnaire, Scale, Timepoint};
 use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
-
-pub use crate::reliable::{
-    reliable_change_index, reliable_change_threshold, standard_error_of_difference, RELIABLE_Z,
-};
 
 /// The method, as named in the output; each verdict also carries its own basis.
 pub const METHOD: &str = "Reliable change by each scale's stated rule (a published threshold \
@@ -32,81 +29,6 @@ pub const METHOD: &str = "Reliable change by each scale's stated rule (a publish
     pre-programme SD: S_diff = sqrt(2)*SD*sqrt(1-r), reliable when |RCI| > 1.96); clinically \
     significant change by the scale's cut-off (c, a, b or fixed), a score at the cut-off being \
     in the clinical range";
-
-/// Which clinical cut-off a scale uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CutoffMethod {
-    C,
-    A,
-    B,
-    Fixed,
-}
-
-/// A scale's clinical cut-off, with its source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ClinicalCutoff {
-    pub method: CutoffMethod,
-    pub cutoff: f64,
-    /// The published threshold's citation, or the norms the cut-off was computed from.
-    pub source: String,
-}
-
-/// The scale's clinical cut-off, if it declares one.
-pub fn clinical_cutoff(scale: &Scale) -> Option<ClinicalCutoff> {
-    let towards_less_need = match scale.direction {
-        Direction::HigherIsMoreNeed => -1.0,
-        Direction::HigherIsLessNeed => 1.0,
-    };
-    let norms = |ids: &[usize]| -> Option<String> {
-        let cited: Option<Vec<String>> = ids
-            .iter()
-            .map(|i| {
-                scale
-                    .norms
-                    .get(*i)
-                    .map(|n| format!("{} ({})", n.id, n.citation))
-            })
-            .collect();
-        cited.map(|c| format!("Jacobson & Truax (1991), from norms {}", c.join(" and ")))
-    };
-    let (method, cutoff, source) = match scale.clinical_significance.as_ref()? {
-        ClinicalSignificance::C {
-            clinical,
-            functional,
-        } => {
-            let (c, f) = (scale.norms.get(*clinical)?, scale.norms.get(*functional)?);
-            let cutoff = (c.sd * f.mean + f.sd * c.mean) / (c.sd + f.sd);
-            (CutoffMethod::C, cutoff, norms(&[*clinical, *functional])?)
-        }
-        ClinicalSignificance::A { clinical } => {
-            let c = scale.norms.get(*clinical)?;
-            let cutoff = c.mean + towards_less_need * 2.0 * c.sd;
-            (CutoffMethod::A, cutoff, norms(&[*clinical])?)
-        }
-        ClinicalSignificance::B { functional } => {
-            let f = scale.norms.get(*functional)?;
-            let cutoff = f.mean - towards_less_need * 2.0 * f.sd;
-            (CutoffMethod::B, cutoff, norms(&[*functional])?)
-        }
-        ClinicalSignificance::Fixed { cutoff, citation } => {
-            (CutoffMethod::Fixed, *cutoff, citation.clone())
-        }
-    };
-    Some(ClinicalCutoff {
-        method,
-        cutoff,
-        source,
-    })
-}
-
-/// Whether a score is in the clinical range: at or beyond the cut-off on the side of more need.
-pub fn in_clinical_range(score: f64, cutoff: f64, direction: Direction) -> bool {
-    match direction {
-        Direction::HigherIsMoreNeed => score >= cutoff,
-        Direction::HigherIsLessNeed => score <= cutoff,
-    }
-}
 
 /// A pair of timepoints compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -178,9 +100,10 @@ pub enum NotAssessable {
     NoReliableChangeRule,
     /// The cohort's SD was asked for, but the scale has no norm to take a reliability from.
     NoReliability,
-    /// The cohort's SD is needed, but fewer than ten men have a pre-programme score (or their
-    /// scores do not vary).
+    /// The cohort's SD is needed, but fewer than ten men have a pre-programme score.
     CohortTooSmall,
+    /// The cohort's SD is needed, but their pre-programme scores do not vary.
+    CohortNoSpread,
 }
 
 impl From<NoBasis> for NotAssessable {
@@ -189,6 +112,7 @@ impl From<NoBasis> for NotAssessable {
             NoBasis::NoRule => NotAssessable::NoReliableChangeRule,
             NoBasis::NoReliability => NotAssessable::NoReliability,
             NoBasis::CohortTooSmall => NotAssessable::CohortTooSmall,
+            NoBasis::CohortNoSpread => NotAssessable::CohortNoSpread,
         }
     }
 }
@@ -201,6 +125,7 @@ impl fmt::Display for NotAssessable {
             NotAssessable::NoReliableChangeRule => "no_reliable_change_rule",
             NotAssessable::NoReliability => "no_reliability",
             NotAssessable::CohortTooSmall => "cohort_too_small",
+            NotAssessable::CohortNoSpread => "cohort_no_spread",
         })
     }
 }

@@ -5,8 +5,9 @@ use crate::report::{report_number, InconsistentPair, QualityFlag, ScaleScore};
 use crate::responses::{self, ByItem};
 use qkit_questionnaires::{Questionnaire, Wording};
 
-/// Every flag the answers raise, in a fixed order: too fast, straight-lining (per scale, in
-/// definition order), inconsistent pairs, high missingness.
+/// The flags the answers alone raise, in a fixed order: too fast, straight-lining (per scale, in
+/// definition order), inconsistent pairs, high missingness. `score` then adds the validity
+/// concerns ([`validity_concerns`]) and adapted wording ([`adapted_wording`]).
 pub(crate) fn quality_flags(q: &Questionnaire, answers: &ByItem<'_>) -> Vec<QualityFlag> {
     let mut flags = Vec::new();
     flags.extend(too_fast(q, answers));

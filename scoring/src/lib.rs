@@ -39,6 +39,7 @@ pub mod answer;
 pub mod change;
 pub mod cohort;
 pub mod csv_rows;
+mod cutoff;
 pub mod error;
 mod flags;
 mod followup;

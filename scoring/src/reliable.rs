@@ -7,8 +7,8 @@
 //! - Jacobson & Truax (1991) with the SD and reliability of a named clinical, forensic or
 //!   pre-treatment sample: S_diff = √2·SD·√(1−r), RCI = diff / S_diff, reliable when |RCI| > 1.96.
 //! - The same with the SD of the cohort's own pre-programme scores (at least [`MIN_COHORT_N`] of
-//!   them) and a named norm's reliability: Jacobson & Truax's recommendation when no clinical
-//!   norm fits.
+//!   them) and a named norm's reliability: the pre-treatment SD that Jacobson & Truax allow when
+//!   no clinical norm fits.
 
 use crate::report::ScoreReport;
 use crate::stats::sample_sd;
@@ -44,8 +44,9 @@ pub enum ReliableChangeChoice {
     /// Each scale's own rule, from its definition.
     #[default]
     Definition,
-    /// The cohort's own pre-programme SD on every scale, with the reliability of the norm the
-    /// scale's rule names (else its default norm).
+    /// The cohort's own pre-programme SD on every scale whose rule is not a published threshold
+    /// in points (those are kept), with the reliability of the norm the scale's rule names (else
+    /// its default norm).
     CohortPre,
 }
 
@@ -182,6 +183,8 @@ pub enum NoBasis {
     NoReliability,
     /// The cohort's SD was asked for, but fewer than [`MIN_COHORT_N`] men have a pre score.
     CohortTooSmall,
+    /// The cohort's pre scores do not vary (SD 0), so they give no measure of error.
+    CohortNoSpread,
 }
 
 /// The basis for judging change on `scale`, under `choice`.
@@ -218,6 +221,14 @@ pub fn basis(
                 citation,
             }),
         ) => cohort_basis(scale, Some(*reliability_norm), citation, cohort),
+        // A published threshold in points is kept whatever the assessor chose.
+        (
+            ReliableChangeChoice::CohortPre,
+            Some(ReliableChangeRule::Points { points, citation }),
+        ) => Ok(ReliableChangeBasis::Points {
+            points: *points,
+            source: citation.clone(),
+        }),
         (ReliableChangeChoice::CohortPre, rule) => {
             let named = match rule {
                 Some(ReliableChangeRule::Norm { norm, .. }) => Some(*norm),
@@ -233,8 +244,8 @@ pub fn basis(
 
 /// The source named when the assessor chose the cohort's SD.
 const COHORT_CHOSEN: &str = "Chosen by the assessor: the cohort's own pre-programme SD \
-    (Jacobson, N. S., & Truax, P. (1991). Journal of Consulting and Clinical Psychology, 59(1), \
-    12-19: the recommended basis when no clinical norm fits).";
+    (a pre-treatment SD, as Jacobson, N. S., & Truax, P. (1991), Journal of Consulting and \
+    Clinical Psychology, 59(1), 12-19, allow when no clinical norm fits).";
 
 fn cohort_basis(
     scale: &Scale,
@@ -246,9 +257,12 @@ fn cohort_basis(
         .and_then(|i| scale.norms.get(i))
         .ok_or(NoBasis::NoReliability)?;
     let CohortSd { n, sd } = cohort.get(&scale.id).unwrap_or(CohortSd { n: 0, sd: None });
+    if n < MIN_COHORT_N {
+        return Err(NoBasis::CohortTooSmall);
+    }
     let sd = sd
-        .filter(|sd| n >= MIN_COHORT_N && *sd > 0.0)
-        .ok_or(NoBasis::CohortTooSmall)?;
+        .filter(|sd| sd.is_finite() && *sd > 0.0)
+        .ok_or(NoBasis::CohortNoSpread)?;
     let r = norm.reliability.value;
     Ok(ReliableChangeBasis::CohortPre {
         n,

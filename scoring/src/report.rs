@@ -129,18 +129,22 @@ pub struct NormedScore {
     /// where the norm's source reports roughly normal scores; `None` otherwise (see
     /// `percentile_basis`).
     pub percentile: Option<f64>,
+    /// Absent in records written before the basis was recorded: those took the normal curve.
+    #[serde(default)]
     pub percentile_basis: PercentileBasis,
     /// What a reader of z, T or the percentile must know, in a fixed order. Empty when nothing.
+    #[serde(default)]
     pub cautions: Vec<NormCaution>,
 }
 
 /// Where a percentile came from, or why there is none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PercentileBasis {
     /// The norm's published table of percentile ranks.
     Table,
     /// The normal curve: the norm's source reports roughly normal scores.
+    #[default]
     NormalCurve,
     /// None: the norm's scores are skewed or their shape is not reported, and it has no table,
     /// so the normal curve would misstate how rare the score is.

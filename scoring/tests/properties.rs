@@ -10,7 +10,7 @@
 
 use proptest::prelude::*;
 use qkit_questionnaires::{Kit, Questionnaire, ResponseScale, SpecialAnswer};
-use qkit_scoring::change::reliable_change_index;
+use qkit_scoring::reliable::reliable_change_index;
 use qkit_scoring::{score, Answer, ItemResponse, NormChoice, ScoreStatus};
 use std::sync::OnceLock;
 

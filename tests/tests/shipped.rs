@@ -152,6 +152,16 @@ fn the_content_hash_ignores_formatting_but_not_content() {
 fn the_clinical_page_matches_the_definitions() {
     let doc = include_str!("../../docs/clinical.md");
     let kit = kit();
+    let norms: usize = kit
+        .questionnaires
+        .values()
+        .flat_map(|q| &q.scales)
+        .map(|s| s.norms.len())
+        .sum();
+    assert!(
+        doc.contains(&format!("Of the {norms} norm groups")),
+        "docs/clinical.md counts the norm groups"
+    );
     for q in kit.questionnaires.values().filter(|q| q.is_scored()) {
         let heading = format!("(`{}`, definition {})", q.id, q.version);
         let section = doc

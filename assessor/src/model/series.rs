@@ -42,11 +42,12 @@ pub struct OutdatedAt {
 
 /// Every scored scale of every questionnaire he has a report for, questionnaires in the order
 /// first met, each one's total before its subscales. Reliable change is judged as `choice`
-/// says; the cohort for a cohort SD is every pre-programme record in `set`.
+/// says; the cohort for a cohort SD is every man on `programme` with a pre-programme record in
+/// `set`.
 pub fn series(
     kit: &Kit,
     set: &RecordSet,
-    records: &ByTimepoint,
+    (programme, records): (&str, &ByTimepoint),
     choice: ReliableChangeChoice,
 ) -> Vec<Series> {
     let mut ids: Vec<&str> = Vec::new();
@@ -77,8 +78,9 @@ pub fn series(
             (Some(Timepoint::Mid), Some(Timepoint::Post)) => Some(Pair::MidPost),
             _ => None,
         };
-        let changes =
-            pair.map(|_| change(q, &reports, choice, &cohort_pre(set, q)).map(|r| r.changes));
+        let changes = pair.map(|_| {
+            change(q, &reports, choice, &cohort_pre(set, programme, q)).map(|r| r.changes)
+        });
         let totals = q.scales.iter().filter(|s| s.kind == ScaleKind::Total);
         let subscales = q.scales.iter().filter(|s| s.kind != ScaleKind::Total);
         for scale in totals.chain(subscales) {

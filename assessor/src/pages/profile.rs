@@ -28,7 +28,12 @@ pub fn profile_tab(props: &ProfileTabProps) -> Html {
     let Some(records) = state.records.get(&key.participant, &key.programme) else {
         return html! {};
     };
-    let all = series(&state.kit, &state.records, records, state.reliable_change);
+    let all = series(
+        &state.kit,
+        &state.records,
+        (&key.programme, records),
+        state.reliable_change,
+    );
     let timepoints = present(records).map(|(t, r)| {
         let date = record_date(r).map(|d| d.to_string()).unwrap_or_default();
         html! { <li>{ format!("{}: {date}", names::timepoint(&ctx, t)) }</li> }

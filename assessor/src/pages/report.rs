@@ -36,7 +36,12 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
     let Some(records) = state.records.get(&key.participant, &key.programme) else {
         return html! {};
     };
-    let all = series(&state.kit, &state.records, records, state.reliable_change);
+    let all = series(
+        &state.kit,
+        &state.records,
+        (&key.programme, records),
+        state.reliable_change,
+    );
     let dates = present(records).map(|(t, r)| {
         html! {
             <tr>

@@ -37,8 +37,8 @@ pub struct Args {
     /// Responses after the programme.
     #[arg(long)]
     post: PathBuf,
-    /// The norm group whose SD and reliability are used where a scale has it (default: each
-    /// scale's default norm).
+    /// The norm group scores are compared with for z and T, where a scale has it (default: each
+    /// scale's default norm). Reliable change follows each scale's own rule, not this.
     #[arg(long)]
     norms: Option<String>,
     /// How reliable change is judged: each scale's rule from its definition, or the cohort's

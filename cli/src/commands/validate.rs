@@ -12,6 +12,10 @@ pub struct Args {
     /// A kit folder (with definitions/, batteries.json, ui/) or a folder of local definition
     /// files checked together with the shipped ones. Default: the shipped definitions.
     dir: Option<PathBuf>,
+    /// Print only the ids of the instruments whose licence the organisation must confirm, one a
+    /// line (for the kit build).
+    #[arg(long)]
+    licences: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -20,6 +24,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => KitFiles::shipped(),
     };
     match files.load() {
+        Ok(kit) if args.licences => {
+            for q in kit.licences_to_confirm() {
+                println!("{}", q.id);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Ok(kit) => {
             println!(
                 "ok: {} questionnaires, {} programmes, {} languages",
