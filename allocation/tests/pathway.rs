@@ -226,12 +226,16 @@ fn attendance_is_read_from_the_about_you_answers_by_role_and_code() {
 /// and decides on the BSCS alone.
 #[test]
 fn a_validity_concern_is_not_read_as_low_need() {
-    let mut bis = report("bis11", Some("very_low"));
-    bis.flags.push(QualityFlag::ValidityConcern {
-        scale: "total".into(),
-        band: "very_low".into(),
-    });
-    let reports = [bis, report("bscs", Some("below_average"))];
+    // As scoring reports it: the band, and the flag it raises.
+    let very_low_bis11 = || {
+        let mut r = report("bis11", Some("very_low"));
+        r.flags.push(QualityFlag::ValidityConcern {
+            scale: "total".into(),
+            band: "very_low".into(),
+        });
+        r
+    };
+    let reports = [very_low_bis11(), report("bscs", Some("below_average"))];
     let d = decide(
         &rules(),
         &reports,
@@ -249,14 +253,7 @@ fn a_validity_concern_is_not_read_as_low_need() {
         Missing::ValidityConcern("very_low".into())
     );
     // With nothing else in the domain, it is not assessed at all (never "low").
-    let only = [{
-        let mut r = report("bis11", Some("very_low"));
-        r.flags.push(QualityFlag::ValidityConcern {
-            scale: "total".into(),
-            band: "very_low".into(),
-        });
-        r
-    }];
+    let only = [very_low_bis11()];
     let d = decide(
         &rules(),
         &only,

@@ -243,7 +243,7 @@ fn a1_series(kit: &Kit) -> Vec<Series> {
     series(
         kit,
         &s,
-        s.get("A1", "tsp").expect("A1"),
+        ("tsp", s.get("A1", "tsp").expect("A1")),
         ReliableChangeChoice::Definition,
     )
 }
