@@ -46,8 +46,15 @@ fn median(values: &mut [f64]) -> Option<f64> {
     }
 }
 
-/// The same raw answer on every answered item of a scale whose answered items include both
-/// reverse-keyed and plainly keyed ones (so the same answer means opposite things).
+/// Fewer answered items than this on a scale never make a straight-lining flag: the same answer
+/// to three or four items (BIS-11's perseverance factor, say) is too weak a sign of a response
+/// style to put before staff. Eight is the smallest scale it was first checked on (BIS-11's
+/// attentional impulsiveness).
+pub const MIN_STRAIGHT_LINING_ITEMS: usize = 8;
+
+/// The same raw answer on every answered item (at least [`MIN_STRAIGHT_LINING_ITEMS`]) of a scale
+/// whose answered items include both reverse-keyed and plainly keyed ones (so the same answer
+/// means opposite things).
 fn straight_lining<'a>(
     q: &'a Questionnaire,
     answers: &'a ByItem<'_>,
@@ -69,7 +76,7 @@ fn straight_lining<'a>(
                 plain = true;
             }
         }
-        (reversed && plain).then(|| QualityFlag::StraightLining {
+        (reversed && plain && n >= MIN_STRAIGHT_LINING_ITEMS).then(|| QualityFlag::StraightLining {
             scale: scale.id.clone(),
             value: first.expect("a reverse-keyed and a plain item were answered"),
             n_items: n,

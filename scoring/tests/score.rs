@@ -166,30 +166,43 @@ fn too_fast_uses_the_median_of_timed_value_answers_only() {
 
 #[test]
 fn straight_lining_needs_reverse_and_plain_items_answered_alike() {
-    let q = mean_scale();
-    let same = |items: &[&str]| -> Vec<QualityFlag> {
+    let kit = Kit::shipped().expect("valid");
+    let bscs = kit.questionnaire("bscs").expect("ships");
+    let same = |q: &qkit_questionnaires::Questionnaire, items: &[&str]| -> Vec<QualityFlag> {
         let answers: Vec<ItemResponse> = items
             .iter()
             .map(|i| response(i, Answer::Value(2), 3.0))
             .collect();
-        score(&q, &answers, &NormChoice::Default)
+        score(q, &answers, &NormChoice::Default)
             .expect("fits")
             .flags
             .into_iter()
             .filter(|f| matches!(f, QualityFlag::StraightLining { .. }))
             .collect()
     };
-    // The plain subscale has no reverse-keyed item: never flagged. The total is, with its
-    // reverse-keyed item 4 among the answered.
+    let ids: Vec<String> = (1..=13).map(|i| format!("bscs_{i:02}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    // All 13 BSCS items (nine reverse keyed) answered 2: flagged.
     assert_eq!(
-        same(&["m4_01", "m4_02", "m4_03", "m4_04"]),
+        same(bscs, &ids),
         vec![QualityFlag::StraightLining {
             scale: "total".into(),
             value: 2,
-            n_items: 4
+            n_items: 13
         }]
     );
-    assert_eq!(same(&["m4_01", "m4_02", "m4_03"]), vec![]);
+    // Eight answered, plain and reverse keyed among them: flagged; seven: too few to say.
+    assert_eq!(same(bscs, &ids[..8]).len(), 1);
+    assert_eq!(same(bscs, &ids[..7]), vec![]);
+    // Only plainly keyed items answered alike (1, 6, 8, 11): the same answer means the same
+    // thing, never flagged.
+    assert_eq!(
+        same(bscs, &["bscs_01", "bscs_06", "bscs_08", "bscs_11"]),
+        vec![]
+    );
+    // A four-item scale is never flagged, even with a reverse-keyed item among them.
+    let q = mean_scale();
+    assert_eq!(same(&q, &["m4_01", "m4_02", "m4_03", "m4_04"]), vec![]);
 }
 
 #[test]
