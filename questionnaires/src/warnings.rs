@@ -70,7 +70,7 @@ impl fmt::Display for KitWarning {
 /// its reliable change rule.
 pub fn questionnaire_warnings(q: &Questionnaire) -> Vec<KitWarning> {
     let mut out = Vec::new();
-    if q.is_scored() && q.licence_check == LicenceCheck::OrganisationMustConfirm {
+    if licence_to_confirm(q) {
         out.push(KitWarning::LicenceToConfirm {
             questionnaire: q.id.clone(),
         });
@@ -103,6 +103,11 @@ pub fn questionnaire_warnings(q: &Questionnaire) -> Vec<KitWarning> {
     out
 }
 
+/// A scored instrument whose permission is not documented by its rights holder.
+fn licence_to_confirm(q: &Questionnaire) -> bool {
+    q.is_scored() && q.licence_check == LicenceCheck::OrganisationMustConfirm
+}
+
 impl Kit {
     /// Every questionnaire's warnings, questionnaires in id order.
     pub fn warnings(&self) -> Vec<KitWarning> {
@@ -116,7 +121,7 @@ impl Kit {
     pub fn licences_to_confirm(&self) -> Vec<&Questionnaire> {
         self.questionnaires
             .values()
-            .filter(|q| q.is_scored() && q.licence_check == LicenceCheck::OrganisationMustConfirm)
+            .filter(|q| licence_to_confirm(q))
             .collect()
     }
 }

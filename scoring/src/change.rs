@@ -240,6 +240,7 @@ pub fn change(
     let mut changes = Vec::new();
     for scale in &q.scales {
         let basis = reliable::basis(scale, choice, cohort);
+        let cutoff = clinical_cutoff(scale);
         for pair in Pair::ALL {
             let (a, b) = pair.timepoints();
             let (Some(from), Some(to)) = (reports.at(a), reports.at(b)) else {
@@ -247,7 +248,7 @@ pub fn change(
             };
             let from = scale_score(from, scale, a)?;
             let to = scale_score(to, scale, b)?;
-            changes.push(scale_change(scale, pair, from, to, &basis));
+            changes.push(scale_change(scale, pair, (from, to), &basis, &cutoff));
         }
     }
     Ok(ChangeReport {
@@ -276,11 +277,10 @@ fn scale_score<'r>(
 fn scale_change(
     scale: &Scale,
     pair: Pair,
-    from: &ScaleScore,
-    to: &ScaleScore,
+    (from, to): (&ScaleScore, &ScaleScore),
     basis: &Result<ReliableChangeBasis, NoBasis>,
+    cutoff: &Option<ClinicalCutoff>,
 ) -> ScaleChange {
-    let cutoff = clinical_cutoff(scale);
     let mut change = ScaleChange {
         scale: scale.id.clone(),
         pair,
@@ -324,7 +324,7 @@ fn category(
     x: f64,
     y: f64,
     reliable: bool,
-    cutoff: Option<ClinicalCutoff>,
+    cutoff: &Option<ClinicalCutoff>,
 ) -> ChangeCategory {
     let improved = match direction {
         Direction::HigherIsMoreNeed => y < x,

@@ -97,8 +97,12 @@ pub fn change_row(respondent: &str, c: &ScaleChange) -> [String; 12] {
 /// and `validity_concern` only on the scale they were seen on), then `revisit:<item>` and `alert:<item>`, `;`-separated.
 pub fn flags_cell(scale: &str, report: &ScoreReport) -> String {
     let quality = report.flags.iter().filter_map(|f| match f {
-        QualityFlag::StraightLining { scale: s, .. } if s != scale => None,
-        QualityFlag::ValidityConcern { scale: s, .. } if s != scale => None,
+        QualityFlag::StraightLining { scale: s, .. }
+        | QualityFlag::ValidityConcern { scale: s, .. }
+            if s != scale =>
+        {
+            None
+        }
         f => Some(f.key().to_owned()),
     });
     let revisit = report.revisit.iter().map(|i| format!("revisit:{i}"));

@@ -195,14 +195,14 @@ pub fn basis(
 ) -> Result<ReliableChangeBasis, NoBasis> {
     let rule = scale.reliable_change.as_ref();
     match (choice, rule) {
+        // A published threshold in points is kept whatever the assessor chose.
+        (_, Some(ReliableChangeRule::Points { points, citation })) => {
+            Ok(ReliableChangeBasis::Points {
+                points: *points,
+                source: citation.clone(),
+            })
+        }
         (ReliableChangeChoice::Definition, None) => Err(NoBasis::NoRule),
-        (
-            ReliableChangeChoice::Definition,
-            Some(ReliableChangeRule::Points { points, citation }),
-        ) => Ok(ReliableChangeBasis::Points {
-            points: *points,
-            source: citation.clone(),
-        }),
         (ReliableChangeChoice::Definition, Some(ReliableChangeRule::Norm { norm, citation })) => {
             let n = &scale.norms[*norm];
             let r = n.reliability.value;
@@ -221,14 +221,6 @@ pub fn basis(
                 citation,
             }),
         ) => cohort_basis(scale, Some(*reliability_norm), citation, cohort),
-        // A published threshold in points is kept whatever the assessor chose.
-        (
-            ReliableChangeChoice::CohortPre,
-            Some(ReliableChangeRule::Points { points, citation }),
-        ) => Ok(ReliableChangeBasis::Points {
-            points: *points,
-            source: citation.clone(),
-        }),
         (ReliableChangeChoice::CohortPre, rule) => {
             let named = match rule {
                 Some(ReliableChangeRule::Norm { norm, .. }) => Some(*norm),
