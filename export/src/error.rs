@@ -254,18 +254,34 @@ pub enum AtRestError {
     /// The stored lock text is not one this qkit wrote.
     #[error("the stored lock is not readable: {0}")]
     BadLock(&'static str),
-    /// The scrypt parameters are out of the range qkit accepts.
-    #[error("scrypt parameters log_n {log_n}, r {r}, p {p} are outside the accepted range")]
-    BadParams { log_n: u8, r: u32, p: u32 },
+    /// The scrypt parameters are out of the range qkit accepts; `reason` names the field.
+    #[error("scrypt parameters log_n {log_n}, r {r}, p {p} are refused: {reason}")]
+    BadParams {
+        log_n: u8,
+        r: u32,
+        p: u32,
+        reason: &'static str,
+    },
     /// The bytes are not a qkit draft.
     #[error("not a qkit draft")]
     NotADraft,
     /// A draft written by a newer qkit.
-    #[error("draft format {0} is not supported; this qkit reads format 1")]
+    #[error("draft format {0} is not supported; this qkit reads formats 1 and 2")]
     UnsupportedVersion(u8),
     /// The draft was sealed under another passphrase (the lock was reset since).
     #[error("the draft was saved under a different passphrase")]
     OtherKey,
+    /// The key is right but the draft was sealed for another sitting or revision: it was moved
+    /// from another sitting, swapped, or rolled back to an older copy.
+    #[error("the draft was sealed for another sitting or revision: moved, swapped or rolled back")]
+    OtherPlace,
+    /// A draft bound to its sitting and revision (format 2) was opened without them.
+    #[error("the draft is bound to its sitting and revision; it opens only with them")]
+    Bound,
+    /// A draft of format 1, sealed without its sitting and revision, was opened as one bound
+    /// to them.
+    #[error("the draft was saved without its sitting and revision (format 1)")]
+    Unbound,
     /// The draft fails authentication: corrupted or cut short.
     #[error("the draft is corrupted")]
     Corrupted,
