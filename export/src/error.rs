@@ -36,6 +36,9 @@ pub enum SealError {
     /// The record could not be written as JSON.
     #[error("the record could not be written as JSON: {0}")]
     Json(String),
+    /// A sitting given to a rescue file is not a JSON object (counted from 0).
+    #[error("sitting {index} of the rescue file is not a stored sitting (a JSON object)")]
+    NotASitting { index: usize },
 }
 
 impl From<RecordError> for SealError {

@@ -6,9 +6,11 @@
 //! - [`validate_record`]: the record fits the kit, and re-scoring it gives its reports exactly.
 //! - [`seal_record`] / [`seal`]: the age v1 format (X25519 recipients), written with small
 //!   RustCrypto crates so the participant's browser stays light. [`Recipient`] parses `age1…`.
-//! - [`open()`] / [`decrypt`] (feature `open`, assessor side): through the reference `age` crate,
-//!   with [`Identities`] from `age-keygen` text or a passphrase-protected identity file.
+//! - [`open()`] / [`open_any`] / [`decrypt`] (feature `open`, assessor side): through the
+//!   reference `age` crate, with [`Identities`] from `age-keygen` text or a passphrase-protected identity file.
 //! - [`at_rest`]: drafts encrypted on the device under a staff passphrase (scrypt, XChaCha20-Poly1305).
+//! - [`rescue`]: every sitting stored on a device, sealed to the team in one file
+//!   ([`seal_rescue`]), read back as records, most of them unfinished ([`read_rescue`]).
 //! - [`RecordSet`]: records opened together, one per participant, programme and timepoint
 //!   (the same record twice is counted once, a second one refused); [`scores_csv()`] writes them
 //!   as the scores CSV.
@@ -41,6 +43,7 @@ pub mod keys;
 pub mod open;
 pub mod record;
 pub mod record_set;
+pub mod rescue;
 pub mod scores_csv;
 pub mod seal;
 pub mod time;
@@ -53,9 +56,10 @@ pub use error::{
 pub use file_name::{file_name, sealed_file_name};
 pub use keys::{NewIdentity, Recipient};
 #[cfg(feature = "open")]
-pub use open::{decrypt, open, Identities};
+pub use open::{decrypt, open, open_any, Identities, Opened};
 pub use record::*;
 pub use record_set::{Added, Imported, RecordSet};
+pub use rescue::{is_rescue, read_rescue, seal_rescue, Rescued};
 pub use scores_csv::{scores_csv, ScoresCsv};
 pub use seal::{seal, seal_bytes, seal_record};
 pub use time::Timestamp;

@@ -1,10 +1,11 @@
-//! Opening sealed records (feature `open`, assessor side): identities in, records out, through
-//! the reference `age` crate. Every way a file can be wrong becomes its own [`OpenError`]; no
-//! input panics.
+//! Opening sealed records and rescue files (feature `open`, assessor side): identities in,
+//! records out, through the reference `age` crate. Every way a file can be wrong becomes its own
+//! [`OpenError`]; no input panics.
 
-use crate::error::{IdentityError, OpenError, Part};
+use crate::error::{IdentityError, OpenError, Part, RecordError};
 use crate::keys::Recipient;
 use crate::record::ResultRecord;
+use crate::rescue::{in_sitting, is_rescue, read_rescue};
 use crate::validate::validate_record;
 use age::armor::ArmoredReader;
 use age::secrecy::SecretString;
@@ -130,11 +131,53 @@ pub fn decrypt(bytes: &[u8], identities: &Identities) -> Result<Zeroizing<Vec<u8
 }
 
 /// Decrypts a sealed record, reads it and validates it against the kit (re-scoring included).
+/// A rescue file is not a record here; see [`open_any`].
 pub fn open(bytes: &[u8], identities: &Identities, kit: &Kit) -> Result<ResultRecord, OpenError> {
-    let plaintext = decrypt(bytes, identities)?;
-    let record = ResultRecord::from_json(&plaintext)?;
+    record(&decrypt(bytes, identities)?, kit)
+}
+
+/// Reads a record's plaintext and validates it against the kit.
+fn record(plaintext: &[u8], kit: &Kit) -> Result<ResultRecord, OpenError> {
+    let record = ResultRecord::from_json(plaintext)?;
     validate_record(kit, &record)?;
     Ok(record)
+}
+
+/// What a sealed file held, checked against the kit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// A finished battery's record, exactly as [`open`] gives it.
+    Record(ResultRecord),
+    /// A rescue file ([`crate::rescue`]): each stored sitting's record in the file's order, or
+    /// why that sitting cannot be read or does not fit the kit. Most are unfinished
+    /// (`completed_at` is `None`); a battery finished but not yet exported is complete.
+    Rescue(Vec<Result<ResultRecord, RecordError>>),
+}
+
+/// Decrypts a sealed record or a rescue file and checks what it holds against the kit.
+///
+/// Every rescued sitting goes through the same [`crate::validate_record`] as an exported record,
+/// which already treats a record without `completed_at` as unfinished: the programme's battery,
+/// each questionnaire's definition, every answer (current and earlier) against its item, consent
+/// before answers, and times in order are checked; no report is required and nothing is scored,
+/// but a report a sitting does carry must re-score exactly. A sitting that fails (say, answered
+/// under a definition this kit has changed) is an `Err` in its place and costs the others nothing.
+pub fn open_any(bytes: &[u8], identities: &Identities, kit: &Kit) -> Result<Opened, OpenError> {
+    let plaintext = decrypt(bytes, identities)?;
+    if !is_rescue(&plaintext) {
+        return record(&plaintext, kit).map(Opened::Record);
+    }
+    let sittings = read_rescue(&plaintext)?
+        .sittings
+        .into_iter()
+        .enumerate()
+        .map(|(i, sitting)| {
+            let record = sitting?;
+            validate_record(kit, &record).map_err(|e| in_sitting(i, e))?;
+            Ok(record)
+        })
+        .collect();
+    Ok(Opened::Rescue(sittings))
 }
 
 type Decryptor<'a> = age::Decryptor<ArmoredReader<io::BufReader<&'a [u8]>>>;

@@ -100,6 +100,15 @@ pub struct QuestionnaireResult {
     pub outdated: bool,
 }
 
+impl ResultRecord {
+    /// Whether the battery is still open: neither completed nor declined (`completed_at` is
+    /// `None`). Such a record is a draft's answers so far, e.g. a sitting out of a rescue file;
+    /// it carries no reports and is not a result to score.
+    pub fn is_unfinished(&self) -> bool {
+        self.completed_at.is_none()
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

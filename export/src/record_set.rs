@@ -1,7 +1,8 @@
 //! Records opened together on the assessor's side (`qkit scores`, the assessor's screens): at
 //! most one per participant, programme and timepoint. The same record imported twice is
 //! recognised by its record id and counted once; a second, different record for the same
-//! participant, programme and timepoint is refused, never merged.
+//! participant, programme and timepoint is refused, never merged. An unfinished record (a sitting
+//! out of a rescue file) gives way to the finished record of the same sitting.
 
 use crate::record::ResultRecord;
 use qkit_questionnaires::Timepoint;
@@ -26,6 +27,9 @@ pub enum Added {
     New,
     /// The same record (same record id) is already in the set, from `first`; counted once.
     Again { first: String },
+    /// The finished record of a sitting the set held unfinished (from `first`): it replaces the
+    /// unfinished one.
+    Finished { first: String },
     /// A different record for the same participant, programme and timepoint is already in the
     /// set, from `first`; this one was not added.
     Conflict { first: String },
@@ -48,6 +52,15 @@ impl RecordSet {
         let key = (record.participant.clone(), record.programme.clone());
         let slot = &mut self.people.entry(key).or_default()[record.timepoint as usize];
         match slot {
+            Some(kept)
+                if kept.record.record_id == record.record_id
+                    && kept.record.is_unfinished()
+                    && !record.is_unfinished() =>
+            {
+                let first = std::mem::replace(&mut kept.source, source.to_owned());
+                kept.record = record;
+                Added::Finished { first }
+            }
             Some(kept) if kept.record.record_id == record.record_id => Added::Again {
                 first: kept.source.clone(),
             },
@@ -166,6 +179,32 @@ mod tests {
             Added::New
         );
         assert_eq!(set.len(), 3);
+        let mut unfinished = record("C3", "r5", Timepoint::Pre);
+        unfinished.completed_at = None;
+        assert_eq!(set.add("rescue.age", unfinished.clone()), Added::New);
+        assert_eq!(
+            set.add("rescue-again.age", unfinished),
+            Added::Again {
+                first: "rescue.age".into()
+            }
+        );
+        assert_eq!(
+            set.add("c3.age", record("C3", "r5", Timepoint::Pre)),
+            Added::Finished {
+                first: "rescue.age".into()
+            }
+        );
+        let c3 = &set.get("C3", "tsp").expect("C3 is in the set")[0];
+        assert!(c3
+            .as_ref()
+            .is_some_and(|i| i.source == "c3.age" && !i.record.is_unfinished()));
+        assert_eq!(
+            set.add("rescue.age", record("C3", "r5", Timepoint::Pre)),
+            Added::Again {
+                first: "c3.age".into()
+            }
+        );
+        assert_eq!(set.len(), 4);
         let a1 = set.get("A1", "tsp").expect("A1 is in the set");
         assert_eq!(a1[0].as_ref().map(|i| i.source.as_str()), Some("a.age"));
         let (t, latest) = latest(a1).expect("A1 has records");
@@ -173,6 +212,6 @@ mod tests {
         assert!(report_at(a1, Timepoint::Pre, "bis11").is_some());
         assert!(report_at(a1, Timepoint::Mid, "bis11").is_none());
         let order: Vec<&str> = set.people().map(|(p, _, _)| p).collect();
-        assert_eq!(order, ["A1", "B2"]);
+        assert_eq!(order, ["A1", "B2", "C3"]);
     }
 }
