@@ -111,7 +111,7 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
     use_idle(
-        state.is_unlocked().then_some(state.config.idle_lock_ms),
+        state.is_unlocked().then(|| state.idle_lock_ms()),
         on_action.reform(|_| Action::Lock),
     );
     let ctx = KitContext {
@@ -151,7 +151,7 @@ fn shell(props: &ShellProps) -> Html {
         View::Start(view) => html! {
             <StartPage view={view.clone()} {medium} room={*room} config={state.config.clone()}
                 recipients={state.recipients.clone()} voicing={state.voicing.clone()}
-                local={state.local.clone()} on_action={on_action} />
+                local={state.local.clone()} outside={state.outside_changes.clone()} on_action={on_action} />
         },
         View::Sitting(view) => html! {
             <SittingPage view={view.clone()} {medium} keys={state.recipients.len()} on_action={on_action} />

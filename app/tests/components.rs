@@ -98,8 +98,12 @@ fn seeded(store: &DraftStore) -> (String, DraftKey) {
     ] {
         s.apply(&kit, verb, Timestamp(T0)).expect("verb");
     }
+    let sealing = qkit_app::browser::storage::Sealing {
+        key: &key,
+        team: &[],
+    };
     store
-        .save(s.draft(), 0, Timestamp(T0), &key)
+        .save(s.draft(), 0, Timestamp(T0), sealing)
         .expect("saved");
     store.set_current(Some("seeded-1")).expect("current");
     ("seeded-1".into(), key)
@@ -431,7 +435,15 @@ async fn another_tab_writing_the_sitting_stops_this_one() {
     let mut other = store.load(&id, &key).expect("stored");
     other.draft.assisted = false;
     let rev = store
-        .save(&other.draft, other.revision, Timestamp(T0), &key)
+        .save(
+            &other.draft,
+            other.revision,
+            Timestamp(T0),
+            qkit_app::browser::storage::Sealing {
+                key: &key,
+                team: &[],
+            },
+        )
         .expect("other tab saves");
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(&format!("qkit.draft.{id}")));
@@ -537,7 +549,15 @@ async fn a_draft_whose_definition_changed_keeps_the_old_answers_outdated() {
     draft.record.questionnaires[1].content_hash = "old".into();
     draft.item_signatures[1] = "old items".into();
     store
-        .save(&draft, 0, Timestamp(T0 + 9_000), &key)
+        .save(
+            &draft,
+            0,
+            Timestamp(T0 + 9_000),
+            qkit_app::browser::storage::Sealing {
+                key: &key,
+                team: &[],
+            },
+        )
         .expect("stored");
     store.set_current(Some("old-1")).expect("current");
 
@@ -569,22 +589,13 @@ fn manual_env(store: DraftStore) -> (Env, Rc<Cell<i64>>) {
 }
 
 #[wasm_bindgen_test]
-async fn staff_steps_ask_for_the_passphrase_once_the_last_one_is_half_a_minute_old() {
+async fn staff_steps_ask_for_the_passphrase_every_time_even_just_after_unlocking() {
     let (_, store) = memory();
     seeded(&store);
-    let (env, clock) = manual_env(store);
+    let (env, _clock) = manual_env(store);
     let root = mount_unlocked(env).await;
-    // Just unlocked: a confirmation is enough.
     click(&button(&root, "Staff")).await;
     assert_eq!(heading(&root), "For staff only");
-    assert!(root
-        .query_selector("#staff-passphrase")
-        .ok()
-        .flatten()
-        .is_none());
-    click(&button(&root, "Cancel")).await;
-    clock.set(T0 + 31_000);
-    click(&button(&root, "Staff")).await;
     type_into(&root, "#staff-passphrase", "not it at all");
     click(&button(&root, "Yes, I am staff")).await;
     assert_eq!(

@@ -61,6 +61,25 @@ pub enum SessionError {
     MissingQuestionnaire(String),
 }
 
+impl SessionError {
+    /// What kind of refusal this is, without the item or the value: safe to log where anyone at
+    /// the laptop can read it (the message itself can name an answer).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SessionError::NotHere { .. } => "not here",
+            SessionError::OnBreak => "on break",
+            SessionError::Finished => "finished",
+            SessionError::NothingBefore => "nothing before",
+            SessionError::NotAnOption { .. } => "not an option",
+            SessionError::SpecialNotOffered { .. } => "special answer not offered",
+            SessionError::ConsentUndecided => "consent undecided",
+            SessionError::NotStaff => "not staff",
+            SessionError::UnknownLanguage(_) => "unknown language",
+            SessionError::MissingQuestionnaire(_) => "missing questionnaire",
+        }
+    }
+}
+
 /// Why a stored draft cannot be carried on.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ResumeError {

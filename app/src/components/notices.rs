@@ -30,7 +30,7 @@ pub fn notices(props: &NoticesProps) -> Html {
             let text = match error {
                 StoreError::Full => ctx.t("storage_full").to_owned(),
                 StoreError::Blocked(why) => ctx.tf("storage_write_failed", &[("reason", why)]),
-                StoreError::NoRandom => {
+                StoreError::NoRandom | StoreError::NotSealed(_) => {
                     ctx.tf("storage_write_failed", &[("reason", &error.to_string())])
                 }
             };

@@ -1,6 +1,6 @@
 //! "For staff only": the step between the participant's screen and anything only staff may do
-//! (staff mode, ending a break, the completion summary). Staff give the passphrase, unless a
-//! correct one was given in the last half minute; then a confirmation is enough.
+//! (staff mode, ending a break, the completion summary, a declined record). Staff give the
+//! passphrase every time: no grace period survives a hand-over.
 
 use crate::app::KitContext;
 use crate::browser::dom;
@@ -12,8 +12,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StaffConfirmProps {
     pub prompt: StaffPrompt,
-    /// Staff confirm, with the passphrase when it is asked for.
-    pub on_confirm: Callback<Option<Secret>>,
+    /// Staff confirm, with the passphrase.
+    pub on_confirm: Callback<Secret>,
     pub on_cancel: Callback<()>,
 }
 
@@ -27,12 +27,17 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
         StaffStep::EnterStaffMode => "staff_confirm_mode",
         StaffStep::EndBreak => "staff_confirm_resume",
         StaffStep::SeeSummary => "staff_confirm_summary",
+        StaffStep::SeeDeclined => "staff_confirm_declined",
+    };
+    let error = match p.wait_seconds {
+        Some(s) => Some(ctx.tf("staff_wait", &[("seconds", &s.to_string())])),
+        None => p.wrong.then(|| ctx.t("passphrase_wrong").to_owned()),
     };
     let onsubmit = {
-        let (cb, input, needs) = (props.on_confirm.clone(), input.clone(), p.needs_passphrase);
+        let (cb, input) = (props.on_confirm.clone(), input.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            cb.emit(needs.then(|| Secret::new(dom::take_input(&input))));
+            cb.emit(Secret::new(dom::take_input(&input)));
         })
     };
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
@@ -41,17 +46,15 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("staff_confirm_heading") }</h1>
             <p>{ ctx.t(question) }</p>
             <form {onsubmit} novalidate=true>
-                if p.needs_passphrase {
-                    <div class="field">
-                        <label for="staff-passphrase">{ ctx.t("passphrase_label") }</label>
-                        if p.wrong {
-                            <p id="staff-passphrase-error" class="error" role="alert">{ ctx.t("passphrase_wrong") }</p>
-                        }
-                        <input id="staff-passphrase" type="password" autocomplete="off" ref={input}
-                            aria-describedby={p.wrong.then_some("staff-passphrase-error")}
-                            aria-invalid={p.wrong.to_string()} />
-                    </div>
-                }
+                <div class="field">
+                    <label for="staff-passphrase">{ ctx.t("passphrase_label") }</label>
+                    if let Some(error) = &error {
+                        <p id="staff-passphrase-error" class="error" role="alert">{ error }</p>
+                    }
+                    <input id="staff-passphrase" type="password" autocomplete="off" ref={input}
+                        aria-describedby={error.is_some().then_some("staff-passphrase-error")}
+                        aria-invalid={error.is_some().to_string()} />
+                </div>
                 <div class="nav">
                     <button type="button" class="button secondary" onclick={cancel}>{ ctx.t("staff_confirm_no") }</button>
                     <button type="submit" class="button primary">{ ctx.t("staff_confirm_yes") }</button>

@@ -44,6 +44,7 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
         draft.cursor.clone(),
         session.on_break(),
         staff.map(|p| p.step),
+        props.view.staff_present,
     ));
 
     let verb = |v: Verb| props.on_action.reform(move |_: ()| Action::Verb(v.clone()));
@@ -86,12 +87,13 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
             Screen::ThankYou => html! { <ThankYouPage on_staff={ask(StaffStep::SeeSummary)} /> },
             Screen::Summary => html! {
                 <SummaryPage summary={Rc::new(Summary::of(&ctx.kit, draft))}
-                    record={Rc::new(draft.record.clone())} on_done={act(Action::ToStart)}>
+                    record={Rc::new(draft.record.clone())} on_done={act(Action::Done)}>
                     { export.clone() }
                 </SummaryPage>
             },
             Screen::Declined => html! {
-                <DeclinedPage on_done={act(Action::ToStart)}>{ export.clone() }</DeclinedPage>
+                <DeclinedPage staff={props.view.staff_present} on_staff={ask(StaffStep::SeeDeclined)}
+                    on_done={act(Action::Done)}>{ export.clone() }</DeclinedPage>
             },
         }
     };

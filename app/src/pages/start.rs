@@ -5,7 +5,7 @@
 use crate::app::KitContext;
 use crate::browser::dom;
 use crate::browser::speech::Voicing;
-use crate::browser::storage::{LoadError, Medium, StoredRecipient};
+use crate::browser::storage::{LoadError, Medium, Stale, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::local_definitions::LocalDefinitions;
@@ -14,7 +14,8 @@ use crate::components::update_notice::UpdateNotice;
 use crate::components::{draft_list::DraftList, start_form::StartForm};
 use crate::config::KitConfig;
 use crate::hooks::{use_focus_on, HEADING_ID};
-use crate::state::{Action, LocalView, StartNotice, StartProblem, StartView};
+use crate::components::kept_rescues::KeptRescues;
+use crate::state::{Action, LocalView, OutsideChange, StartProblem, StartView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,6 +30,8 @@ pub struct StartPageProps {
     pub recipients: Rc<Vec<StoredRecipient>>,
     pub voicing: Rc<Voicing>,
     pub local: Rc<LocalView>,
+    /// What was changed outside qkit, found at unlock.
+    pub outside: Rc<Vec<OutsideChange>>,
     pub on_action: Callback<Action>,
 }
 
@@ -47,6 +50,20 @@ pub fn start_page(props: &StartPageProps) -> Html {
             "draft_corrupt",
             &[("key", key), ("reason", ctx.t("draft_other_passphrase"))],
         )),
+        Some(StartProblem::Load(LoadError::Stale {
+            id,
+            why: Stale::RolledBack { found, expected },
+        })) => Some(ctx.tf(
+            "draft_rolled_back",
+            &[
+                ("id", id),
+                ("found", &found.to_string()),
+                ("expected", &expected.to_string()),
+            ],
+        )),
+        Some(StartProblem::Load(LoadError::Stale { id, .. })) => {
+            Some(ctx.tf("outside_removed", &[("count", "1"), ("list", id)]))
+        }
         Some(StartProblem::Load(LoadError::Missing(_))) => Some(ctx.t("draft_missing").to_owned()),
         Some(StartProblem::Load(LoadError::Storage(e))) => {
             Some(ctx.tf("storage_read_failed", &[("reason", &e.to_string())]))
@@ -55,6 +72,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
             "draft_unusable",
             &[("id", id), ("reason", &error.to_string())],
         )),
+        Some(StartProblem::NotRemoved(e)) => {
+            Some(ctx.tf("remove_all_failed", &[("reason", &e.to_string())]))
+        }
         Some(StartProblem::Start(_)) | None => None,
     };
     let list_error = v
@@ -75,8 +95,11 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("start_heading") }</h1>
             <p>{ ctx.t("start_intro") }</p>
             <UpdateNotice />
-            if let Some(StartNotice::Exported { file_name }) = &v.notice {
-                <p class="notice info" role="status">{ ctx.tf("exported_notice", &[("file", file_name)]) }</p>
+            { for props.outside.iter().map(|c| html! {
+                <p class="notice warning" role="status">{ outside_text(&ctx, c) }</p>
+            }) }
+            if let Some(e) = &v.rescue_failure {
+                <p class="notice warning" role="status">{ ctx.tf("rescue_failed", &[("reason", &e.to_string())]) }</p>
             }
             if props.recipients.is_empty() {
                 <p class="notice warning" role="status">{ ctx.t("no_keys_warning") }</p>
@@ -95,6 +118,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             if let Some(p) = problem.or(list_error) {
                 <p class="notice problem" role="alert">{ p }</p>
             }
+            <KeptRescues kept={v.kept_rescues.clone()} on_action={props.on_action.clone()} />
             <DraftList drafts={v.drafts.clone()} on_open={act(Action::Open)} on_remove={act(Action::Remove)} />
             <h2>{ ctx.t("start_new") }</h2>
             <StartForm suggestion={v.suggestion.clone()} error={start_error}
@@ -106,5 +130,17 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 on_action={props.on_action.clone()} />
             <p class="assessor-link"><a href={dom::assessor_page()}>{ ctx.t("assessor_link") }</a></p>
         </main>
+    }
+}
+
+/// What a change made outside qkit means, for staff.
+fn outside_text(ctx: &KitContext, change: &OutsideChange) -> String {
+    match change {
+        OutsideChange::AssessorKeys => ctx.t("outside_keys").to_owned(),
+        OutsideChange::Revisions => ctx.t("outside_revisions").to_owned(),
+        OutsideChange::Removed(ids) => ctx.tf(
+            "outside_removed",
+            &[("count", &ids.len().to_string()), ("list", &ids.join(", "))],
+        ),
     }
 }

@@ -61,7 +61,7 @@ pub fn summary_page(props: &SummaryPageProps) -> Html {
             { for s.questionnaires.iter().map(|q| html! { <ReportCard summary={q.clone()} /> }) }
             { props.children.clone() }
             <div class="nav">
-                <button type="button" class="button secondary" onclick={done}>{ ctx.t("to_start") }</button>
+                <button type="button" class="button secondary" onclick={done}>{ ctx.t("done_lock") }</button>
             </div>
         </section>
     }

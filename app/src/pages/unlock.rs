@@ -1,6 +1,9 @@
-//! The lock screen: the first screen whenever a passphrase is set, and after the app sat idle.
-//! A wrong passphrase is said plainly; a forgotten one has one way forward, with a confirmation:
-//! remove every sitting on this computer and set a new passphrase.
+//! The lock screen: the first screen whenever a passphrase is set, after the app sat idle, and
+//! after each finished sitting. A wrong passphrase is said plainly, and after a few the screen
+//! makes the next one wait. A forgotten one has one way forward, confirmed by a typed word:
+//! download the rescue file (every sitting sealed to the assessment team), then remove every
+//! sitting on this computer and set a new passphrase. What the rescue file holds, or that there
+//! is none, is said before anything is removed.
 
 use crate::app::KitContext;
 use crate::browser::dom;
@@ -24,7 +27,7 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     use_focus_on("unlock");
     let input = use_node_ref();
-    let confirming = use_state(|| false);
+    let word_input = use_node_ref();
     let onsubmit = {
         let (cb, input) = (props.on_action.clone(), input.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -33,7 +36,12 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
         })
     };
     let v = &props.view;
-    let wrong = v.problem == Some(UnlockProblem::Wrong);
+    let word = ctx.t("remove_all_word");
+    let wrong = match &v.problem {
+        Some(UnlockProblem::Wrong) => Some(ctx.t("passphrase_wrong").to_owned()),
+        Some(UnlockProblem::Wait(s)) => Some(ctx.tf("staff_wait", &[("seconds", &s.to_string())])),
+        _ => None,
+    };
     let problem = match &v.problem {
         Some(UnlockProblem::BadLock(reason)) => Some(ctx.tf("lock_damaged", &[("reason", reason)])),
         Some(UnlockProblem::NotRemoved(e)) => {
@@ -41,23 +49,49 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
         }
         _ => None,
     };
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
+    let removal_problem = match &v.problem {
+        Some(UnlockProblem::NotConfirmed) => {
+            Some(ctx.tf("remove_all_not_confirmed", &[("word", word)]))
+        }
+        Some(UnlockProblem::RescueNotSaved(reason)) => {
+            Some(ctx.tf("rescue_not_saved", &[("reason", reason)]))
+        }
+        _ => None,
     };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+    let cover = &v.cover;
+    let cover_text = if cover.covered == 0 {
+        ctx.t("rescue_none").to_owned()
+    } else if cover.covered == cover.stored {
+        ctx.tf("rescue_cover_all", &[("total", &cover.stored.to_string())])
+    } else {
+        let n = |x: usize| x.to_string();
+        ctx.tf(
+            "rescue_cover_some",
+            &[
+                ("covered", &n(cover.covered)),
+                ("total", &n(cover.stored)),
+                ("missing", &n(cover.stored - cover.covered)),
+            ],
+        )
     };
-    let remove = props
-        .on_action
-        .reform(|_: MouseEvent| Action::RemoveEverything);
+    let remove = {
+        let (cb, input) = (props.on_action.clone(), word_input.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            cb.emit(Action::RemoveEverything {
+                typed: dom::take_input(&input),
+            });
+        })
+    };
     html! {
         <main class="page lock" id="main">
             <LanguageSwitch on_choose={props.on_action.reform(Action::SetLanguage)} />
             <h1 id={HEADING_ID} tabindex="-1">{ ctx.t("lock_heading") }</h1>
             <p>{ ctx.t("lock_text") }</p>
             <UpdateNotice />
+            if let Some(file) = &v.exported {
+                <p class="notice info" role="status">{ ctx.tf("exported_locked", &[("file", file)]) }</p>
+            }
             if v.held.is_some() {
                 <p class="notice info">{ ctx.t("lock_held") }</p>
             }
@@ -67,29 +101,32 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
             <form class="start-form" {onsubmit} novalidate=true>
                 <div class="field">
                     <label for="passphrase">{ ctx.t("passphrase_label") }</label>
-                    if wrong {
-                        <p id="passphrase-error" class="error" role="alert">{ ctx.t("passphrase_wrong") }</p>
+                    if let Some(w) = &wrong {
+                        <p id="passphrase-error" class="error" role="alert">{ w }</p>
                     }
                     <input id="passphrase" type="password" autocomplete="off" ref={input}
-                        aria-describedby={wrong.then_some("passphrase-error")}
-                        aria-invalid={wrong.to_string()} />
+                        aria-describedby={wrong.is_some().then_some("passphrase-error")}
+                        aria-invalid={wrong.is_some().to_string()} />
                 </div>
                 <button type="submit" class="button primary">{ ctx.t("unlock_button") }</button>
             </form>
             <section class="forgotten" aria-labelledby="forgotten-heading">
                 <h2 id="forgotten-heading">{ ctx.t("forgot_heading") }</h2>
                 <p>{ ctx.t("forgot_text") }</p>
-                if *confirming {
-                    <div class="notice problem">
-                        <p>{ ctx.t("remove_all_sure") }</p>
-                        <div class="nav">
-                            <button type="button" class="button secondary" onclick={cancel}>{ ctx.t("staff_confirm_no") }</button>
-                            <button type="button" class="button primary" onclick={remove}>{ ctx.t("remove_all_confirm") }</button>
-                        </div>
-                    </div>
-                } else {
-                    <button type="button" class="button secondary" onclick={ask}>{ ctx.t("remove_all") }</button>
+                if cover.stored > 0 {
+                    <p class={classes!("notice", if cover.covered == cover.stored { "info" } else { "warning" })}>{ cover_text }</p>
                 }
+                if let Some(p) = removal_problem {
+                    <p id="remove-all-error" class="notice problem" role="alert">{ p }</p>
+                }
+                <form onsubmit={remove} novalidate=true>
+                    <div class="field">
+                        <label for="remove-all-word">{ ctx.tf("remove_all_type", &[("word", word)]) }</label>
+                        <input id="remove-all-word" type="text" autocomplete="off" spellcheck="false"
+                            autocapitalize="characters" ref={word_input} />
+                    </div>
+                    <button type="submit" class="button secondary">{ ctx.t("remove_all") }</button>
+                </form>
             </section>
         </main>
     }

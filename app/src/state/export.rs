@@ -1,6 +1,8 @@
 //! Export: a finished (or declined) record is validated and sealed to every accepted assessor
 //! key, and the browser downloads it. Only when staff confirm they saved the file is the sitting
-//! removed from the device and from memory. Nothing is removed when sealing fails.
+//! removed from the device and from memory, and qkit locks. Nothing is removed when sealing
+//! fails. Only a staff record screen (the summary, or a declined record after the passphrase)
+//! exports.
 
 use super::*;
 use crate::browser::{download, random::BrowserRng};
@@ -34,7 +36,9 @@ pub enum ExportProblem {
 impl AppState {
     fn finished_view(&mut self) -> Option<&mut SittingView> {
         match &mut self.view {
-            View::Sitting(v) if v.session.is_final() && v.problem.is_none() => {
+            View::Sitting(v)
+                if v.session.is_final() && v.problem.is_none() && v.shows_staff_record() =>
+            {
                 Some(Rc::make_mut(v))
             }
             _ => None,
@@ -90,27 +94,24 @@ impl AppState {
 
     /// Staff saved the file: the sitting leaves storage, then memory.
     pub(super) fn export_saved(&mut self) {
-        let store = self.env.store.clone();
         let Some(view) = self.finished_view() else {
             return;
         };
-        let Some(ExportStatus::Made {
-            file_name,
-            not_removed,
-            ..
-        }) = &mut view.export
-        else {
+        let Some(ExportStatus::Made { file_name, .. }) = &view.export else {
             return;
         };
-        match store.remove(view.session.id()) {
-            Ok(()) => {
-                let file_name = file_name.clone();
-                self.view = self.start_view(None);
-                if let View::Start(v) = &mut self.view {
-                    Rc::make_mut(v).notice = Some(StartNotice::Exported { file_name });
+        let file_name = file_name.clone();
+        let id = view.session.id().to_owned();
+        match self.remove_sitting(&id) {
+            // The next man's hands are the next on the keyboard: lock, saying what was saved.
+            Ok(()) => self.lock(Some(file_name)),
+            Err(e) => {
+                if let Some(view) = self.finished_view() {
+                    if let Some(ExportStatus::Made { not_removed, .. }) = &mut view.export {
+                        *not_removed = Some(e);
+                    }
                 }
             }
-            Err(e) => *not_removed = Some(e),
         }
     }
 }

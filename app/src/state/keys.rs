@@ -105,8 +105,12 @@ impl AppState {
     }
 
     fn store_keys(&mut self, list: Vec<StoredRecipient>) {
-        let saved = self.env.store.set_recipients(&list);
+        let Some(key) = self.key.clone() else { return };
+        let saved = self.env.store.set_recipients(&list, &key);
         self.recipients = Rc::new(list);
+        // The rescue copy follows the team: sealed again to the keys accepted now.
+        let resealed = self.env.store.reseal_rescue(&key, &self.accepted_keys());
+        let saved = saved.and(resealed);
         if let Some(keys) = self.keys_view() {
             keys.not_saved = saved.err();
         }

@@ -1,10 +1,11 @@
-//! The staff passphrase. Set on first use; entered to unlock; asked again for staff steps unless
-//! it was entered in the last [`STAFF_GRACE_MS`]. Unlocking derives the drafts' key once (scrypt)
-//! and keeps it in memory only; locking drops it together with every sitting in memory.
+//! The staff passphrase. Set on first use; entered to unlock; asked again for every staff step
+//! (no grace period: a hand-over must never leave staff powers behind). Unlocking derives the
+//! drafts' key once (scrypt) and keeps it in memory only; locking drops it together with every
+//! sitting in memory. Wrong guesses are counted across reloads and make the next one wait.
 
-use super::{AppState, Secret, SittingProblem, SittingView, View};
+use super::{AppState, OutsideChange, Secret, SittingProblem, SittingView, View};
 use crate::browser::random::BrowserRng;
-use crate::browser::storage::StoreError;
+use crate::browser::storage::{Guesses, KeysRead, RescueCover, StoreError};
 use qkit_export::at_rest::{open_draft, seal_draft, DraftKey, DraftLock};
 use qkit_export::{AtRestError, Timestamp};
 use qkit_session::{Draft, Session};
@@ -12,9 +13,9 @@ use std::rc::Rc;
 
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
-/// A correct passphrase (unlock or staff step) this recently lets staff take a staff step with a
-/// confirmation only, so staff who have just unlocked are not asked twice in a row.
-pub const STAFF_GRACE_MS: i64 = 30_000;
+/// The longest a completion summary or a declined record stays on screen with nobody touching
+/// the laptop before qkit locks (the kit configuration may make it shorter, never longer).
+pub const SUMMARY_IDLE_MS: i64 = 120_000;
 
 /// The first-use screen's data.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -42,6 +43,10 @@ pub struct UnlockView {
     pub problem: Option<UnlockProblem>,
     /// A sitting that could not be stored when the app locked, sealed in memory under the key.
     pub held: Option<Rc<Held>>,
+    /// qkit locked after staff saved this sealed file and its sitting left the laptop.
+    pub exported: Option<String>,
+    /// How much of what is stored the rescue copy holds (said before removing everything).
+    pub cover: RescueCover,
 }
 
 /// Why unlocking failed.
@@ -49,6 +54,12 @@ pub struct UnlockView {
 pub enum UnlockProblem {
     /// The passphrase does not match this device's lock.
     Wrong,
+    /// Too many wrong guesses: no passphrase is checked for this many seconds.
+    Wait(u64),
+    /// The word typed to confirm removing everything was not the one asked for.
+    NotConfirmed,
+    /// The rescue file could not be made or downloaded, so nothing was removed.
+    RescueNotSaved(String),
     /// The stored lock is damaged (the drafts cannot be opened).
     BadLock(String),
     /// Removing everything failed.
@@ -67,15 +78,19 @@ impl AppState {
     pub(super) fn locked_view(&self, held: Option<Rc<Held>>) -> View {
         match self.env.store.lock() {
             None => View::SetPassphrase(Rc::default()),
-            Some(Ok(_)) => View::Unlock(Rc::new(UnlockView {
-                problem: None,
-                held,
-            })),
-            Some(Err(e)) => View::Unlock(Rc::new(UnlockView {
-                problem: Some(UnlockProblem::BadLock(e.to_string())),
-                held,
-            })),
+            Some(Ok(_)) => self.unlock_view(None, held),
+            Some(Err(e)) => self.unlock_view(Some(UnlockProblem::BadLock(e.to_string())), held),
         }
+    }
+
+    /// The lock screen with `problem`.
+    pub(super) fn unlock_view(&self, problem: Option<UnlockProblem>, held: Option<Rc<Held>>) -> View {
+        View::Unlock(Rc::new(UnlockView {
+            problem,
+            held,
+            exported: None,
+            cover: self.env.store.rescue_cover(),
+        }))
     }
 
     pub(super) fn set_passphrase(&mut self, passphrase: &Secret, repeated: &Secret) {
@@ -118,40 +133,59 @@ impl AppState {
                 return;
             }
             Some(Err(e)) => UnlockProblem::BadLock(e.to_string()),
-            Some(Ok(lock)) => match lock.unlock(passphrase.expose()) {
+            Some(Ok(lock)) => match self.try_passphrase(&lock, passphrase) {
                 Ok(key) => return self.unlocked(key, held),
-                Err(AtRestError::WrongPassphrase) => UnlockProblem::Wrong,
-                Err(e) => UnlockProblem::BadLock(e.to_string()),
+                Err(problem) => problem,
             },
         };
-        self.view = View::Unlock(Rc::new(UnlockView {
-            problem: Some(problem),
-            held,
-        }));
+        self.view = self.unlock_view(Some(problem), held);
     }
 
-    /// Whether staff proved they know the passphrase within the grace time.
-    pub(super) fn recently_proved(&self, now: Timestamp) -> bool {
-        self.last_proof
-            .is_some_and(|t| (0..=STAFF_GRACE_MS).contains(&(now.0 - t.0)))
-    }
-
-    /// Checks the passphrase for a staff step (the same scrypt work as unlocking).
-    pub(super) fn prove(&mut self, passphrase: &Secret) -> bool {
-        let ok = matches!(self.env.store.lock(), Some(Ok(lock)) if lock.unlock(passphrase.expose()).is_ok());
-        if ok {
-            self.last_proof = Some(self.now());
+    /// Checks a passphrase against the lock, unless wrong guesses mean it must wait; counts a
+    /// wrong one, and clears the count after a right one.
+    pub(super) fn try_passphrase(
+        &self,
+        lock: &DraftLock,
+        passphrase: &Secret,
+    ) -> Result<DraftKey, UnlockProblem> {
+        let (store, now) = (&self.env.store, self.now());
+        let guesses = store.guesses();
+        if let Some(seconds) = guesses.wait_seconds(now) {
+            return Err(UnlockProblem::Wait(seconds));
         }
-        ok
+        match lock.unlock(passphrase.expose()) {
+            Ok(key) => {
+                store.set_guesses(Guesses::default());
+                Ok(key)
+            }
+            Err(AtRestError::WrongPassphrase) => {
+                let next = guesses.after_wrong(now);
+                store.set_guesses(next);
+                Err(match next.wait_seconds(now) {
+                    Some(seconds) => UnlockProblem::Wait(seconds),
+                    None => UnlockProblem::Wrong,
+                })
+            }
+            Err(e) => Err(UnlockProblem::BadLock(e.to_string())),
+        }
+    }
+
+    /// Checks the passphrase for a staff step (the same scrypt work and waits as unlocking).
+    pub(super) fn prove(&self, passphrase: &Secret) -> Result<(), UnlockProblem> {
+        match self.env.store.lock() {
+            Some(Ok(lock)) => self.try_passphrase(&lock, passphrase).map(drop),
+            Some(Err(e)) => Err(UnlockProblem::BadLock(e.to_string())),
+            None => Err(UnlockProblem::Wrong),
+        }
     }
 
     /// Unlocked: keep the key and return to where the device was (the open sitting, or a
     /// sitting held in memory through the lock).
     fn unlocked(&mut self, key: DraftKey, held: Option<Rc<Held>>) {
         let now = self.now();
+        self.check_outside_changes(&key);
         let restored = held.and_then(|h| restore(&self.kit, &key, &h, now));
         self.key = Some(Rc::new(key));
-        self.last_proof = Some(now);
         if let Some((session, revision)) = restored {
             let mut view = SittingView {
                 session: session.clone(),
@@ -160,6 +194,7 @@ impl AppState {
                 problem: None,
                 unsaved: true,
                 staff: None,
+                staff_present: false,
                 export: None,
             };
             self.commit(&mut view, session);
@@ -174,33 +209,49 @@ impl AppState {
 
     /// Locks: the key and every plaintext sitting leave memory. A sitting whose latest answers
     /// could not be stored is sealed under the key first and kept, sealed, for the unlock.
-    pub(super) fn lock(&mut self) {
+    /// `exported` names a file just saved, for the lock screen to say so.
+    pub(super) fn lock(&mut self, exported: Option<String>) {
         let Some(key) = self.key.take() else { return };
         let held = match &self.view {
             View::Sitting(v) => hold(&key, v),
             _ => None,
         };
-        self.last_proof = None;
         self.view = self.locked_view(held.map(Rc::new));
-    }
-
-    pub(super) fn remove_everything(&mut self) {
-        match self.env.store.remove_all() {
-            Ok(()) => {
-                self.key = None;
-                self.last_proof = None;
-                self.view = View::SetPassphrase(Rc::new(PassphraseView {
-                    problem: None,
-                    after_removal: true,
-                }));
-            }
-            Err(e) => {
-                self.view = View::Unlock(Rc::new(UnlockView {
-                    problem: Some(UnlockProblem::NotRemoved(e)),
-                    held: None,
-                }))
-            }
+        if let View::Unlock(v) = &mut self.view {
+            Rc::make_mut(v).exported = exported;
         }
+    }
+}
+
+impl AppState {
+    /// What changed outside qkit since it last wrote: the accepted keys (only trusted ones are
+    /// used) and the revision index (a sitting removed, or the index itself changed).
+    fn check_outside_changes(&mut self, key: &DraftKey) {
+        let store = &self.env.store;
+        let mut changes = Vec::new();
+        self.recipients = Rc::new(match store.recipients(key) {
+            KeysRead::Trusted(list) => list,
+            KeysRead::NotConfirmed => {
+                changes.push(OutsideChange::AssessorKeys);
+                Vec::new()
+            }
+        });
+        match store.check_index(key) {
+            Ok((gone, index_changed)) => {
+                if index_changed {
+                    changes.push(OutsideChange::Revisions);
+                }
+                if !gone.is_empty() {
+                    changes.push(OutsideChange::Removed(gone));
+                }
+                // Told once: from now on the index matches what is stored.
+                if !changes.is_empty() {
+                    let _ = store.accept_index(key);
+                }
+            }
+            Err(_) => changes.push(OutsideChange::Revisions),
+        }
+        self.outside_changes = Rc::new(changes);
     }
 }
 

@@ -3,25 +3,31 @@
 //! only then shows the new screen. A write that fails leaves the old screen up with a clear
 //! problem to resolve.
 //!
+//! - `action.rs`: every action, and which screen each is taken from.
 //! - `lock.rs`: the staff passphrase. The key that seals drafts exists only while unlocked; the
-//!   idle lock drops it with every plaintext sitting in memory.
+//!   idle lock drops it with every plaintext sitting in memory. Wrong guesses make it wait.
+//! - `rescue.rs`: the forgotten-passphrase way out: the rescue file first, then removal.
 //! - `sitting.rs`: starting, opening and driving a sitting; the staff steps.
 //! - `keys.rs`: the assessor keys (recipients) and the kit configuration.
 //! - `local.rs`: local definition files staff load on the start screen, and the kit they make.
 //! - `export.rs`: sealing a finished record, and removing it once staff saved the file.
 
+mod action;
 mod export;
 mod keys;
 mod local;
 mod lock;
+mod rescue;
 mod sitting;
 mod speech;
 
+pub use action::Action;
 pub use export::{ExportProblem, ExportStatus};
 pub use keys::{Candidate, KeysView};
 pub use local::{LocalProblem, LocalView};
 pub use lock::{Held, PassphraseProblem, PassphraseView, UnlockProblem, UnlockView};
-pub use lock::{MIN_PASSPHRASE_CHARS, STAFF_GRACE_MS};
+pub use lock::{MIN_PASSPHRASE_CHARS, SUMMARY_IDLE_MS};
+pub use rescue::rescue_file_name;
 pub use speech::RATE_RANGE;
 
 use crate::browser::{self, storage::*};
@@ -29,7 +35,7 @@ use crate::config::KitConfig;
 use qkit_export::at_rest::{DraftKey, KdfParams};
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
-use qkit_session::{DefinitionChange, ResumeError, Session, StartError, Suggested, Verb};
+use qkit_session::{Cursor, DefinitionChange, ResumeError, Session, StartError, Suggested, Verb};
 use std::rc::Rc;
 use yew::Reducible;
 use zeroize::Zeroizing;
@@ -113,10 +119,10 @@ pub struct AppState {
     pub voicing: Rc<browser::speech::Voicing>,
     /// Local definition files the kit was loaded with.
     pub local: Rc<LocalView>,
+    /// What was changed on this laptop outside qkit, found at unlock (shown to staff).
+    pub outside_changes: Rc<Vec<OutsideChange>>,
     /// The drafts' key: only while unlocked, only in memory.
     key: Option<Rc<DraftKey>>,
-    /// When staff last proved they know the passphrase (unlocking or a staff step).
-    last_proof: Option<Timestamp>,
     pub view: View,
 }
 
@@ -143,15 +149,21 @@ pub struct StartView {
     pub suggestion: Option<(String, Suggested)>,
     /// Assessor keys being checked.
     pub keys: KeysView,
-    /// What just happened (a record exported and removed).
-    pub notice: Option<StartNotice>,
+    /// Rescue files kept after a removal: their storage keys and when they were kept.
+    pub kept_rescues: Vec<(String, i64)>,
+    /// Why the rescue copy could not be updated, if the latest update failed.
+    pub rescue_failure: Option<StoreError>,
 }
 
-/// A message on the start screen about what just happened.
+/// Something changed in this laptop's storage that qkit did not do, found at unlock.
 #[derive(Debug, Clone, PartialEq)]
-pub enum StartNotice {
-    /// The sealed file was saved and the sitting removed from this device.
-    Exported { file_name: String },
+pub enum OutsideChange {
+    /// The accepted assessor keys do not verify: they are not used until accepted again.
+    AssessorKeys,
+    /// The revision index does not verify (or was taken away): rollback checks start afresh.
+    Revisions,
+    /// These sittings were removed without qkit.
+    Removed(Vec<String>),
 }
 
 /// Something that went wrong on the start screen.
@@ -160,6 +172,8 @@ pub enum StartProblem {
     Start(StartError),
     Load(LoadError),
     Resume { id: String, error: ResumeError },
+    /// A sitting could not be removed.
+    NotRemoved(StoreError),
 }
 
 /// An open sitting.
@@ -175,6 +189,9 @@ pub struct SittingView {
     pub unsaved: bool,
     /// A staff step waiting for staff to prove they are staff.
     pub staff: Option<StaffPrompt>,
+    /// Staff gave the passphrase to see this staff screen (a declined sitting's export). Cleared
+    /// whenever the sitting moves on: a hand-over never keeps it.
+    pub staff_present: bool,
     /// The export of a finished record.
     pub export: Option<ExportStatus>,
 }
@@ -197,114 +214,47 @@ pub enum StaffStep {
     EnterStaffMode,
     EndBreak,
     SeeSummary,
+    /// The staff side of a declined consent: its record, export and "done".
+    SeeDeclined,
 }
 
 impl StaffStep {
-    /// The verb the step applies once staff are confirmed.
-    pub fn verb(self) -> Verb {
+    /// The verb the step applies once staff are confirmed, if it applies one.
+    pub fn verb(self) -> Option<Verb> {
         match self {
-            StaffStep::EnterStaffMode => Verb::EnterStaffMode,
-            StaffStep::EndBreak => Verb::Resume,
-            StaffStep::SeeSummary => Verb::ShowSummary,
+            StaffStep::EnterStaffMode => Some(Verb::EnterStaffMode),
+            StaffStep::EndBreak => Some(Verb::Resume),
+            StaffStep::SeeSummary => Some(Verb::ShowSummary),
+            StaffStep::SeeDeclined => None,
         }
     }
 }
 
-/// A staff step on screen.
+/// A staff step on screen: it always asks for the passphrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StaffPrompt {
     pub step: StaffStep,
-    /// The passphrase is asked for (no correct one in the last [`STAFF_GRACE_MS`]).
-    pub needs_passphrase: bool,
     /// The last passphrase given was wrong.
     pub wrong: bool,
-}
-
-/// Everything that can happen in the app.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// Switch the interface language.
-    SetLanguage(Lang),
-    /// First use: set the staff passphrase (typed twice).
-    SetPassphrase {
-        passphrase: Secret,
-        repeated: Secret,
-    },
-    /// Unlock with the staff passphrase.
-    Unlock(Secret),
-    /// Lock now (idle, or staff leaving): drop the key and every plaintext sitting in memory.
-    Lock,
-    /// The passphrase is forgotten: remove every sitting on this device and the lock.
-    RemoveEverything,
-    /// The kit configuration file's text, or `None` when there is none.
-    Config(Option<String>),
-    /// Staff pasted or loaded text holding assessor keys: check them and show fingerprints.
-    CheckKeys(String),
-    /// Staff compared the fingerprint and accept this key (`age1…`) for exports.
-    AcceptKey { recipient: String, label: String },
-    /// Staff do not accept a key they were checking.
-    DropCandidate(String),
-    /// Staff remove an accepted key.
-    RemoveKey(String),
-    /// Staff set the speaking rate, in tenths of the normal rate.
-    SetSpeechRate(u8),
-    /// Staff choose the voice for a language (`None`: the first voice that speaks it).
-    SetVoice { lang: String, voice: Option<String> },
-    /// Staff typed a participant reference: look for support needs he gave before.
-    LookUp(String),
-    /// Start a new sitting.
-    Start(StartChoice),
-    /// Open a stored sitting.
-    Open(String),
-    /// A verb for the open sitting.
-    Verb(Verb),
-    /// Staff want to take a staff step (staff mode, end a break, the summary).
-    AskStaff(StaffStep),
-    /// Staff confirm the step, with the passphrase when it is asked for.
-    ConfirmStaff(Option<Secret>),
-    /// Staff do not take the step after all.
-    CancelStaff,
-    /// Seal the finished record and download it.
-    Export,
-    /// Download the sealed file again.
-    SaveAgain,
-    /// Staff confirm the sealed file is saved: remove the sitting from this device.
-    ExportSaved,
-    /// Another tab stored this revision of the open sitting.
-    ChangedElsewhere(u64),
-    /// After a failed write: carry on with answers in memory only.
-    CarryOnUnsaved,
-    /// After a failed write: try writing again.
-    RetrySave,
-    /// Staff have read the definition-change notice.
-    DismissChanges,
-    /// Close the sitting and go back to the start screen.
-    ToStart,
-    /// Delete a stored sitting (after staff confirmed).
-    Remove(String),
-    /// Staff chose local definition files (name, what the browser read): add them to the kit.
-    AddLocal(Vec<(String, crate::local_kit::Chosen)>),
-    /// Staff remove a local definition file, by name.
-    RemoveLocal(String),
-    /// Staff remove the stored local files that no longer validate.
-    RemoveStoredLocal,
+    /// Too many wrong guesses: seconds to wait before the next one is checked.
+    pub wait_seconds: Option<u64>,
 }
 
 impl AppState {
     /// The first state: the passphrase screen (set or unlock).
     pub fn new(kit: Rc<Kit>, env: Env) -> AppState {
-        let recipients = Rc::new(env.store.recipients());
         let voicing = Rc::new(env.store.voicing());
         let mut state = AppState {
             kit,
             env,
             lang: Lang::english(),
             config: Rc::default(),
-            recipients,
+            // Read under the key at unlock: before that nothing seals to them.
+            recipients: Rc::default(),
             voicing,
             local: Rc::default(),
+            outside_changes: Rc::default(),
             key: None,
-            last_proof: None,
             view: View::Unlock(Rc::default()),
         };
         state.view = state.locked_view(None);
@@ -333,8 +283,20 @@ impl AppState {
             drafts,
             list_error,
             problem,
+            kept_rescues: self.env.store.kept_rescues(),
+            rescue_failure: self.env.store.rescue_failure(),
             ..StartView::default()
         }))
+    }
+
+    /// How long the app may sit idle before it locks: the configured time, and never more than
+    /// [`SUMMARY_IDLE_MS`] while a completion summary or a declined record is on screen.
+    pub fn idle_lock_ms(&self) -> i64 {
+        let configured = self.config.idle_lock_ms;
+        match &self.view {
+            View::Sitting(v) if v.shows_staff_record() => configured.min(SUMMARY_IDLE_MS),
+            _ => configured,
+        }
     }
 
     fn apply(&mut self, action: Action) {
@@ -346,39 +308,100 @@ impl AppState {
                 repeated,
             } => self.set_passphrase(&passphrase, &repeated),
             Action::Unlock(passphrase) => self.unlock(&passphrase),
-            Action::Lock => self.lock(),
-            Action::RemoveEverything => self.remove_everything(),
+            Action::Lock => self.lock(None),
+            Action::RemoveEverything { typed } => self.remove_everything(&typed),
+            Action::SaveKeptRescue(key) => self.save_kept_rescue(&key),
+            Action::RemoveKeptRescue(key) => self.remove_kept_rescue(&key),
             Action::Config(text) => self.configure(text.as_deref()),
-            Action::CheckKeys(text) => self.check_keys(&text),
-            Action::AcceptKey { recipient, label } => self.accept_key(&recipient, &label),
-            Action::DropCandidate(recipient) => self.drop_candidate(&recipient),
-            Action::RemoveKey(recipient) => self.remove_key(&recipient),
-            Action::SetSpeechRate(rate) => self.set_rate(rate),
-            Action::SetVoice { lang, voice } => self.set_voice(&lang, voice),
             // Everything below needs the key.
             _ if self.key.is_none() => {}
-            Action::LookUp(reference) => self.look_up(&reference),
-            Action::Start(choice) => self.start(choice),
-            Action::Open(id) => self.open(&id),
-            Action::ToStart => {
+            Action::Open(id) if self.shows_sitting(&id) => self.open(&id),
+            action @ (Action::LookUp(_)
+            | Action::Start(_)
+            | Action::Open(_)
+            | Action::Remove(_)
+            | Action::CheckKeys(_)
+            | Action::AcceptKey { .. }
+            | Action::DropCandidate(_)
+            | Action::RemoveKey(_)
+            | Action::SetSpeechRate(_)
+            | Action::SetVoice { .. }
+            | Action::AddLocal(_)
+            | Action::RemoveLocal(_)
+            | Action::RemoveStoredLocal) => self.start_action(action),
+            Action::ToStart if self.in_staff_mode() => {
                 // A sitting closed from staff mode opens again in the participant's hands.
                 self.sitting_action(Action::Verb(Verb::LeaveStaffMode));
                 // Forgetting the open sitting cannot lose answers: they are stored under its key.
                 let _ = self.env.store.set_current(None);
                 self.view = self.start_view(None);
             }
-            Action::Remove(id) => {
-                let _ = self.env.store.remove(&id);
-                self.view = self.start_view(None);
-            }
-            Action::AddLocal(chosen) => self.add_local(chosen),
-            Action::RemoveLocal(name) => self.remove_local(&name),
-            Action::RemoveStoredLocal => self.remove_stored_local(),
+            Action::ToStart => {}
+            Action::Done => self.done(),
             Action::Export => self.export(),
             Action::SaveAgain => self.save_again(),
             Action::ExportSaved => self.export_saved(),
             action => self.sitting_action(action),
         }
+    }
+
+    /// Applies an action of the staff start screen, only while that screen is showing: nothing
+    /// typed on a participant's screen reaches the sitting list, the keys or the settings.
+    fn start_action(&mut self, action: Action) {
+        if !matches!(self.view, View::Start(_)) {
+            return;
+        }
+        match action {
+            Action::LookUp(reference) => self.look_up(&reference),
+            Action::Start(choice) => self.start(choice),
+            Action::Open(id) => self.open(&id),
+            Action::Remove(id) => {
+                let problem = self.remove_sitting(&id).err().map(StartProblem::NotRemoved);
+                self.view = self.start_view(problem);
+            }
+            Action::CheckKeys(text) => self.check_keys(&text),
+            Action::AcceptKey { recipient, label } => self.accept_key(&recipient, &label),
+            Action::DropCandidate(recipient) => self.drop_candidate(&recipient),
+            Action::RemoveKey(recipient) => self.remove_key(&recipient),
+            Action::SetSpeechRate(rate) => self.set_rate(rate),
+            Action::SetVoice { lang, voice } => self.set_voice(&lang, voice),
+            Action::AddLocal(chosen) => self.add_local(chosen),
+            Action::RemoveLocal(name) => self.remove_local(&name),
+            Action::RemoveStoredLocal => self.remove_stored_local(),
+            _ => {}
+        }
+    }
+
+    /// Whether sitting `id` is the one on screen (reloading it after another tab changed it).
+    fn shows_sitting(&self, id: &str) -> bool {
+        matches!(&self.view, View::Sitting(v) if v.session.id() == id)
+    }
+
+    /// Whether the open sitting is in staff mode (staff gave the passphrase to enter it).
+    fn in_staff_mode(&self) -> bool {
+        matches!(&self.view, View::Sitting(v) if v.session.mode() == qkit_session::Mode::Staff)
+    }
+
+    /// Staff are done with a finished or declined sitting: it stays stored; qkit locks.
+    fn done(&mut self) {
+        if matches!(&self.view, View::Sitting(v) if v.shows_staff_record()) {
+            let _ = self.env.store.set_current(None);
+            self.lock(None);
+        }
+    }
+}
+
+impl SittingView {
+    /// Whether a staff-only record screen is showing: the completion summary, or a declined
+    /// sitting's record after staff gave the passphrase.
+    pub fn shows_staff_record(&self) -> bool {
+        self.staff.is_none()
+            && !self.session.on_break()
+            && match self.session.draft().cursor {
+                Cursor::Summary => true,
+                Cursor::Declined => self.staff_present,
+                _ => false,
+            }
     }
 }
 

@@ -88,8 +88,6 @@ impl AppState {
     }
 
     pub(super) fn sitting_action(&mut self, action: Action) {
-        let now = self.now();
-        let recent = self.recently_proved(now);
         let View::Sitting(view) = &mut self.view else {
             return;
         };
@@ -104,31 +102,34 @@ impl AppState {
                     }
                 }
             }
-            Action::AskStaff(step) => {
+            Action::AskStaff(step) if step.fits(&view.session) => {
                 view.staff = Some(StaffPrompt {
                     step,
-                    needs_passphrase: !recent,
                     wrong: false,
+                    wait_seconds: None,
                 });
             }
             Action::CancelStaff => view.staff = None,
             Action::ConfirmStaff(passphrase) => {
                 if let Some(prompt) = view.staff {
-                    let proved = match &passphrase {
-                        Some(p) => self.prove(p),
-                        None => !prompt.needs_passphrase && recent,
-                    };
-                    if proved {
-                        view.staff = None;
-                        if view.problem.is_none() {
-                            self.apply_verb(&mut view, prompt.step.verb());
+                    match self.prove(&passphrase) {
+                        Ok(()) => {
+                            view.staff = None;
+                            view.staff_present = true;
+                            if let (Some(verb), None) = (prompt.step.verb(), &view.problem) {
+                                self.apply_verb(&mut view, verb);
+                            }
                         }
-                    } else {
-                        view.staff = Some(StaffPrompt {
-                            needs_passphrase: true,
-                            wrong: passphrase.is_some(),
-                            ..prompt
-                        });
+                        Err(problem) => {
+                            view.staff = Some(StaffPrompt {
+                                wrong: true,
+                                wait_seconds: match problem {
+                                    UnlockProblem::Wait(s) => Some(s),
+                                    _ => None,
+                                },
+                                ..prompt
+                            });
+                        }
                     }
                 }
             }
@@ -155,9 +156,20 @@ impl AppState {
     fn apply_verb(&self, view: &mut SittingView, verb: Verb) {
         let mut next = view.session.clone();
         match next.apply(&self.kit, verb, self.now()) {
-            Ok(()) if next != view.session => self.commit(view, next),
+            Ok(()) if next != view.session => {
+                // Staff presence never outlives a screen change: whatever comes next is handed
+                // to the participant unless a staff step is taken again.
+                if next.draft().cursor != view.session.draft().cursor
+                    || next.on_break() != view.session.on_break()
+                {
+                    view.staff_present = false;
+                }
+                self.commit(view, next)
+            }
             Ok(()) => {}
-            Err(e) => browser::dom::warn(&format!("qkit: {e}")),
+            // The kind only: the error's text names the item and the value chosen, which are
+            // answers, and the console is readable by anyone at the laptop.
+            Err(e) => browser::dom::warn(&format!("qkit: refused \"{}\"", e.kind())),
         }
     }
 
@@ -166,10 +178,12 @@ impl AppState {
     /// tries again).
     pub(super) fn commit(&self, view: &mut SittingView, next: Session) {
         let Some(key) = &self.key else { return };
+        let team = self.accepted_keys();
+        let sealing = Sealing { key, team: &team };
         match self
             .env
             .store
-            .save(next.draft(), view.revision, self.now(), key)
+            .save(next.draft(), view.revision, self.now(), sealing)
         {
             Ok(rev) => {
                 view.session = next;
@@ -197,6 +211,21 @@ pub(super) fn new_view(session: Session, revision: u64) -> SittingView {
         problem: None,
         unsaved: false,
         staff: None,
+        staff_present: false,
         export: None,
+    }
+}
+
+impl StaffStep {
+    /// Whether the step makes sense on the sitting's screen (a stray key press or an old button
+    /// cannot open a summary from the middle of a battery).
+    fn fits(self, session: &Session) -> bool {
+        let cursor = &session.draft().cursor;
+        match self {
+            StaffStep::EnterStaffMode => session.mode() == qkit_session::Mode::Participant,
+            StaffStep::EndBreak => session.on_break(),
+            StaffStep::SeeSummary => *cursor == Cursor::ThankYou,
+            StaffStep::SeeDeclined => *cursor == Cursor::Declined,
+        }
     }
 }

@@ -5,27 +5,37 @@
 //! answers is stored in plaintext, only a revision counter. `qkit.current` names the sitting open
 //! on this device, so a reload or a reopened browser returns to it (after the passphrase).
 //! `qkit.lock` holds the [`DraftLock`] (salt, scrypt parameters, check value: no key) and
-//! `qkit.recipients` the assessor keys staff accepted (public keys, not secret), `qkit.speech`
-//! the read-aloud settings, `qkit.local_definitions` the local definition files staff loaded.
+//! `qkit.recipients` the assessor keys staff accepted (public keys, tagged under the drafts' key
+//! so a change made outside qkit is refused), `qkit.speech` the read-aloud settings,
+//! `qkit.local_definitions` the local definition files staff loaded, `qkit.revisions` the latest
+//! revision of each sitting (tagged; `revisions.rs`), `qkit.rescue` every sitting sealed to the
+//! assessment team (`rescue.rs`) and `qkit.guesses` the count of wrong passphrases (`guesses.rs`).
 //!
 //! The revision guards against two tabs on one sitting: a write names the revision it was based
-//! on, and is refused (never applied) when the stored one has moved on.
+//! on, and is refused (never applied) when the stored one has moved on. It is also bound into
+//! the sealed draft, and the index names the latest, so an older copy put back is caught.
 
 mod backend;
+mod guesses;
 mod local_definitions;
+mod rescue;
+mod revisions;
 mod settings;
 mod stored;
 mod watch;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
+pub use guesses::{Guesses, GUESSES_KEY};
+pub use rescue::{RescueCover, KEPT_RESCUE_PREFIX, RESCUE_KEY};
+pub use revisions::{Index, Stale, REVISIONS_KEY};
 pub use local_definitions::LOCAL_DEFINITIONS_KEY;
-pub use settings::{StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
+pub use settings::{KeysRead, StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
 pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
 
 use crate::browser::random::BrowserRng;
 use qkit_export::at_rest::DraftKey;
-use qkit_export::Timestamp;
+use qkit_export::{Recipient, Timestamp};
 use qkit_session::{Cursor, Draft};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -53,6 +63,9 @@ pub enum StoreError {
     /// The browser has no secure random source, so nothing can be encrypted.
     #[error("this browser has no secure random source, so answers cannot be stored encrypted")]
     NoRandom,
+    /// The rescue copy could not be sealed to the assessor keys.
+    #[error("the rescue copy could not be sealed: {0}")]
+    NotSealed(String),
 }
 
 /// A draft could not be read.
@@ -66,6 +79,9 @@ pub enum LoadError {
     /// The draft was sealed under another staff passphrase.
     #[error("draft \"{0}\" was saved under a different staff passphrase")]
     OtherPassphrase(String),
+    /// The stored draft is not the one qkit last wrote: changed outside qkit.
+    #[error("{}", stale_message(id, why))]
+    Stale { id: String, why: Stale },
     #[error(transparent)]
     Storage(#[from] StoreError),
 }
@@ -78,6 +94,22 @@ pub enum SaveError {
     Conflict { stored: u64, expected: u64 },
     #[error(transparent)]
     Storage(#[from] StoreError),
+}
+
+fn stale_message(id: &str, why: &Stale) -> String {
+    match why {
+        Stale::RolledBack { found, expected } => format!(
+            "draft \"{id}\" was put back to an older copy outside qkit (revision {found}; qkit last saved {expected})"
+        ),
+        Stale::Removed => format!("draft \"{id}\" was removed outside qkit"),
+    }
+}
+
+/// What a write seals with: the drafts' key, and the assessor keys for the rescue copy.
+#[derive(Clone, Copy)]
+pub struct Sealing<'a> {
+    pub key: &'a DraftKey,
+    pub team: &'a [Recipient],
 }
 
 /// Where a sitting stands, for lists.
@@ -130,6 +162,9 @@ pub enum Medium {
 pub struct DraftStore {
     backend: Rc<dyn Backend>,
     medium: Medium,
+    /// Why the latest rewrite of the rescue copy failed, if it did (staff see it on the start
+    /// screen; the participant's screen never stops for it).
+    rescue_failure: Rc<std::cell::RefCell<Option<StoreError>>>,
 }
 
 impl PartialEq for DraftStore {
@@ -149,7 +184,16 @@ impl DraftStore {
 
     /// A store over any backend (tests use [`MemoryBackend`]).
     pub fn new(backend: Rc<dyn Backend>, medium: Medium) -> DraftStore {
-        DraftStore { backend, medium }
+        DraftStore {
+            backend,
+            medium,
+            rescue_failure: Rc::default(),
+        }
+    }
+
+    /// Why the latest rewrite of the rescue copy failed, if it did.
+    pub fn rescue_failure(&self) -> Option<StoreError> {
+        self.rescue_failure.borrow().clone()
     }
 
     /// Where drafts are kept.
@@ -175,7 +219,7 @@ impl DraftStore {
     }
 
     /// The ids of every stored sitting.
-    fn ids(&self) -> Result<Vec<String>, StoreError> {
+    pub fn sitting_ids(&self) -> Result<Vec<String>, StoreError> {
         Ok(self
             .backend
             .keys()?
@@ -187,7 +231,7 @@ impl DraftStore {
     /// Every stored sitting, most recently changed first; unreadable ones last.
     pub fn list(&self, key: &DraftKey) -> Result<Vec<Listed>, StoreError> {
         let mut listed = Vec::new();
-        for id in self.ids()? {
+        for id in self.sitting_ids()? {
             let Some(value) = self.backend.get(&self::key(&id))? else {
                 continue;
             };
@@ -222,7 +266,13 @@ impl DraftStore {
             .get(&storage_key)?
             .ok_or_else(|| LoadError::Missing(id.to_owned()))?;
         match stored::decode(key, id, &value) {
-            Ok((revision, _, draft)) => Ok(Loaded { draft, revision }),
+            Ok((revision, _, draft)) => match self.staleness(key, id, revision) {
+                Some(why) => Err(LoadError::Stale {
+                    id: id.to_owned(),
+                    why,
+                }),
+                None => Ok(Loaded { draft, revision }),
+            },
             Err(Unreadable::OtherPassphrase) => Err(LoadError::OtherPassphrase(id.to_owned())),
             Err(Unreadable::Damaged(reason)) => Err(LoadError::Corrupt {
                 key: storage_key,
@@ -231,17 +281,19 @@ impl DraftStore {
         }
     }
 
-    /// Writes a draft, sealed under `key`, that was based on revision `expected` (0 for a new
+    /// Writes a draft, sealed under the key, that was based on revision `expected` (0 for a new
     /// one) and returns its new revision. Refused, with nothing written, when the stored
-    /// revision differs.
+    /// revision differs. The rescue copy is rewritten first (a failure there never stops the
+    /// draft: it is kept for [`DraftStore::rescue_failure`]), the revision index after.
     pub fn save(
         &self,
         draft: &Draft,
         expected: u64,
         now: Timestamp,
-        key: &DraftKey,
+        sealing: Sealing,
     ) -> Result<u64, SaveError> {
-        let storage_key = self::key(&draft.record.record_id);
+        let id = draft.record.record_id.as_str();
+        let storage_key = self::key(id);
         let stored = match self.backend.get(&storage_key)? {
             None => 0,
             // An unreadable first line is a damaged value: never overwrite it silently either.
@@ -258,27 +310,41 @@ impl DraftStore {
             state: state_of(draft),
             updated: now,
         };
+        let inner = stored::inner_text(&header, draft);
+        let change = rescue::Change {
+            id,
+            now: Some((rev, &inner)),
+        };
+        let rescued = self.write_rescue(sealing.key, &change, sealing.team);
+        *self.rescue_failure.borrow_mut() = rescued.err();
         let mut rng = BrowserRng::new().ok_or(StoreError::NoRandom)?;
-        let value = stored::encode(key, rev, &header, draft, &mut rng);
+        let value = stored::encode(sealing.key, id, rev, &inner, &mut rng);
         self.backend.set(&storage_key, &value)?;
+        // The draft is stored; a failed index write only weakens the rollback check.
+        let _ = self.note_revision(sealing.key, id, Some(rev));
         Ok(rev)
     }
 
-    /// Removes a stored sitting.
-    pub fn remove(&self, id: &str) -> Result<(), StoreError> {
+    /// Removes a stored sitting (and its place in the rescue copy and the index).
+    pub fn remove(&self, id: &str, sealing: Sealing) -> Result<(), StoreError> {
         if self.current().as_deref() == Some(id) {
             self.set_current(None)?;
         }
-        self.backend.remove(&key(id))
+        self.write_rescue(sealing.key, &rescue::Change { id, now: None }, sealing.team)?;
+        self.backend.remove(&key(id))?;
+        self.note_revision(sealing.key, id, None)
     }
 
-    /// Removes every sitting on this device and the passphrase lock (for a forgotten
-    /// passphrase). The accepted assessor keys stay: they are public and not tied to the lock.
+    /// Removes every sitting on this device with everything tied to the passphrase: the lock,
+    /// the revision index, the rescue copy and the accepted keys (their tag was made under the
+    /// old key). Rescue copies kept from this or an earlier removal stay.
     pub fn remove_all(&self) -> Result<(), StoreError> {
-        for id in self.ids()? {
+        for id in self.sitting_ids()? {
             self.backend.remove(&key(&id))?;
         }
-        self.backend.remove(CURRENT_KEY)?;
+        for k in [CURRENT_KEY, REVISIONS_KEY, RESCUE_KEY, RECIPIENTS_KEY, GUESSES_KEY] {
+            self.backend.remove(k)?;
+        }
         self.backend.remove(LOCK_KEY)
     }
 

@@ -1,10 +1,14 @@
 //! The device's settings beside its drafts: the passphrase lock, the assessor keys staff
 //! accepted and the read-aloud settings. None is secret: the lock holds a salt and a check
-//! value, never a key.
+//! value, never a key. The accepted keys decide who can read every export, so they are stored
+//! with a tag under the drafts' key (`<tag>` line, then the JSON list): a list changed outside
+//! qkit (or stored by a qkit before the tag) is not used until staff accept the keys again. The
+//! lock needs no tag: its check value already fails for any other passphrase or parameters, and
+//! a lock replaced wholesale derives a key that opens nothing stored here.
 
 use super::{DraftStore, StoreError};
 use crate::browser::speech::Voicing;
-use qkit_export::at_rest::DraftLock;
+use qkit_export::at_rest::{DraftKey, DraftLock};
 use qkit_export::AtRestError;
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +18,18 @@ pub const LOCK_KEY: &str = "qkit.lock";
 pub const RECIPIENTS_KEY: &str = "qkit.recipients";
 /// Key of the read-aloud settings (speaking rate, voice per language).
 pub const SPEECH_KEY: &str = "qkit.speech";
+/// What the key list's tag is for.
+const PURPOSE: &str = "qkit recipients";
+
+/// The accepted assessor keys as read under the drafts' key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeysRead {
+    /// Their tag verifies (or none were ever accepted).
+    Trusted(Vec<StoredRecipient>),
+    /// A list is stored but its tag does not verify: changed outside qkit, stored by an
+    /// earlier qkit, or under another passphrase.
+    NotConfirmed,
+}
 
 /// An assessor key staff accepted on this device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,21 +59,26 @@ impl DraftStore {
         self.backend.set(LOCK_KEY, &lock.to_text())
     }
 
-    /// The assessor keys accepted on this device (unreadable entries are dropped).
-    pub fn recipients(&self) -> Vec<StoredRecipient> {
-        self.backend
-            .get(RECIPIENTS_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+    /// The assessor keys accepted on this device, checked under the drafts' key.
+    pub fn recipients(&self, key: &DraftKey) -> KeysRead {
+        let Ok(Some(text)) = self.backend.get(RECIPIENTS_KEY) else {
+            return KeysRead::Trusted(Vec::new());
+        };
+        let Some((tag, list)) = text.split_once('\n') else {
+            return KeysRead::NotConfirmed;
+        };
+        if !key.verify(PURPOSE, list.as_bytes(), tag) {
+            return KeysRead::NotConfirmed;
+        }
+        serde_json::from_str(list).map_or(KeysRead::NotConfirmed, KeysRead::Trusted)
     }
 
-    /// Replaces the accepted assessor keys.
-    pub fn set_recipients(&self, list: &[StoredRecipient]) -> Result<(), StoreError> {
+    /// Replaces the accepted assessor keys, tagged under the drafts' key.
+    pub fn set_recipients(&self, list: &[StoredRecipient], key: &DraftKey) -> Result<(), StoreError> {
         // A list of plain strings always serialises.
         let text = serde_json::to_string(list).expect("strings serialise");
-        self.backend.set(RECIPIENTS_KEY, &text)
+        let tag = key.tag(PURPOSE, text.as_bytes());
+        self.backend.set(RECIPIENTS_KEY, &format!("{tag}\n{text}"))
     }
 }
 
