@@ -507,7 +507,7 @@ async fn the_first_screen_sets_a_passphrase_and_every_draft_is_then_stored_seale
         .expect("a stored draft");
     let value = backend.get(&draft).expect("read").expect("a value");
     assert!(
-        value.starts_with("{\"qkit_draft\":2,\"rev\":1}\n"),
+        value.starts_with("{\"qkit_draft\":3,\"rev\":1}\n"),
         "{value}"
     );
     assert!(!value.contains("A1234BC") && !value.contains("tsp") && !value.contains("consent"));

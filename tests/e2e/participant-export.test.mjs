@@ -39,6 +39,10 @@ async function decline(page, reference) {
   const no = consent.response_scales[0].options.find((o) => o.code === 'no');
   await page.getByRole('radio', { name: no.label.en, exact: true }).check();
   await page.getByRole('button', { name: UI.consent_record }).click();
+  // He may be the one who said no: the screen asks for the laptop back, then the passphrase.
+  await waitForHeading(page, UI.declined_hand_back_heading);
+  await page.getByRole('button', { name: UI.for_staff, exact: true }).click();
+  await confirmStaff(page);
   await waitForHeading(page, UI.declined_heading);
 }
 
@@ -141,11 +145,14 @@ test('a finished battery is sealed to every accepted key, opens with qkit and ag
   // Still on the device until staff confirm; then gone from storage and from the screen.
   assert.equal((await storedEntries(page)).filter(([k]) => k.startsWith('qkit.draft.')).length, 1);
   await page.getByRole('button', { name: fill(UI.export_saved, { file: name }) }).click();
-  await waitForHeading(page, UI.start_heading);
-  await page.getByText(fill(UI.exported_notice, { file: name })).waitFor();
+  // The next man is the next at the keyboard: qkit locks, saying what was saved.
+  await waitForHeading(page, UI.lock_heading);
+  await page.getByText(fill(UI.exported_locked, { file: name })).waitFor();
+  await axeClean(page, 'lock (after an export)');
   const left = await storedEntries(page);
   assert.deepEqual(left.filter(([k]) => k.startsWith('qkit.draft.') || k === 'qkit.current'), []);
-  assert.deepEqual(left.map(([k]) => k).sort(), ['qkit.lock', 'qkit.recipients']);
+  // No sitting left, so no rescue copy; the revision index is empty.
+  assert.deepEqual(left.map(([k]) => k).sort(), ['qkit.lock', 'qkit.recipients', 'qkit.revisions']);
   const shown = (await page.content()).replaceAll(name, '');
   assert.ok(!shown.includes('EXP0001'), 'nothing about him on screen but the file name');
   assert.deepEqual(errors, []);
@@ -166,7 +173,7 @@ test('a declined consent is exported too, and the record says consent was not gi
   assert.ok(record.consent.at, 'when it was refused');
   assert.ok(record.questionnaires.every((q) => q.answers.length === 0));
   await page.getByRole('button', { name: fill(UI.export_saved, { file: name }) }).click();
-  await waitForHeading(page, UI.start_heading);
+  await waitForHeading(page, UI.lock_heading);
   await context.close();
 });
 
@@ -221,10 +228,16 @@ test('setting a passphrase: too short and mismatched are refused; a forgotten on
   await waitForHeading(page, BSCS.title.en);
   await page.reload();
   await waitForHeading(page, UI.lock_heading);
+  // No assessor key, so no rescue copy: the screen says removal loses the sitting.
+  await page.getByText(UI.rescue_none).waitFor();
+  const word = page.getByLabel(fill(UI.remove_all_type, { word: UI.remove_all_word }), { exact: true });
+  await word.fill('yes');
   await page.getByRole('button', { name: UI.remove_all }).click();
-  await page.getByText(UI.remove_all_sure).waitFor();
+  await page.getByRole('alert').getByText(fill(UI.remove_all_not_confirmed, { word: UI.remove_all_word })).waitFor();
   await axeClean(page, 'lock (remove everything)');
-  await page.getByRole('button', { name: UI.remove_all_confirm }).click();
+  assert.equal((await storedEntries(page)).filter(([k]) => k.startsWith('qkit.draft.')).length, 1, 'nothing removed');
+  await word.fill(UI.remove_all_word.toLowerCase());
+  await page.getByRole('button', { name: UI.remove_all }).click();
   await waitForHeading(page, UI.passphrase_set_heading);
   await page.getByText(UI.removed_all_done).waitFor();
   assert.deepEqual(await storedEntries(page), []);

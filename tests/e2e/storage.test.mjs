@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
 import {
-  UI, definition, fill, startSitting, waitForHeading, openApp, reloadUnlocked, confirmStaff,
+  UI, definition, fill, startSitting, waitForHeading, openApp, reloadUnlocked, confirmStaff, unlock,
 } from './lib/sitting.mjs';
 
 let server, browser;
@@ -159,11 +159,19 @@ test('refused consent: nothing is asked and the screen says so', async () => {
   const no = consent.response_scales[0].options.find((o) => o.code === 'no');
   await page.getByRole('radio', { name: no.label.en, exact: true }).check();
   await page.getByRole('button', { name: UI.consent_record }).click();
+  // The hand-back screen: nothing of the record, and "back to the start" is gone.
+  await waitForHeading(page, UI.declined_hand_back_heading);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.equal(await page.getByRole('button', { name: UI.to_start }).count(), 0);
+  await reloadUnlocked(page);
+  await waitForHeading(page, UI.declined_hand_back_heading);
+  await page.getByRole('button', { name: UI.for_staff, exact: true }).click();
+  await confirmStaff(page);
   await waitForHeading(page, UI.declined_heading);
   assert.deepEqual(await axeViolations(page), []);
-  await reloadUnlocked(page);
-  await waitForHeading(page, UI.declined_heading);
-  await page.getByRole('button', { name: UI.to_start }).click();
+  await page.getByRole('button', { name: UI.done_lock }).click();
+  await waitForHeading(page, UI.lock_heading);
+  await unlock(page);
   await page.getByRole('region', { name: UI.drafts_finished }).getByText(UI.declined_short, { exact: false }).waitFor();
   await context.close();
 });

@@ -25,7 +25,9 @@ pub fn kept_rescues(props: &KeptRescuesProps) -> Html {
     }
     let row = |(key, ms): &(String, i64)| {
         let (save, remove) = (key.clone(), key.clone());
-        let save = props.on_action.reform(move |_: MouseEvent| Action::SaveKeptRescue(save.clone()));
+        let save = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::SaveKeptRescue(save.clone()));
         let remove = props
             .on_action
             .reform(move |_: MouseEvent| Action::RemoveKeptRescue(remove.clone()));

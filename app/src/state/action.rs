@@ -82,4 +82,3 @@ pub enum Action {
     /// Staff remove the stored local files that no longer validate.
     RemoveStoredLocal,
 }
-

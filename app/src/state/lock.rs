@@ -84,7 +84,11 @@ impl AppState {
     }
 
     /// The lock screen with `problem`.
-    pub(super) fn unlock_view(&self, problem: Option<UnlockProblem>, held: Option<Rc<Held>>) -> View {
+    pub(super) fn unlock_view(
+        &self,
+        problem: Option<UnlockProblem>,
+        held: Option<Rc<Held>>,
+    ) -> View {
         View::Unlock(Rc::new(UnlockView {
             problem,
             held,

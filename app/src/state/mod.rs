@@ -171,7 +171,10 @@ pub enum OutsideChange {
 pub enum StartProblem {
     Start(StartError),
     Load(LoadError),
-    Resume { id: String, error: ResumeError },
+    Resume {
+        id: String,
+        error: ResumeError,
+    },
     /// A sitting could not be removed.
     NotRemoved(StoreError),
 }

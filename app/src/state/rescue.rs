@@ -22,9 +22,11 @@ impl AppState {
         let fail = |state: &AppState, problem| state.unlock_view(Some(problem), None);
         // The word in either interface language: staff may have switched it.
         let ui = &self.kit.ui;
-        let confirmed = ui
-            .languages()
-            .any(|(l, _)| typed.trim().eq_ignore_ascii_case(ui.get(l, "remove_all_word")));
+        let confirmed = ui.languages().any(|(l, _)| {
+            typed
+                .trim()
+                .eq_ignore_ascii_case(ui.get(l, "remove_all_word"))
+        });
         if !confirmed {
             self.view = fail(self, UnlockProblem::NotConfirmed);
             return;
@@ -32,9 +34,10 @@ impl AppState {
         let now = self.now();
         if let Some(file) = self.env.store.rescue_file() {
             if !download::save_file(&rescue_file_name(now), &file) {
-                self.view = fail(self, UnlockProblem::RescueNotSaved(
-                    "the browser did not start the download".into(),
-                ));
+                self.view = fail(
+                    self,
+                    UnlockProblem::RescueNotSaved("the browser did not start the download".into()),
+                );
                 return;
             }
             if let Err(e) = self.env.store.keep_rescue(now.0) {
@@ -61,7 +64,11 @@ impl AppState {
             return;
         }
         if let Some(file) = self.env.store.kept_rescue_file(key) {
-            let ms = key.rsplit('.').next().and_then(|t| t.parse().ok()).unwrap_or(0);
+            let ms = key
+                .rsplit('.')
+                .next()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(0);
             download::save_file(&rescue_file_name(Timestamp(ms)), &file);
         }
     }

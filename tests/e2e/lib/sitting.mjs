@@ -143,11 +143,10 @@ export async function reloadUnlocked(page) {
   await unlock(page);
 }
 
-/** Answers the "For staff only" step: the passphrase when it is asked for, then "Yes, I am staff". */
+/** Answers the "For staff only" step: the passphrase (asked every time), then "Yes, I am staff". */
 export async function confirmStaff(page, passphrase = PASSPHRASE) {
   await waitForHeading(page, UI.staff_confirm_heading);
-  const box = page.getByLabel(UI.passphrase_label, { exact: true });
-  if (await box.count()) await box.fill(passphrase);
+  await page.getByLabel(UI.passphrase_label, { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: UI.staff_confirm_yes, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: UI.staff_confirm_heading, exact: true })
     .waitFor({ state: 'detached' });
@@ -172,14 +171,18 @@ export async function storedEntries(page) {
   });
 }
 
-const STORED_DRAFT = /^\{"qkit_draft":2,"rev":\d+\}\n([A-Za-z0-9+/]+={0,2})$/;
+const STORED_DRAFT = /^\{"qkit_draft":3,"rev":\d+\}\n([A-Za-z0-9+/]+={0,2})$/;
 const LOCK = /^qkit-lock-1:\d+:\d+:\d+:[A-Za-z0-9+/]+:[A-Za-z0-9+/]+$/;
 const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+const TAG = /^[A-Za-z0-9+/_=-]{20,}$/;
+const REVISIONS = /^[A-Za-z0-9+/_=-]{20,}\n([0-9a-f]{32} \d+\n)*$/;
+const RESCUE = /^covers( [0-9a-f]{32}:\d+)*\n([A-Za-z0-9+/]+={0,2})$/;
 
 /**
  * Fails unless localStorage holds nothing readable about a sitting: every value must be one of
  * qkit's known shapes (a revision line then base64 of a sealed draft; the lock; the open
- * sitting's random id; the accepted public keys), and no key or value may contain any of
+ * sitting's random id; the accepted public keys with their tag; the revision index; the rescue
+ * copy, an age file; the wrong-guess count), and no key or value may contain any of
  * `needles` (the participant reference, item ids, answer labels, JSON field names). The shape
  * check alone would catch a plaintext draft; the needles say what leaked if one ever did.
  */
@@ -199,9 +202,20 @@ export async function assertNoPlaintext(page, needles, where = '') {
     } else if (key === 'qkit.current') {
       if (!/^[0-9a-f]{32}$/.test(value)) throw new Error(`${at} is not a record id: ${value}`);
     } else if (key === 'qkit.recipients') {
-      for (const r of JSON.parse(value)) {
+      const [tag, list] = value.split('\n');
+      if (!TAG.test(tag)) throw new Error(`${at} has no tag: ${value.slice(0, 80)}`);
+      for (const r of JSON.parse(list)) {
         if (!RECIPIENT.test(r.recipient)) throw new Error(`${at} holds ${r.recipient}`);
       }
+    } else if (key === 'qkit.revisions') {
+      if (!REVISIONS.test(value)) throw new Error(`${at} is not a revision index: ${value.slice(0, 120)}`);
+    } else if (key === 'qkit.rescue' || key.startsWith('qkit.rescue.kept.')) {
+      const m = RESCUE.exec(value);
+      if (!m) throw new Error(`${at} is not a rescue copy: ${value.slice(0, 120)}`);
+      const sealed = Buffer.from(m[2], 'base64');
+      if (sealed.subarray(0, 22).toString('latin1') !== 'age-encryption.org/v1\n') throw new Error(`${at} is not an age file`);
+    } else if (key === 'qkit.guesses') {
+      if (!/^\d+ -?\d+$/.test(value)) throw new Error(`${at} is not a guess count: ${value}`);
     } else {
       throw new Error(`${at}: an unexpected key`);
     }

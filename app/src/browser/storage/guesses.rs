@@ -58,7 +58,12 @@ impl Guesses {
 impl DraftStore {
     /// The wrong-guess record (none when missing or unreadable).
     pub fn guesses(&self) -> Guesses {
-        let text = self.backend.get(GUESSES_KEY).ok().flatten().unwrap_or_default();
+        let text = self
+            .backend
+            .get(GUESSES_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         let mut numbers = text.split(' ').map(str::parse::<i64>);
         match (numbers.next(), numbers.next()) {
             (Some(Ok(wrong)), Some(Ok(until))) => Guesses {

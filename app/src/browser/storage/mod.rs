@@ -26,9 +26,9 @@ mod watch;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
 pub use guesses::{Guesses, GUESSES_KEY};
+pub use local_definitions::LOCAL_DEFINITIONS_KEY;
 pub use rescue::{RescueCover, KEPT_RESCUE_PREFIX, RESCUE_KEY};
 pub use revisions::{Index, Stale, REVISIONS_KEY};
-pub use local_definitions::LOCAL_DEFINITIONS_KEY;
 pub use settings::{KeysRead, StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
 pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
@@ -342,7 +342,13 @@ impl DraftStore {
         for id in self.sitting_ids()? {
             self.backend.remove(&key(&id))?;
         }
-        for k in [CURRENT_KEY, REVISIONS_KEY, RESCUE_KEY, RECIPIENTS_KEY, GUESSES_KEY] {
+        for k in [
+            CURRENT_KEY,
+            REVISIONS_KEY,
+            RESCUE_KEY,
+            RECIPIENTS_KEY,
+            GUESSES_KEY,
+        ] {
             self.backend.remove(k)?;
         }
         self.backend.remove(LOCK_KEY)

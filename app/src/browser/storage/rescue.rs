@@ -82,7 +82,12 @@ impl DraftStore {
 
     /// How much of what is stored the rescue copy holds (readable while locked).
     pub fn rescue_cover(&self) -> RescueCover {
-        let text = self.backend.get(RESCUE_KEY).ok().flatten().unwrap_or_default();
+        let text = self
+            .backend
+            .get(RESCUE_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         let covers: Vec<&str> = text
             .lines()
             .next()

@@ -60,7 +60,10 @@ impl DraftStore {
 
     /// Writes the index: every sitting's latest revision.
     pub fn set_index(&self, key: &DraftKey, map: &BTreeMap<String, u64>) -> Result<(), StoreError> {
-        let body: String = map.iter().map(|(id, rev)| format!("{id} {rev}\n")).collect();
+        let body: String = map
+            .iter()
+            .map(|(id, rev)| format!("{id} {rev}\n"))
+            .collect();
         let tag = key.tag(PURPOSE, body.as_bytes());
         self.backend.set(REVISIONS_KEY, &format!("{tag}\n{body}"))
     }
@@ -68,7 +71,12 @@ impl DraftStore {
     /// Records that sitting `id` is now at `rev` (or removed, with `None`). An index that does
     /// not verify is started again from the sittings stored now: the change outside qkit was
     /// already reported when it was found (`check_index`).
-    pub fn note_revision(&self, key: &DraftKey, id: &str, rev: Option<u64>) -> Result<(), StoreError> {
+    pub fn note_revision(
+        &self,
+        key: &DraftKey,
+        id: &str,
+        rev: Option<u64>,
+    ) -> Result<(), StoreError> {
         let mut map = match self.index(key) {
             Index::Trusted(map) => map,
             Index::Missing | Index::NotConfirmed => self.stored_revisions()?,
@@ -97,7 +105,11 @@ impl DraftStore {
         match self.index(key) {
             Index::Trusted(map) => {
                 let stored = self.stored_revisions()?;
-                let gone = map.keys().filter(|id| !stored.contains_key(*id)).cloned().collect();
+                let gone = map
+                    .keys()
+                    .filter(|id| !stored.contains_key(*id))
+                    .cloned()
+                    .collect();
                 Ok((gone, false))
             }
             Index::Missing => {
@@ -123,7 +135,12 @@ impl DraftStore {
     fn stored_revisions(&self) -> Result<BTreeMap<String, u64>, StoreError> {
         let mut map = BTreeMap::new();
         for id in self.sitting_ids()? {
-            if let Some(rev) = self.backend.get(&super::key(&id))?.as_deref().and_then(super::revision_of) {
+            if let Some(rev) = self
+                .backend
+                .get(&super::key(&id))?
+                .as_deref()
+                .and_then(super::revision_of)
+            {
                 map.insert(id, rev);
             }
         }

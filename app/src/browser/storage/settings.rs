@@ -74,7 +74,11 @@ impl DraftStore {
     }
 
     /// Replaces the accepted assessor keys, tagged under the drafts' key.
-    pub fn set_recipients(&self, list: &[StoredRecipient], key: &DraftKey) -> Result<(), StoreError> {
+    pub fn set_recipients(
+        &self,
+        list: &[StoredRecipient],
+        key: &DraftKey,
+    ) -> Result<(), StoreError> {
         // A list of plain strings always serialises.
         let text = serde_json::to_string(list).expect("strings serialise");
         let tag = key.tag(PURPOSE, text.as_bytes());

@@ -94,7 +94,11 @@ pub fn encode(
 }
 
 /// Opens a stored value of sitting `id`: its revision and sealed JSON text.
-pub fn open_text(key: &DraftKey, id: &str, value: &str) -> Result<(u64, Zeroizing<String>), Unreadable> {
+pub fn open_text(
+    key: &DraftKey,
+    id: &str,
+    value: &str,
+) -> Result<(u64, Zeroizing<String>), Unreadable> {
     let damaged = |why: String| Unreadable::Damaged(why);
     let (head, body) = value
         .split_once('\n')
