@@ -19,3 +19,4 @@ pub mod start_form;
 pub mod support_fields;
 pub mod tools;
 pub mod update_notice;
+pub mod voice_field;

@@ -1,10 +1,11 @@
 //! Read-aloud settings on the start screen (staff): the speaking rate and, for each language,
-//! the voice, with a button to try it. When a language has no voice on this computer, staff are
-//! told plainly that only recorded texts can be read in it.
+//! the voice ([`VoiceField`]: this computer's voices only, unless staff allow a network voice
+//! after a warning), with a button to try it.
 
 use crate::app::KitContext;
 use crate::browser::{dom, speech::Voicing};
 use crate::components::read_aloud::{spoken, SpeechContext};
+use crate::components::voice_field::VoiceField;
 use crate::state::{Action, RATE_RANGE};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,18 +32,8 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
     });
     let languages = ctx.kit.ui.languages().map(|(lang, name)| {
         let tag = lang.to_string();
-        let voices: Vec<_> = speech.voices.iter().filter(|v| v.speaks(&tag)).cloned().collect();
-        let id = format!("voice-{tag}");
-        let chosen = props.voicing.voice(&tag).map(str::to_owned);
-        let on_voice = {
-            let tag = tag.clone();
-            props.on_action.reform(move |e: Event| {
-                let v = dom::select_value(&e);
-                Action::SetVoice { lang: tag.clone(), voice: (!v.is_empty()).then_some(v) }
-            })
-        };
         let sample = ctx.kit.ui.get(lang, "speech_sample").to_owned();
-        let try_it = {
+        let on_try = {
             let (speech, tag, flag) = (speech.clone(), tag.clone(), unavailable.setter());
             Callback::from(move |_: MouseEvent| {
                 flag.set(false);
@@ -53,27 +44,9 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
                 );
             })
         };
-        let label = ctx.tf("speech_voice_for", &[("language", name)]);
-        if voices.is_empty() {
-            return html! {
-                <p class="notice warning">{ ctx.tf("speech_no_voice", &[("language", name)]) }</p>
-            };
-        }
         html! {
-            <div class="field">
-                <label for={id.clone()}>{ label }</label>
-                <select id={id} onchange={on_voice}>
-                    <option value="" selected={chosen.is_none()}>{ ctx.t("speech_voice_auto") }</option>
-                    { for voices.iter().map(|v| html! {
-                        <option value={v.uri.clone()} selected={chosen.as_deref() == Some(v.uri.as_str())}>
-                            { format!("{} ({})", v.name, v.lang) }
-                        </option>
-                    }) }
-                </select>
-                <button type="button" class="button secondary" onclick={try_it}>
-                    { ctx.tf("speech_try", &[("language", name)]) }
-                </button>
-            </div>
+            <VoiceField lang={tag} language={name.to_owned()} voicing={props.voicing.clone()}
+                on_action={props.on_action.clone()} {on_try} />
         }
     });
     html! {
