@@ -19,4 +19,3 @@ pub mod start_form;
 pub mod support_fields;
 pub mod tools;
 pub mod update_notice;
-pub mod voice_field;
