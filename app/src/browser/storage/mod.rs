@@ -6,7 +6,7 @@
 //! on this device, so a reload or a reopened browser returns to it (after the passphrase).
 //! `qkit.lock` holds the [`DraftLock`] (salt, scrypt parameters, check value: no key) and
 //! `qkit.recipients` the assessor keys staff accepted (public keys, not secret), `qkit.speech`
-//! the read-aloud settings, `qkit.local_definitions` the local definition files staff loaded.
+//! the read-aloud settings (with any network voice staff allowed), `qkit.local_definitions` the local definition files staff loaded.
 //!
 //! The revision guards against two tabs on one sitting: a write names the revision it was based
 //! on, and is refused (never applied) when the stored one has moved on.
