@@ -12,5 +12,6 @@ pub mod keys;
 pub mod local_kit;
 pub mod pages;
 pub mod state;
+pub mod voices;
 
 pub use app::{App, AppProps, KitContext};

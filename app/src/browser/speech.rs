@@ -1,8 +1,10 @@
 //! Reading aloud. A text is read from its recording when the definition declares one (a file
 //! under `audio/`, next to the app), else by the browser's synthetic speech (the Web Speech API)
-//! in a voice for its language at the rate staff chose. Offline computers often have no voices:
-//! then a text without a recording cannot be read, and the caller is told so it can say so to
-//! staff. A recording that fails to load or play falls back to synthetic speech.
+//! in a voice for its language at the rate staff chose. Which voice is `crate::voices`' rule (a
+//! voice on this computer unless staff allowed a network one); this module only reads the
+//! browser's voices and speaks. Offline computers often have no voices: then a text without a
+//! recording cannot be read, and the caller is told so it can say so to staff. A recording that
+//! fails to load or play falls back to synthetic speech.
 
 use gloo_events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -11,26 +13,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAudioElement, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
+pub use crate::voices::{Voice, VoicePlace, Voicing, DEFAULT_RATE_TENTHS};
+
 /// The folder recordings are served from, next to `index.html`.
 pub const AUDIO_FOLDER: &str = "audio/";
-
-/// A synthetic voice the browser offers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Voice {
-    pub name: String,
-    /// The id to remember a choice by (`voiceURI`).
-    pub uri: String,
-    /// A BCP 47 tag such as `en-GB` or `cy`.
-    pub lang: String,
-}
-
-impl Voice {
-    /// Whether the voice speaks `lang` (a primary tag such as `en` or `cy`).
-    pub fn speaks(&self, lang: &str) -> bool {
-        let primary = self.lang.split(['-', '_']).next().unwrap_or_default();
-        primary.eq_ignore_ascii_case(lang)
-    }
-}
 
 /// One text to read: its words and language, and the recording of it if there is one.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,43 +28,6 @@ pub struct Piece {
     pub recording: Option<String>,
 }
 
-/// How synthetic speech sounds: the rate, and the chosen voice per language (by `voiceURI`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Voicing {
-    /// The speaking rate in tenths (10 is the browser's normal rate). Whole numbers keep float
-    /// parsing and printing out of the app.
-    pub rate_tenths: u8,
-    /// (language, voice uri) pairs.
-    pub voices: Vec<(String, String)>,
-}
-
-/// The speaking rate unless staff choose another, in tenths (a little slower than normal).
-pub const DEFAULT_RATE_TENTHS: u8 = 9;
-
-impl Default for Voicing {
-    fn default() -> Self {
-        Voicing {
-            rate_tenths: DEFAULT_RATE_TENTHS,
-            voices: Vec::new(),
-        }
-    }
-}
-
-impl Voicing {
-    /// The rate as speech synthesis takes it.
-    pub fn rate(&self) -> f32 {
-        f32::from(self.rate_tenths) / 10.0
-    }
-
-    /// The voice chosen for `lang`, if any.
-    pub fn voice(&self, lang: &str) -> Option<&str> {
-        self.voices
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
 fn synth() -> Option<SpeechSynthesis> {
     web_sys::window()?.speech_synthesis().ok()
 }
@@ -86,16 +35,34 @@ fn synth() -> Option<SpeechSynthesis> {
 /// The synthetic voices this browser has now (often none offline; the list may fill later,
 /// see [`on_voices_changed`]).
 pub fn voices() -> Vec<Voice> {
+    browser_voices().iter().map(voice).collect()
+}
+
+fn browser_voices() -> Vec<SpeechSynthesisVoice> {
     let Some(s) = synth() else { return Vec::new() };
     s.get_voices()
         .iter()
-        .filter_map(|v| v.dyn_into::<SpeechSynthesisVoice>().ok())
-        .map(|v| Voice {
-            name: v.name(),
-            uri: v.voice_uri(),
-            lang: v.lang(),
-        })
+        .filter_map(|v| v.dyn_into().ok())
         .collect()
+}
+
+/// A voice as the choice rule sees it. `localService` is read without trusting it to exist: a
+/// voice that does not say it runs here counts as a network voice.
+fn voice(v: &SpeechSynthesisVoice) -> Voice {
+    let local = js_sys::Reflect::get(v, &"localService".into())
+        .ok()
+        .and_then(|l| l.as_bool())
+        .unwrap_or(false);
+    Voice {
+        name: v.name(),
+        uri: v.voice_uri(),
+        lang: v.lang(),
+        place: if local {
+            VoicePlace::Local
+        } else {
+            VoicePlace::Network
+        },
+    }
 }
 
 /// Calls `changed` whenever the browser's list of voices changes, while the listener lives.
@@ -104,28 +71,13 @@ pub fn on_voices_changed(changed: impl Fn() + 'static) -> Option<EventListener> 
     Some(EventListener::new(&s, "voiceschanged", move |_| changed()))
 }
 
-/// The voice to read `lang` in: the one staff chose, else the first that speaks it.
+/// The voice to read `lang` in, as [`crate::voices::choose`] picks it.
 fn voice_for(lang: &str, voicing: &Voicing) -> Option<SpeechSynthesisVoice> {
-    let s = synth()?;
-    let all: Vec<SpeechSynthesisVoice> = s
-        .get_voices()
-        .iter()
-        .filter_map(|v| v.dyn_into().ok())
-        .collect();
-    let chosen = voicing
-        .voices
-        .iter()
-        .find(|(l, _)| l == lang)
-        .and_then(|(_, uri)| all.iter().find(|v| v.voice_uri() == *uri));
-    let speaks = |v: &&SpeechSynthesisVoice| {
-        Voice {
-            name: String::new(),
-            uri: String::new(),
-            lang: v.lang(),
-        }
-        .speaks(lang)
-    };
-    chosen.or_else(|| all.iter().find(speaks)).cloned()
+    let all = browser_voices();
+    let described: Vec<Voice> = all.iter().map(voice).collect();
+    let chosen = crate::voices::choose(lang, &described, voicing)?;
+    let at = described.iter().position(|v| std::ptr::eq(v, chosen))?;
+    all.get(at).cloned()
 }
 
 /// Whether `lang` can be read by synthetic speech on this computer.

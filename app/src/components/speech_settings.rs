@@ -1,11 +1,13 @@
 //! Read-aloud settings on the start screen (staff): the speaking rate and, for each language,
-//! the voice, with a button to try it. When a language has no voice on this computer, staff are
-//! told plainly that only recorded texts can be read in it.
+//! the voice: this computer's voices only, unless staff choose a network voice and, warned that
+//! the text then leaves the computer, allow it. With no voice allowed for a language, staff are
+//! told that read-aloud in it is off (texts with a recording are still played).
 
 use crate::app::KitContext;
-use crate::browser::{dom, speech::Voicing};
+use crate::browser::dom;
 use crate::components::read_aloud::{spoken, SpeechContext};
 use crate::state::{Action, RATE_RANGE};
+use crate::voices::{choose, speaking, NetworkVoice, Voice, Voicing};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,18 +33,8 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
     });
     let languages = ctx.kit.ui.languages().map(|(lang, name)| {
         let tag = lang.to_string();
-        let voices: Vec<_> = speech.voices.iter().filter(|v| v.speaks(&tag)).cloned().collect();
-        let id = format!("voice-{tag}");
-        let chosen = props.voicing.voice(&tag).map(str::to_owned);
-        let on_voice = {
-            let tag = tag.clone();
-            props.on_action.reform(move |e: Event| {
-                let v = dom::select_value(&e);
-                Action::SetVoice { lang: tag.clone(), voice: (!v.is_empty()).then_some(v) }
-            })
-        };
         let sample = ctx.kit.ui.get(lang, "speech_sample").to_owned();
-        let try_it = {
+        let on_try = {
             let (speech, tag, flag) = (speech.clone(), tag.clone(), unavailable.setter());
             Callback::from(move |_: MouseEvent| {
                 flag.set(false);
@@ -53,28 +45,14 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
                 );
             })
         };
-        let label = ctx.tf("speech_voice_for", &[("language", name)]);
-        if voices.is_empty() {
-            return html! {
-                <p class="notice warning">{ ctx.tf("speech_no_voice", &[("language", name)]) }</p>
-            };
-        }
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label }</label>
-                <select id={id} onchange={on_voice}>
-                    <option value="" selected={chosen.is_none()}>{ ctx.t("speech_voice_auto") }</option>
-                    { for voices.iter().map(|v| html! {
-                        <option value={v.uri.clone()} selected={chosen.as_deref() == Some(v.uri.as_str())}>
-                            { format!("{} ({})", v.name, v.lang) }
-                        </option>
-                    }) }
-                </select>
-                <button type="button" class="button secondary" onclick={try_it}>
-                    { ctx.tf("speech_try", &[("language", name)]) }
-                </button>
-            </div>
-        }
+        voice_field(
+            &ctx,
+            &speech.voices,
+            (tag, name),
+            &props.voicing,
+            &props.on_action,
+            on_try,
+        )
     });
     html! {
         <section class="speech-settings" aria-labelledby="speech-heading">
@@ -91,5 +69,97 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
                 <p class="notice warning" role="status">{ ctx.t("speech_unavailable") }</p>
             }
         </section>
+    }
+}
+
+/// The voice for one language: this computer's voices and the network ones (marked as sending
+/// the text away), a plain warning and a confirming checkbox before a network voice is used, a
+/// button to try the voice in use, and a notice when no voice may read the language (read-aloud
+/// in it is then off; recordings still play).
+fn voice_field(
+    ctx: &KitContext,
+    voices_here: &[Voice],
+    (tag, name): (String, &str),
+    voicing: &Voicing,
+    on_action: &Callback<Action>,
+    on_try: Callback<MouseEvent>,
+) -> Html {
+    let off = html! {
+        <p class="notice warning">{ ctx.tf("speech_no_voice", &[("language", name)]) }</p>
+    };
+    let voices: Vec<_> = speaking(voices_here, &tag).collect();
+    if voices.is_empty() {
+        return off;
+    }
+    let chosen = voicing.voice(&tag);
+    let network = voices
+        .iter()
+        .find(|v| Some(v.uri.as_str()) == chosen && !v.is_local());
+    let in_use = choose(&tag, voices_here, voicing);
+    let id = format!("voice-{tag}");
+    let on_voice = {
+        let tag = tag.clone();
+        on_action.reform(move |e: Event| {
+            let v = dom::select_value(&e);
+            Action::SetVoice {
+                lang: tag.clone(),
+                voice: (!v.is_empty()).then_some(v),
+                network: NetworkVoice::NotAllowed,
+            }
+        })
+    };
+    let confirm = network.map(|v| {
+        let allowed = voicing.network(&tag, &v.uri) == NetworkVoice::Allowed;
+        let (uri, tag) = (v.uri.clone(), tag.clone());
+        let on_allow = on_action.reform(move |e: Event| Action::SetVoice {
+            lang: tag.clone(),
+            voice: Some(uri.clone()),
+            network: if dom::checked(&e) {
+                NetworkVoice::Allowed
+            } else {
+                NetworkVoice::NotAllowed
+            },
+        });
+        let args = [("voice", v.name.as_str()), ("language", name)];
+        let warning = format!("{id}-warning");
+        html! {
+            <div class="notice warning">
+                <p id={warning.clone()} role="status">{ ctx.tf("speech_network_warning", &args) }</p>
+                <label class="check">
+                    <input type="checkbox" checked={allowed} onchange={on_allow}
+                        aria-describedby={warning} />
+                    <span>{ ctx.tf("speech_network_allow", &args) }</span>
+                </label>
+            </div>
+        }
+    });
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ ctx.tf("speech_voice_for", &[("language", name)]) }</label>
+            <select {id} onchange={on_voice}>
+                <option value="" selected={chosen.is_none()}>{ ctx.t("speech_voice_auto") }</option>
+                { for voices.iter().map(|v| {
+                    let label = format!("{} ({})", v.name, v.lang);
+                    let label = if v.is_local() {
+                        label
+                    } else {
+                        ctx.tf("speech_voice_online", &[("voice", &label)])
+                    };
+                    html! {
+                        <option value={v.uri.clone()} selected={chosen == Some(v.uri.as_str())}>
+                            { label }
+                        </option>
+                    }
+                }) }
+            </select>
+            { for confirm }
+            if in_use.is_some() {
+                <button type="button" class="button secondary" onclick={on_try}>
+                    { ctx.tf("speech_try", &[("language", name)]) }
+                </button>
+            } else {
+                { off }
+            }
+        </div>
     }
 }

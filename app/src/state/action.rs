@@ -39,8 +39,13 @@ pub enum Action {
     RemoveKey(String),
     /// Staff set the speaking rate, in tenths of the normal rate.
     SetSpeechRate(u8),
-    /// Staff choose the voice for a language (`None`: the first voice that speaks it).
-    SetVoice { lang: String, voice: Option<String> },
+    /// Staff choose the voice for a language (`None`: the first local voice that speaks it); a
+    /// network voice is used only if `network` says staff allowed it after the warning.
+    SetVoice {
+        lang: String,
+        voice: Option<String>,
+        network: crate::voices::NetworkVoice,
+    },
     /// Staff typed a participant reference: look for support needs he gave before.
     LookUp(String),
     /// Start a new sitting.

@@ -367,7 +367,11 @@ impl AppState {
             Action::DropCandidate(recipient) => self.drop_candidate(&recipient),
             Action::RemoveKey(recipient) => self.remove_key(&recipient),
             Action::SetSpeechRate(rate) => self.set_rate(rate),
-            Action::SetVoice { lang, voice } => self.set_voice(&lang, voice),
+            Action::SetVoice {
+                lang,
+                voice,
+                network,
+            } => self.set_voice(&lang, voice, network),
             Action::AddLocal(chosen) => self.add_local(chosen),
             Action::RemoveLocal(name) => self.remove_local(&name),
             Action::RemoveStoredLocal => self.remove_stored_local(),

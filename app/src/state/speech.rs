@@ -1,8 +1,9 @@
 //! The read-aloud settings staff choose on the start screen: the speaking rate and the voice for
-//! each language. They belong to the computer (its voices), not to a participant.
+//! each language, with any network voice staff allowed. They belong to the computer (its
+//! voices), not to a participant.
 
 use super::*;
-use crate::browser::speech::Voicing;
+use crate::voices::{NetworkVoice, Voicing};
 
 /// The slowest and fastest speaking rates offered, in tenths.
 pub const RATE_RANGE: (u8, u8) = (5, 15);
@@ -14,12 +15,10 @@ impl AppState {
         self.store_voicing(v);
     }
 
-    pub(super) fn set_voice(&mut self, lang: &str, voice: Option<String>) {
-        let mut v = (*self.voicing).clone();
-        v.voices.retain(|(l, _)| l != lang);
-        if let Some(uri) = voice {
-            v.voices.push((lang.to_owned(), uri));
-        }
+    /// Chooses the voice for `lang`. A network voice chosen without `NetworkVoice::Allowed` is
+    /// remembered (so the settings keep asking) but not used: `crate::voices::choose` skips it.
+    pub(super) fn set_voice(&mut self, lang: &str, voice: Option<String>, network: NetworkVoice) {
+        let v = (*self.voicing).clone().with_voice(lang, voice, network);
         self.store_voicing(v);
     }
 

@@ -6,7 +6,8 @@
 //! on this device, so a reload or a reopened browser returns to it (after the passphrase).
 //! `qkit.lock` holds the [`DraftLock`] (salt, scrypt parameters, check value: no key) and
 //! `qkit.recipients` the assessor keys staff accepted (public keys, tagged under the drafts' key
-//! so a change made outside qkit is refused), `qkit.speech` the read-aloud settings,
+//! so a change made outside qkit is refused), `qkit.speech` the read-aloud settings
+//! (with any network voice staff allowed),
 //! `qkit.local_definitions` the local definition files staff loaded, `qkit.revisions` the latest
 //! revision of each sitting (tagged; `revisions.rs`), `qkit.rescue` every sitting sealed to the
 //! assessment team (`rescue.rs`) and `qkit.guesses` the count of wrong passphrases (`guesses.rs`).

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 pub const LOCK_KEY: &str = "qkit.lock";
 /// Key of the accepted assessor keys.
 pub const RECIPIENTS_KEY: &str = "qkit.recipients";
-/// Key of the read-aloud settings (speaking rate, voice per language).
+/// Key of the read-aloud settings (speaking rate, voice per language, network voices allowed).
 pub const SPEECH_KEY: &str = "qkit.speech";
 /// What the key list's tag is for.
 const PURPOSE: &str = "qkit recipients";
