@@ -1,13 +1,20 @@
 //! Importing sealed records: each file is read, opened and validated against the kit
-//! (`qkit_export::open`, which re-scores it), then added to the record set, and its outcome is
-//! reported at once. The browser gets a turn between files, so the page stays responsive and
+//! (`qkit_export::open_any`, which re-scores it), then added to the record set, and its outcome
+//! is reported at once. The browser gets a turn between files, so the page stays responsive and
 //! the progress bar moves. The records replace the state's set when the import ends.
+//!
+//! A rescue file (every sitting a device held) adds each sitting that fits the kit as a record:
+//! most are unfinished (answers so far, no scores); the outcome says how many, and each sitting
+//! that could not be used is named by its number. A finished record imported later replaces its
+//! sitting's unfinished one.
 
 use crate::browser::files::PickedFile;
 use crate::browser::timing::{now_ms, yield_to_browser};
 use crate::state::{Action, FileOutcome, ImportEntry};
 use qkit_export::open::MAX_SEALED_BYTES;
-use qkit_export::{open, Added, Identities, RecordSet, ResultRecord};
+use qkit_export::{
+    open_any, Added, Identities, OpenError, Opened, RecordError, RecordSet, ResultRecord,
+};
 use qkit_questionnaires::Kit;
 use std::rc::Rc;
 use yew::Callback;
@@ -32,9 +39,10 @@ pub fn start(
             let name = file.name();
             let outcome = match file.bytes_at_most(MAX_SEALED_BYTES).await {
                 Err(why) => FileOutcome::Unreadable(why),
-                Ok(bytes) => match open(&bytes, &identity, &kit) {
+                Ok(bytes) => match open_any(&bytes, &identity, &kit) {
                     Err(e) => FileOutcome::Failed(e),
-                    Ok(record) => add(&mut set, &name, record),
+                    Ok(Opened::Record(record)) => add(&mut set, &name, record),
+                    Ok(Opened::Rescue(sittings)) => add_rescue(&mut set, &name, sittings),
                 },
             };
             dispatch.emit(Action::ImportFile(ImportEntry {
@@ -53,8 +61,13 @@ pub fn start(
 /// Adds an opened record to the set and says what happened.
 pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome {
     let (participant, timepoint) = (record.participant.clone(), record.timepoint);
+    let unfinished = record.is_unfinished();
     match set.add(file, record) {
-        Added::New => FileOutcome::Loaded {
+        Added::New | Added::Finished { .. } if unfinished => FileOutcome::Unfinished {
+            participant,
+            timepoint,
+        },
+        Added::New | Added::Finished { .. } => FileOutcome::Loaded {
             participant,
             timepoint,
         },
@@ -64,5 +77,31 @@ pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome
             participant,
             timepoint,
         },
+    }
+}
+
+/// Adds every readable sitting of a rescue file opened from `file` and says what happened to
+/// each, in the file's order, with how many of the sittings were unfinished.
+pub fn add_rescue(
+    set: &mut RecordSet,
+    file: &str,
+    sittings: Vec<Result<ResultRecord, RecordError>>,
+) -> FileOutcome {
+    let unfinished = sittings
+        .iter()
+        .flatten()
+        .filter(|r| r.is_unfinished())
+        .count();
+    let sittings = sittings
+        .into_iter()
+        .enumerate()
+        .map(|(i, sitting)| match sitting {
+            Ok(record) => add(set, &format!("{file} ({})", i + 1), record),
+            Err(e) => FileOutcome::Failed(OpenError::Record(e)),
+        })
+        .collect();
+    FileOutcome::Rescue {
+        sittings,
+        unfinished,
     }
 }

@@ -49,6 +49,17 @@ pub enum FileOutcome {
         participant: String,
         timepoint: Timepoint,
     },
+    /// A sitting of a rescue file that was still open: valid answers so far, added unscored.
+    Unfinished {
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// A rescue file: what happened to each of its sittings, in order (never itself a
+    /// `Rescue`), and how many of them were unfinished.
+    Rescue {
+        sittings: Vec<FileOutcome>,
+        unfinished: usize,
+    },
     /// The same record was already imported (from `first`); counted once.
     Again { first: String },
     /// Another record for the same participant, programme and timepoint was already imported.
@@ -66,10 +77,23 @@ pub enum FileOutcome {
 impl FileOutcome {
     /// Whether this file is a problem for the assessor to look at.
     pub fn is_problem(&self) -> bool {
-        matches!(
-            self,
-            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_)
-        )
+        match self {
+            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_) => {
+                true
+            }
+            FileOutcome::Rescue { sittings, .. } => sittings.iter().any(FileOutcome::is_problem),
+            _ => false,
+        }
+    }
+
+    /// Whether something from this file was added: a record, or a rescue file's sittings
+    /// without a problem.
+    pub fn is_loaded(&self) -> bool {
+        match self {
+            FileOutcome::Loaded { .. } | FileOutcome::Unfinished { .. } => true,
+            FileOutcome::Rescue { .. } => !self.is_problem(),
+            _ => false,
+        }
     }
 }
 
