@@ -371,6 +371,17 @@ fn a_rescue_file_adds_its_sittings_unfinished_and_says_how_many() {
     assert_eq!(s.len(), 3);
     let a1 = s.get("A1", "tsp").expect("A1 was added")[0].as_ref();
     assert!(a1.is_some_and(|i| i.record.is_unfinished() && i.source == "rescue.age (1)"));
+    // The cohort shows an unfinished sitting's scales as unfinished, a finished one's as scored.
+    let t = table(&kit, &s);
+    let row = |p: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.key.participant == p)
+            .expect("a row")
+    };
+    assert!(row("B2").cells.iter().all(|c| *c == Cell::Unfinished));
+    assert!(row("C3").cells.iter().any(|c| matches!(c, Cell::Scored(_))));
+    assert!(!row("C3").cells.contains(&Cell::Unfinished));
 
     // The same sittings again: repeats, not problems. Then A1's finished record replaces his
     // unfinished one.
