@@ -8,16 +8,90 @@
 //! that could not be used is named by its number. A finished record imported later replaces its
 //! sitting's unfinished one.
 
-use crate::browser::files::PickedFile;
+use crate::browser::files::{PickedFile, ReadError};
 use crate::browser::timing::{now_ms, yield_to_browser};
-use crate::state::{Action, FileOutcome, ImportEntry};
+use crate::state::Action;
 use qkit_export::open::MAX_SEALED_BYTES;
 use qkit_export::{
     open_any, Added, Identities, OpenError, Opened, RecordError, RecordSet, ResultRecord,
 };
-use qkit_questionnaires::Kit;
+use qkit_questionnaires::{Kit, Timepoint};
 use std::rc::Rc;
 use yew::Callback;
+
+/// What happened to one imported file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOutcome {
+    /// Opened, valid, and added.
+    Loaded {
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// A sitting of a rescue file that was still open: valid answers so far, added unscored.
+    Unfinished {
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// A rescue file: what happened to each of its sittings, in order (never itself a
+    /// `Rescue`), and how many of them were unfinished.
+    Rescue {
+        sittings: Vec<FileOutcome>,
+        unfinished: usize,
+    },
+    /// The same record was already imported (from `first`); counted once.
+    Again { first: String },
+    /// Another record for the same participant, programme and timepoint was already imported.
+    Conflict {
+        first: String,
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// The file was not read: too large, or the browser could not read it.
+    Unreadable(ReadError),
+    /// The file could not be opened or is not a valid record.
+    Failed(OpenError),
+}
+
+impl FileOutcome {
+    /// Whether this file is a problem for the assessor to look at.
+    pub fn is_problem(&self) -> bool {
+        match self {
+            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_) => {
+                true
+            }
+            FileOutcome::Rescue { sittings, .. } => sittings.iter().any(FileOutcome::is_problem),
+            _ => false,
+        }
+    }
+
+    /// Whether something from this file was added: a record, or a rescue file's sittings
+    /// without a problem.
+    pub fn is_loaded(&self) -> bool {
+        match self {
+            FileOutcome::Loaded { .. } | FileOutcome::Unfinished { .. } => true,
+            FileOutcome::Rescue { .. } => !self.is_problem(),
+            _ => false,
+        }
+    }
+}
+
+/// One imported file and its outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportEntry {
+    pub file: String,
+    pub outcome: FileOutcome,
+}
+
+/// The import in progress and what every import so far did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportLog {
+    /// (files done, files in this import) while one runs.
+    pub running: Option<(usize, usize)>,
+    /// Every file of every import, in order.
+    pub entries: Vec<ImportEntry>,
+    /// How long the last import took, in milliseconds.
+    pub last_ms: Option<f64>,
+}
 
 /// Imports `files` into a copy of `records`, reporting each file to `dispatch`.
 pub fn start(
