@@ -89,6 +89,20 @@ fn decrypt_writes_each_rescued_sitting_as_an_unfinished_record() {
     assert!(!dir.path("rescue-3-unfinished.json").exists());
     assert!(err.contains("1 rescued sitting(s) failed"), "{err}");
 
+    // Again: nothing is overwritten, and each sitting says so on its own.
+    let (code, _, err) = qkit(&["decrypt", "-i", arg(&key), arg(&file)]);
+    assert_eq!(code, 1, "{err}");
+    for n in 1..=2 {
+        let line = err
+            .lines()
+            .find(|l| l.contains(&format!("sitting {n}:")))
+            .expect(&err);
+        assert!(
+            line.contains("already exists") || line.contains("cannot create"),
+            "{line}"
+        );
+    }
+
     // To stdout: the readable sittings' records as one JSON array.
     let (code, out, err) = qkit(&["decrypt", "-i", arg(&key), arg(&file), "-o", "-"]);
     assert_eq!(code, 1, "{err}");

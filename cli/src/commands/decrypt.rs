@@ -152,8 +152,13 @@ fn write_rescue(
         } else {
             format!("{stem}-{n}.json")
         };
-        let to = write_record(record, false, &path.with_file_name(name))?;
-        report(path, &what, to.as_deref());
+        match write_record(record, false, &path.with_file_name(name)) {
+            Ok(to) => report(path, &what, to.as_deref()),
+            Err(e) => {
+                eprintln!("qkit: {}: sitting {n}: {e:#}", path.display());
+                failed += 1;
+            }
+        }
     }
     if to_stdout {
         let json =
