@@ -1,16 +1,97 @@
 //! Importing sealed records: each file is read, opened and validated against the kit
-//! (`qkit_export::open`, which re-scores it), then added to the record set, and its outcome is
-//! reported at once. The browser gets a turn between files, so the page stays responsive and
+//! (`qkit_export::open_any`, which re-scores it), then added to the record set, and its outcome
+//! is reported at once. The browser gets a turn between files, so the page stays responsive and
 //! the progress bar moves. The records replace the state's set when the import ends.
+//!
+//! A rescue file (every sitting a device held) adds each sitting that fits the kit as a record:
+//! most are unfinished (answers so far, no scores); the outcome says how many, and each sitting
+//! that could not be used is named by its number. A finished record imported later replaces its
+//! sitting's unfinished one.
 
-use crate::browser::files::PickedFile;
+use crate::browser::files::{PickedFile, ReadError};
 use crate::browser::timing::{now_ms, yield_to_browser};
-use crate::state::{Action, FileOutcome, ImportEntry};
+use crate::state::Action;
 use qkit_export::open::MAX_SEALED_BYTES;
-use qkit_export::{open, Added, Identities, RecordSet, ResultRecord};
-use qkit_questionnaires::Kit;
+use qkit_export::{
+    open_any, Added, Identities, OpenError, Opened, RecordError, RecordSet, ResultRecord,
+};
+use qkit_questionnaires::{Kit, Timepoint};
 use std::rc::Rc;
 use yew::Callback;
+
+/// What happened to one imported file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOutcome {
+    /// Opened, valid, and added.
+    Loaded {
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// A sitting of a rescue file that was still open: valid answers so far, added unscored.
+    Unfinished {
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// A rescue file: what happened to each of its sittings, in order (never itself a
+    /// `Rescue`), and how many of them were unfinished.
+    Rescue {
+        sittings: Vec<FileOutcome>,
+        unfinished: usize,
+    },
+    /// The same record was already imported (from `first`); counted once.
+    Again { first: String },
+    /// Another record for the same participant, programme and timepoint was already imported.
+    Conflict {
+        first: String,
+        participant: String,
+        timepoint: Timepoint,
+    },
+    /// The file was not read: too large, or the browser could not read it.
+    Unreadable(ReadError),
+    /// The file could not be opened or is not a valid record.
+    Failed(OpenError),
+}
+
+impl FileOutcome {
+    /// Whether this file is a problem for the assessor to look at.
+    pub fn is_problem(&self) -> bool {
+        match self {
+            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_) => {
+                true
+            }
+            FileOutcome::Rescue { sittings, .. } => sittings.iter().any(FileOutcome::is_problem),
+            _ => false,
+        }
+    }
+
+    /// Whether something from this file was added: a record, or a rescue file's sittings
+    /// without a problem.
+    pub fn is_loaded(&self) -> bool {
+        match self {
+            FileOutcome::Loaded { .. } | FileOutcome::Unfinished { .. } => true,
+            FileOutcome::Rescue { .. } => !self.is_problem(),
+            _ => false,
+        }
+    }
+}
+
+/// One imported file and its outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportEntry {
+    pub file: String,
+    pub outcome: FileOutcome,
+}
+
+/// The import in progress and what every import so far did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportLog {
+    /// (files done, files in this import) while one runs.
+    pub running: Option<(usize, usize)>,
+    /// Every file of every import, in order.
+    pub entries: Vec<ImportEntry>,
+    /// How long the last import took, in milliseconds.
+    pub last_ms: Option<f64>,
+}
 
 /// Imports `files` into a copy of `records`, reporting each file to `dispatch`.
 pub fn start(
@@ -32,9 +113,10 @@ pub fn start(
             let name = file.name();
             let outcome = match file.bytes_at_most(MAX_SEALED_BYTES).await {
                 Err(why) => FileOutcome::Unreadable(why),
-                Ok(bytes) => match open(&bytes, &identity, &kit) {
+                Ok(bytes) => match open_any(&bytes, &identity, &kit) {
                     Err(e) => FileOutcome::Failed(e),
-                    Ok(record) => add(&mut set, &name, record),
+                    Ok(Opened::Record(record)) => add(&mut set, &name, record),
+                    Ok(Opened::Rescue(sittings)) => add_rescue(&mut set, &name, sittings),
                 },
             };
             dispatch.emit(Action::ImportFile(ImportEntry {
@@ -53,8 +135,13 @@ pub fn start(
 /// Adds an opened record to the set and says what happened.
 pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome {
     let (participant, timepoint) = (record.participant.clone(), record.timepoint);
+    let unfinished = record.is_unfinished();
     match set.add(file, record) {
-        Added::New => FileOutcome::Loaded {
+        Added::New | Added::Finished { .. } if unfinished => FileOutcome::Unfinished {
+            participant,
+            timepoint,
+        },
+        Added::New | Added::Finished { .. } => FileOutcome::Loaded {
             participant,
             timepoint,
         },
@@ -64,5 +151,31 @@ pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome
             participant,
             timepoint,
         },
+    }
+}
+
+/// Adds every readable sitting of a rescue file opened from `file` and says what happened to
+/// each, in the file's order, with how many of the sittings were unfinished.
+pub fn add_rescue(
+    set: &mut RecordSet,
+    file: &str,
+    sittings: Vec<Result<ResultRecord, RecordError>>,
+) -> FileOutcome {
+    let unfinished = sittings
+        .iter()
+        .flatten()
+        .filter(|r| r.is_unfinished())
+        .count();
+    let sittings = sittings
+        .into_iter()
+        .enumerate()
+        .map(|(i, sitting)| match sitting {
+            Ok(record) => add(set, &format!("{file} ({})", i + 1), record),
+            Err(e) => FileOutcome::Failed(OpenError::Record(e)),
+        })
+        .collect();
+    FileOutcome::Rescue {
+        sittings,
+        unfinished,
     }
 }

@@ -4,6 +4,7 @@
 //! the computer. Every rule is in the core crates; the reducer only keeps their results.
 
 use crate::browser::files::ReadError;
+pub use crate::import::{FileOutcome, ImportEntry, ImportLog};
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
 use crate::model::local::{self, Refused};
 use crate::model::rules_file::{self, RulesFile};
@@ -14,7 +15,7 @@ use qkit_allocation::{
     Rules,
 };
 use qkit_app::local_kit::{Chosen, LocalFile};
-use qkit_export::{Identities, OpenError, RecordSet};
+use qkit_export::{Identities, RecordSet};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::ReliableChangeChoice;
 use std::collections::BTreeMap;
@@ -39,56 +40,6 @@ pub enum PersonTab {
     Profile,
     Pathway,
     Report,
-}
-
-/// What happened to one imported file.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FileOutcome {
-    /// Opened, valid, and added.
-    Loaded {
-        participant: String,
-        timepoint: Timepoint,
-    },
-    /// The same record was already imported (from `first`); counted once.
-    Again { first: String },
-    /// Another record for the same participant, programme and timepoint was already imported.
-    Conflict {
-        first: String,
-        participant: String,
-        timepoint: Timepoint,
-    },
-    /// The file was not read: too large, or the browser could not read it.
-    Unreadable(ReadError),
-    /// The file could not be opened or is not a valid record.
-    Failed(OpenError),
-}
-
-impl FileOutcome {
-    /// Whether this file is a problem for the assessor to look at.
-    pub fn is_problem(&self) -> bool {
-        matches!(
-            self,
-            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_)
-        )
-    }
-}
-
-/// One imported file and its outcome.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportEntry {
-    pub file: String,
-    pub outcome: FileOutcome,
-}
-
-/// The import in progress and what every import so far did.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ImportLog {
-    /// (files done, files in this import) while one runs.
-    pub running: Option<(usize, usize)>,
-    /// Every file of every import, in order.
-    pub entries: Vec<ImportEntry>,
-    /// How long the last import took, in milliseconds.
-    pub last_ms: Option<f64>,
 }
 
 /// An allocation and what it was made from.

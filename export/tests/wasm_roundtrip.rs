@@ -7,7 +7,9 @@
 mod common;
 
 use common::{keys, rng, workload};
-use qkit_export::at_rest::{open_draft, seal_draft, DraftLock, KdfParams};
+use qkit_export::at_rest::{
+    open_draft, open_draft_in, seal_draft, seal_draft_in, DraftLock, KdfParams,
+};
 use qkit_export::{decrypt, open, seal_record, AtRestError, Identities, OpenError, ResultRecord};
 use qkit_questionnaires::Kit;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -49,6 +51,35 @@ fn drafts_lock_and_open_in_the_browser() {
     assert!(matches!(
         lock.unlock("wrong"),
         Err(AtRestError::WrongPassphrase)
+    ));
+}
+
+#[wasm_bindgen_test]
+fn bound_drafts_open_only_in_their_place_and_tags_verify_in_the_browser() {
+    let fast = KdfParams {
+        log_n: 10,
+        r: 8,
+        p: 1,
+    };
+    let (_, key) = DraftLock::create("pw", fast, &mut rng(6)).expect("valid");
+    let here = "qkit sitting r1 revision 2";
+    let sealed = seal_draft_in(&key, here, b"draft", &mut rng(7));
+    assert_eq!(
+        open_draft_in(&key, here, &sealed).unwrap().as_slice(),
+        b"draft"
+    );
+    assert_eq!(
+        open_draft_in(&key, "qkit sitting r1 revision 1", &sealed).unwrap_err(),
+        AtRestError::OtherPlace
+    );
+    let tag = key.tag("accepted keys", b"age1");
+    assert!(key.verify("accepted keys", b"age1", &tag));
+    assert!(!key.verify("accepted keys", b"age2", &tag));
+    let huge =
+        "qkit-lock-1:20:16:1:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    assert!(matches!(
+        DraftLock::from_text(huge),
+        Err(AtRestError::BadParams { .. })
     ));
 }
 

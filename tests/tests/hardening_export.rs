@@ -12,18 +12,25 @@ mod hardening_common;
 
 use hardening_common::{mutated, replay, with_selector};
 use proptest::prelude::*;
-use qkit_export::at_rest::{seal_draft, DraftLock, KdfParams};
-use qkit_export::seal_bytes;
+use qkit_export::at_rest::{seal_draft, seal_draft_in, DraftLock, KdfParams};
+use qkit_export::{seal_bytes, seal_rescue};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 
 const RECORD: &str = include_str!("../../docs/examples/record.json");
+
+/// A rescue file's plaintext holding the example record as a stored sitting.
+fn rescue() -> Vec<u8> {
+    format!(r#"{{"qkit_rescue":1,"sittings":[{{"header":{{}},"draft":{{"record":{RECORD}}}}}]}}"#)
+        .into_bytes()
+}
 
 fn records() -> Vec<Vec<u8>> {
     let compact: serde_json::Value = serde_json::from_str(RECORD).expect("the example is JSON");
     vec![
         RECORD.as_bytes().to_vec(),
         serde_json::to_vec(&compact).expect("JSON writes"),
+        rescue(),
     ]
 }
 
@@ -35,7 +42,10 @@ fn sealed_files() -> Vec<Vec<u8>> {
         &mut ChaCha20Rng::seed_from_u64(1),
     )
     .expect("seals");
-    vec![sealed, checks::open::IDENTITY.as_bytes().to_vec()]
+    let sitting = format!(r#"{{"header":{{}},"draft":{{"record":{RECORD}}}}}"#);
+    let rescue =
+        seal_rescue(&[&sitting], &recipients, &mut ChaCha20Rng::seed_from_u64(4)).expect("seals");
+    vec![sealed, rescue, checks::open::IDENTITY.as_bytes().to_vec()]
 }
 
 fn drafts() -> Vec<Vec<u8>> {
@@ -51,7 +61,13 @@ fn drafts() -> Vec<Vec<u8>> {
         br#"{"answers":[]}"#,
         &mut ChaCha20Rng::seed_from_u64(3),
     );
-    vec![lock.to_text().into_bytes(), sealed]
+    let bound = seal_draft_in(
+        checks::draft::key(),
+        checks::draft::PLACE,
+        br#"{"answers":[]}"#,
+        &mut ChaCha20Rng::seed_from_u64(5),
+    );
+    vec![lock.to_text().into_bytes(), sealed, bound]
 }
 
 fn plaintexts() -> Vec<Vec<u8>> {

@@ -115,6 +115,9 @@ pub fn scale_cell(ctx: &KitContext, cell: &Cell, questionnaire: &str, scale: &st
         Cell::Outdated => {
             html! { <span class="outdated">{ ctx.t("assessor_outdated_short") }</span> }
         }
+        Cell::Unfinished => {
+            html! { <span class="muted">{ ctx.t("assessor_unfinished_short") }</span> }
+        }
         Cell::Scored(s) => {
             let Some(score) = s.score else {
                 return html! { <span class="muted">{ ctx.t("assessor_not_scorable") }</span> };

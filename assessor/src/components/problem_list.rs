@@ -1,5 +1,5 @@
 //! The import log: files that could not be used, each with its name and reason; files already
-//! imported; and the files that loaded.
+//! imported; and the files that loaded. A rescue file is listed with each of its sittings.
 
 use crate::names;
 use crate::state::{FileOutcome, ImportEntry};
@@ -29,7 +29,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
     let loaded: Vec<&ImportEntry> = props
         .entries
         .iter()
-        .filter(|e| matches!(e.outcome, FileOutcome::Loaded { .. }))
+        .filter(|e| e.outcome.is_loaded())
         .collect();
     let line = |e: &&ImportEntry| {
         html! {
@@ -87,6 +87,38 @@ pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
                 ("first", first),
             ],
         ),
+        FileOutcome::Unfinished {
+            participant,
+            timepoint,
+        } => ctx.tf(
+            "assessor_import_unfinished_one",
+            &[
+                ("participant", participant),
+                ("timepoint", &names::timepoint(ctx, *timepoint)),
+            ],
+        ),
+        FileOutcome::Rescue {
+            sittings,
+            unfinished,
+        } => {
+            let each = sittings.iter().enumerate().map(|(i, s)| {
+                ctx.tf(
+                    "assessor_import_sitting",
+                    &[("n", &(i + 1).to_string()), ("outcome", &describe(ctx, s))],
+                )
+            });
+            let head = ctx.tf(
+                "assessor_import_rescue",
+                &[
+                    ("sittings", &sittings.len().to_string()),
+                    ("unfinished", &unfinished.to_string()),
+                ],
+            );
+            std::iter::once(head)
+                .chain(each)
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
         FileOutcome::Unreadable(why) => names::read_error(ctx, why),
         FileOutcome::Failed(e) => names::open_error(ctx, e),
     }

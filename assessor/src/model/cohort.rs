@@ -24,6 +24,9 @@ pub enum Cell {
     NotTaken,
     /// Answered under another definition: kept, not scored.
     Outdated,
+    /// The latest record is an unfinished sitting (out of a rescue file): answers so far, no
+    /// report, so not scored.
+    Unfinished,
     /// Scored (or not scorable), as the report says.
     Scored(Box<ScaleScore>),
 }
@@ -195,6 +198,9 @@ pub fn table(kit: &Kit, set: &RecordSet) -> Table {
                     };
                     if outdated(result, kit.questionnaire(&result.id)) {
                         return Cell::Outdated;
+                    }
+                    if record.is_unfinished() && result.report.is_none() {
+                        return Cell::Unfinished;
                     }
                     result
                         .report

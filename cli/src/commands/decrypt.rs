@@ -2,12 +2,18 @@
 //! writes it as JSON next to its file (`x.age` → `x.json`, never overwriting), or to stdout with
 //! `-o -` for a single file. A bad file is reported with its name and reason and the rest carry
 //! on; the exit code is 1 if any failed.
+//!
+//! A rescue file (every sitting a device held, see `qkit_export::rescue`) opens the same way:
+//! each sitting is written as its own record, `x-<n>-unfinished.json` for a sitting still open
+//! (answers so far, no scores) and `x-<n>.json` for one finished but not yet exported, counting
+//! from 1; with `-o -`, the sittings' records as one JSON array. A sitting that cannot be read or
+//! does not fit the kit is reported by number and the others are still written.
 
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
 use anyhow::{bail, Context};
 use qkit_export::open::{MAX_IDENTITY_BYTES, MAX_SEALED_BYTES};
-use qkit_export::{open, Identities, ResultRecord};
+use qkit_export::{open_any, Identities, Opened, ResultRecord};
 use qkit_questionnaires::Kit;
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -41,21 +47,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let identities = load_identities(&args.identity)?;
     let kit = load_kit(args.kit.as_deref())?;
-    let mut failed = 0;
+    let (mut failed, mut failed_sittings) = (0, 0);
     for path in &args.files {
-        let outcome = open_file(path, &identities, &kit).and_then(|record| {
-            let json = record
-                .to_json_pretty()
-                .context("cannot write the record as JSON")?
-                + "\n";
-            if to_stdout {
-                print!("{json}");
-                return Ok(());
+        let outcome = open_file(path, &identities, &kit).and_then(|opened| match opened {
+            Opened::Record(record) => {
+                write_record(&record, to_stdout, &path.with_extension("json"))
+                    .map(|to| report(path, "", to.as_deref()))
             }
-            let target = path.with_extension("json");
-            write_new_private(&target, json.as_bytes())?;
-            eprintln!("{}: written to {}", path.display(), target.display());
-            Ok(())
+            Opened::Rescue(sittings) => {
+                failed_sittings += write_rescue(path, &sittings, to_stdout)?;
+                Ok(())
+            }
         });
         if let Err(e) = outcome {
             eprintln!("qkit: {}: {e:#}", path.display());
@@ -64,19 +66,112 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if failed > 0 {
         eprintln!("{failed} of {} file(s) failed", args.files.len());
+    }
+    if failed_sittings > 0 {
+        eprintln!("{failed_sittings} rescued sitting(s) failed");
+    }
+    if failed + failed_sittings > 0 {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads, decrypts, parses and validates one sealed record.
-pub(crate) fn open_file(
+/// Writes a record as indented JSON to `target` (never overwriting) or to stdout; returns where
+/// it went when that is a file.
+fn write_record(
+    record: &ResultRecord,
+    to_stdout: bool,
+    target: &Path,
+) -> anyhow::Result<Option<PathBuf>> {
+    let json = record
+        .to_json_pretty()
+        .context("cannot write the record as JSON")?
+        + "\n";
+    if to_stdout {
+        print!("{json}");
+        return Ok(None);
+    }
+    write_new_private(target, json.as_bytes())?;
+    Ok(Some(target.to_owned()))
+}
+
+/// Says on stderr where a file's (or a sitting's) record went.
+fn report(path: &Path, what: &str, to: Option<&Path>) {
+    if let Some(to) = to {
+        eprintln!("{}: {what}written to {}", path.display(), to.display());
+    }
+}
+
+/// Writes each sitting of a rescue file beside it (or as one JSON array to stdout) and reports
+/// the sittings that failed; returns how many did.
+fn write_rescue(
     path: &Path,
-    identities: &Identities,
-    kit: &Kit,
-) -> anyhow::Result<ResultRecord> {
+    sittings: &[Result<ResultRecord, qkit_export::RecordError>],
+    to_stdout: bool,
+) -> anyhow::Result<usize> {
+    let open = sittings
+        .iter()
+        .flatten()
+        .filter(|r| r.is_unfinished())
+        .count();
+    eprintln!(
+        "{}: a rescue file of {} sitting(s), {open} of them unfinished",
+        path.display(),
+        sittings.len()
+    );
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let mut failed = 0;
+    let mut readable = Vec::new();
+    for (i, sitting) in sittings.iter().enumerate() {
+        let n = i + 1;
+        let record = match sitting {
+            Ok(record) => record,
+            Err(e) => {
+                eprintln!("qkit: {}: sitting {n}: {e}", path.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let state = if record.is_unfinished() {
+            "unfinished"
+        } else {
+            "finished"
+        };
+        let what = format!(
+            "sitting {n} ({} {}, {state}): ",
+            record.participant,
+            record.timepoint.key()
+        );
+        if to_stdout {
+            eprintln!("{}: {what}on stdout", path.display());
+            readable.push(record);
+            continue;
+        }
+        let name = if record.is_unfinished() {
+            format!("{stem}-{n}-unfinished.json")
+        } else {
+            format!("{stem}-{n}.json")
+        };
+        match write_record(record, false, &path.with_file_name(name)) {
+            Ok(to) => report(path, &what, to.as_deref()),
+            Err(e) => {
+                eprintln!("qkit: {}: sitting {n}: {e:#}", path.display());
+                failed += 1;
+            }
+        }
+    }
+    if to_stdout {
+        let json =
+            serde_json::to_string_pretty(&readable).context("cannot write the records as JSON")?;
+        println!("{json}");
+    }
+    Ok(failed)
+}
+
+/// Reads, decrypts, parses and validates one sealed record or rescue file.
+pub(crate) fn open_file(path: &Path, identities: &Identities, kit: &Kit) -> anyhow::Result<Opened> {
     let bytes = crate::files::read_limited(path, MAX_SEALED_BYTES)?;
-    Ok(open(&bytes, identities, kit)?)
+    Ok(open_any(&bytes, identities, kit)?)
 }
 
 /// Reads an identity file; a passphrase-protected one asks for its passphrase (or reads it from

@@ -11,12 +11,19 @@
 //! code is 1 if any failed. The output file is never overwritten and is readable by its owner
 //! only (it holds scores of named cases). The rows and the rules for repeated records are
 //! qkit-export's ([`RecordSet`], [`scores_csv`]), shared with the assessor's screens.
+//!
+//! A rescue file in DIR adds its finished sittings like records. Its unfinished sittings are
+//! listed on stderr and not scored: their answers are checked but carry no reports (a report is
+//! made only when a battery is finished, and the participant could still have gone back and
+//! changed an answer), and a partly answered scale, or a timepoint half done, would sit in the
+//! CSV beside finished results and in change from pre as if it were one. They are not problems:
+//! the exit code does not change for them.
 
 use crate::commands::decrypt::{load_identities, open_file};
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
 use anyhow::{bail, Context};
-use qkit_export::{scores_csv, Added, RecordSet};
+use qkit_export::{scores_csv, Added, Opened, RecordSet, ResultRecord};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -46,28 +53,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     let mut set = RecordSet::new();
     for path in &files {
-        let record = match open_file(path, &identities, &kit) {
-            Ok(record) => record,
+        let shown = path.display();
+        match open_file(path, &identities, &kit) {
+            Ok(Opened::Record(record)) => failed += add(&mut set, &shown.to_string(), record),
+            Ok(Opened::Rescue(sittings)) => {
+                for (i, sitting) in sittings.into_iter().enumerate() {
+                    let n = i + 1;
+                    match sitting {
+                        Err(e) => {
+                            eprintln!("qkit: {shown}: sitting {n}: {e}");
+                            failed += 1;
+                        }
+                        Ok(r) if r.is_unfinished() => eprintln!(
+                            "{shown}: sitting {n}: \"{}\" {} is unfinished; not scored",
+                            r.participant, r.timepoint
+                        ),
+                        Ok(r) => failed += add(&mut set, &format!("{shown} (sitting {n})"), r),
+                    }
+                }
+            }
             Err(e) => {
-                eprintln!("qkit: {}: {e:#}", path.display());
-                failed += 1;
-                continue;
-            }
-        };
-        let (timepoint, participant) = (record.timepoint, record.participant.clone());
-        match set.add(&path.display().to_string(), record) {
-            Added::New => {}
-            Added::Again { first } => {
-                eprintln!(
-                    "{}: the same record as {first}; counted once",
-                    path.display()
-                );
-            }
-            Added::Conflict { first } => {
-                eprintln!(
-                    "qkit: {}: a second {timepoint} record for \"{participant}\" (the first is {first}); not used",
-                    path.display()
-                );
+                eprintln!("qkit: {shown}: {e:#}");
                 failed += 1;
             }
         }
@@ -93,6 +99,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Adds a finished record read from `source`; returns 1 when it is refused.
+fn add(set: &mut RecordSet, source: &str, record: ResultRecord) -> usize {
+    let (timepoint, participant) = (record.timepoint, record.participant.clone());
+    match set.add(source, record) {
+        Added::New | Added::Finished { .. } => 0,
+        Added::Again { first } => {
+            eprintln!("{source}: the same record as {first}; counted once");
+            0
+        }
+        Added::Conflict { first } => {
+            eprintln!(
+                "qkit: {source}: a second {timepoint} record for \"{participant}\" (the first is {first}); not used"
+            );
+            1
+        }
+    }
 }
 
 /// The `.age` files in a folder, sorted by name.

@@ -90,7 +90,9 @@ pub fn open_draft(key: &DraftKey, bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>, At
 
 /// Decrypts a draft sealed by [`seal_draft_in`] for `context`. With the right key but another
 /// context it is [`AtRestError::OtherPlace`] (moved, swapped or rolled back); with another key,
-/// [`AtRestError::OtherKey`]; a format 1 draft is [`AtRestError::Unbound`].
+/// [`AtRestError::OtherKey`]; a format 1 draft is [`AtRestError::Unbound`]. The context tag is
+/// compared before decrypting, so a draft whose tag bytes were altered also reads as another
+/// place; any other altered byte is [`AtRestError::Corrupted`].
 pub fn open_draft_in(
     key: &DraftKey,
     context: &str,

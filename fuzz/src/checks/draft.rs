@@ -1,11 +1,14 @@
 //! Target `draft`: drafts at rest. The input as a stored lock (`DraftLock::from_text`, which must
-//! round-trip through `to_text`), as a sealed draft (`open_draft`, `open_draft_text`), and as a
-//! plaintext sealed with `seal_draft`, which must open to the same bytes and refuse any single
-//! flipped byte.
+//! round-trip through `to_text`), as a sealed draft of either format (`open_draft`,
+//! `open_draft_text`, `open_draft_in`), and as a plaintext sealed with `seal_draft` and
+//! `seal_draft_in`, which must open to the same bytes (the bound one only in its own place) and
+//! refuse any single flipped byte.
 
 use qkit_export::at_rest::{
-    open_draft, open_draft_text, seal_draft, DraftKey, DraftLock, KdfParams,
+    open_draft, open_draft_in, open_draft_text, seal_draft, seal_draft_in, DraftKey, DraftLock,
+    KdfParams,
 };
+use qkit_export::AtRestError;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use std::sync::OnceLock;
@@ -25,6 +28,9 @@ pub fn key() -> &'static DraftKey {
     })
 }
 
+/// The place the bound drafts of this check are sealed for.
+pub const PLACE: &str = "qkit sitting fuzz revision 1";
+
 /// Reads the input as a lock and as a draft; seals it and opens it again.
 pub fn check(data: &[u8]) {
     let text = super::text(data);
@@ -36,6 +42,9 @@ pub fn check(data: &[u8]) {
         super::assert_message(&e, None);
     }
     if let Err(e) = open_draft_text(key(), &text) {
+        super::assert_message(&e, None);
+    }
+    if let Err(e) = open_draft_in(key(), PLACE, data) {
         super::assert_message(&e, None);
     }
     let mut rng = ChaCha20Rng::seed_from_u64(data.len() as u64);
@@ -51,5 +60,23 @@ pub fn check(data: &[u8]) {
     assert!(
         open_draft(key(), &sealed).is_err(),
         "a draft with byte {at} flipped opens"
+    );
+    let mut rng = ChaCha20Rng::seed_from_u64(!(data.len() as u64));
+    let mut bound = seal_draft_in(key(), PLACE, data, &mut rng);
+    assert_eq!(
+        open_draft_in(key(), PLACE, &bound)
+            .expect("a bound draft opens in its place")
+            .as_slice(),
+        data
+    );
+    assert_eq!(
+        open_draft_in(key(), "qkit sitting fuzz revision 0", &bound),
+        Err(AtRestError::OtherPlace)
+    );
+    let at = data.last().map_or(0, |&b| usize::from(b)) % bound.len();
+    bound[at] ^= 1 << (data.len() % 8);
+    assert!(
+        open_draft_in(key(), PLACE, &bound).is_err(),
+        "a bound draft with byte {at} flipped opens"
     );
 }

@@ -1,10 +1,10 @@
-//! Target `open`: a sealed file through `open()` (decrypt with the age crate, read the record,
-//! validate it against the shipped kit), and the same bytes as an identity file
+//! Target `open`: a sealed file through `open()` and `open_any()` (decrypt with the age crate,
+//! read the record or the rescue file's sittings, validate them against the shipped kit), and the same bytes as an identity file
 //! (`Identities::from_bytes`, and `from_passphrase_file` when the file asks for little scrypt
 //! work). The identity is a test key kept beside the fuzz crate (`fuzz/identity.txt`), so seeds
 //! sealed to it reach the record reader. Every error has a message; a record that opens is valid.
 
-use qkit_export::{open, validate_record, Identities};
+use qkit_export::{open, open_any, validate_record, Identities, Opened};
 use std::sync::OnceLock;
 
 /// The test identity, `fuzz/identity.txt` (for fuzzing only; it never seals a real record).
@@ -21,6 +21,18 @@ pub fn check(data: &[u8]) {
     let kit = super::shipped_kit();
     match open(data, identities(), kit) {
         Ok(record) => assert_eq!(validate_record(kit, &record), Ok(())),
+        Err(e) => super::assert_message(&e, None),
+    }
+    match open_any(data, identities(), kit) {
+        Ok(Opened::Record(record)) => assert_eq!(validate_record(kit, &record), Ok(())),
+        Ok(Opened::Rescue(sittings)) => {
+            for sitting in sittings {
+                match sitting {
+                    Ok(record) => assert_eq!(validate_record(kit, &record), Ok(())),
+                    Err(e) => super::assert_message(&e, Some("$.sittings[")),
+                }
+            }
+        }
         Err(e) => super::assert_message(&e, None),
     }
     match Identities::from_bytes(data) {
