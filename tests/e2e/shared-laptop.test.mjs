@@ -144,6 +144,8 @@ test('a participant alone at the laptop meets the passphrase on every path, then
   const a = await context.newPage();
   await assessor.unlockWithText(a, server.url, readFileSync(team.file, 'utf8'));
   await assessor.importFiles(a, [rescue]);
-  await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2 }), { exact: false }).first().waitFor();
+  // Listed in the import log (a folded list of files): attached, whether or not unfolded.
+  await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2 }), { exact: false })
+    .first().waitFor({ state: 'attached' });
   await context.close();
 });
