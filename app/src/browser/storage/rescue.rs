@@ -129,19 +129,21 @@ impl DraftStore {
         Ok(Some(kept))
     }
 
-    /// Rescue copies kept after removals: their keys and when they were kept.
+    /// Rescue copies kept after removals: their keys and when they were kept, oldest first.
     pub fn kept_rescues(&self) -> Vec<(String, i64)> {
-        let mut kept: Vec<(String, i64)> = self
-            .backend
-            .keys()
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|k| {
-                let ms = k.strip_prefix(KEPT_RESCUE_PREFIX)?.parse().ok()?;
-                Some((k, ms))
-            })
-            .collect();
-        kept.sort_by_key(|(_, ms)| *ms);
+        let mut kept: Vec<(String, i64)> = Vec::new();
+        for k in self.backend.keys().unwrap_or_default() {
+            let Some(ms) = k
+                .strip_prefix(KEPT_RESCUE_PREFIX)
+                .and_then(|t| t.parse().ok())
+            else {
+                continue;
+            };
+            // Placed in order as they come: rarely more than one, and a sort's code costs
+            // the participant's bundle more than this loop.
+            let at = kept.iter().position(|(_, m)| *m > ms).unwrap_or(kept.len());
+            kept.insert(at, (k, ms));
+        }
         kept
     }
 

@@ -8,7 +8,10 @@
 
 use super::{DraftStore, StoreError};
 use qkit_export::at_rest::DraftKey;
-use std::collections::BTreeMap;
+
+/// Each sitting's latest revision. A list, not a map: a laptop holds a handful of sittings, and
+/// a map's code costs the participant's bundle about 2 KB gzip.
+pub type Revisions = Vec<(String, u64)>;
 
 /// Key of the revision index.
 pub const REVISIONS_KEY: &str = "qkit.revisions";
@@ -21,7 +24,7 @@ pub enum Index {
     /// There is none yet (first use, or written by a qkit before the index).
     Missing,
     /// Its tag verifies: the latest revision of each sitting.
-    Trusted(BTreeMap<String, u64>),
+    Trusted(Revisions),
     /// It was changed outside qkit, or written under another passphrase.
     NotConfirmed,
 }
@@ -45,21 +48,18 @@ impl DraftStore {
         if !key.verify(PURPOSE, body.as_bytes(), tag) {
             return Index::NotConfirmed;
         }
-        let mut map = BTreeMap::new();
-        for line in body.lines() {
-            let parsed = line
-                .split_once(' ')
-                .and_then(|(id, rev)| Some((id.to_owned(), rev.parse().ok()?)));
-            match parsed {
-                Some((id, rev)) => map.insert(id, rev),
-                None => return Index::NotConfirmed,
-            };
-        }
-        Index::Trusted(map)
+        let parsed: Option<Revisions> = body
+            .lines()
+            .map(|line| {
+                let (id, rev) = line.split_once(' ')?;
+                Some((id.to_owned(), rev.parse().ok()?))
+            })
+            .collect();
+        parsed.map_or(Index::NotConfirmed, Index::Trusted)
     }
 
     /// Writes the index: every sitting's latest revision.
-    pub fn set_index(&self, key: &DraftKey, map: &BTreeMap<String, u64>) -> Result<(), StoreError> {
+    pub fn set_index(&self, key: &DraftKey, map: &[(String, u64)]) -> Result<(), StoreError> {
         let body: String = map
             .iter()
             .map(|(id, rev)| format!("{id} {rev}\n"))
@@ -81,18 +81,20 @@ impl DraftStore {
             Index::Trusted(map) => map,
             Index::Missing | Index::NotConfirmed => self.stored_revisions()?,
         };
-        match rev {
-            Some(rev) => map.insert(id.to_owned(), rev),
-            None => map.remove(id),
-        };
+        map.retain(|(k, _)| k != id);
+        if let Some(rev) = rev {
+            map.push((id.to_owned(), rev));
+        }
         self.set_index(key, &map)
     }
 
     /// Whether the stored draft of `id`, at revision `found`, is older than the index says.
     pub fn staleness(&self, key: &DraftKey, id: &str, found: u64) -> Option<Stale> {
         match self.index(key) {
-            Index::Trusted(map) => match map.get(id) {
-                Some(&expected) if found < expected => Some(Stale::RolledBack { found, expected }),
+            Index::Trusted(map) => match map.iter().find(|(k, _)| k == id) {
+                Some(&(_, expected)) if found < expected => {
+                    Some(Stale::RolledBack { found, expected })
+                }
                 _ => None,
             },
             _ => None,
@@ -104,11 +106,11 @@ impl DraftStore {
     pub fn check_index(&self, key: &DraftKey) -> Result<(Vec<String>, bool), StoreError> {
         match self.index(key) {
             Index::Trusted(map) => {
-                let stored = self.stored_revisions()?;
+                let stored = self.sitting_ids()?;
                 let gone = map
-                    .keys()
-                    .filter(|id| !stored.contains_key(*id))
-                    .cloned()
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .filter(|id| !stored.contains(id))
                     .collect();
                 Ok((gone, false))
             }
@@ -132,16 +134,12 @@ impl DraftStore {
     }
 
     /// The revision on each stored draft's first line.
-    fn stored_revisions(&self) -> Result<BTreeMap<String, u64>, StoreError> {
-        let mut map = BTreeMap::new();
+    fn stored_revisions(&self) -> Result<Revisions, StoreError> {
+        let mut map = Vec::new();
         for id in self.sitting_ids()? {
-            if let Some(rev) = self
-                .backend
-                .get(&super::key(&id))?
-                .as_deref()
-                .and_then(super::revision_of)
-            {
-                map.insert(id, rev);
+            let value = self.backend.get(&super::key(&id))?;
+            if let Some(rev) = value.as_deref().and_then(super::revision_of) {
+                map.push((id, rev));
             }
         }
         Ok(map)
