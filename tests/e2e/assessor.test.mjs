@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, spellcheckedBoxes, ROOT } from './lib/harness.mjs';
 import {
   UI, ui, makeKey, makeRecords, seal, sealedIn, corrupt, heading, unlockWithText, importFiles,
   choose, download,
@@ -57,6 +57,8 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 async function axeClean(page, screen) {
   assert.deepEqual(await axeViolations(page), [], `axe on the ${screen} screen`);
+  // No browser spellchecker reads what is typed here (it may send the text away).
+  assert.deepEqual(await spellcheckedBoxes(page), [], `spellcheck="false" on the ${screen} screen`);
 }
 
 /** The participants in the cohort table, in order. */
@@ -188,6 +190,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
     await page.getByRole('button', { name: UI.assessor_override_record }).click();
     await page.getByRole('alert').filter({ hasText: UI.assessor_override_need_reason }).waitFor();
     await page.getByRole('textbox', { name: UI.assessor_override_reason }).fill('Treatment manager agreed moderate intensity');
+    assert.deepEqual(await spellcheckedBoxes(page), [], 'spellcheck="false" with the override reason open');
     await page.getByRole('button', { name: UI.assessor_override_record }).click();
     await page.getByText(ui('assessor_override_shown', {
       pathway: UI.assessor_pathway_moderate_intensity, reason: 'Treatment manager agreed moderate intensity',
@@ -237,6 +240,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
   await page.getByRole('alert').filter({ hasText: UI.assessor_move_need_reason }).waitFor();
   await page.getByRole('textbox', { name: UI.assessor_move_reason }).fill('He can get a lift to site C on Wednesdays');
+  assert.deepEqual(await spellcheckedBoxes(page), [], 'spellcheck="false" with the move reason open');
   await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
   const bbr = page.getByRole('region', { name: ui('assessor_group_heading', { id: 'BBR-C-WED' }) });
   await bbr.getByText(/Q1005X/).waitFor();

@@ -47,7 +47,7 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
                         if p.wrong {
                             <p id="staff-passphrase-error" class="error" role="alert">{ ctx.t("passphrase_wrong") }</p>
                         }
-                        <input id="staff-passphrase" type="password" autocomplete="off" ref={input}
+                        <input id="staff-passphrase" type="password" autocomplete="off" spellcheck="false" ref={input}
                             aria-describedby={p.wrong.then_some("staff-passphrase-error")}
                             aria-invalid={p.wrong.to_string()} />
                     </div>

@@ -70,7 +70,7 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
                     if wrong {
                         <p id="passphrase-error" class="error" role="alert">{ ctx.t("passphrase_wrong") }</p>
                     }
-                    <input id="passphrase" type="password" autocomplete="off" ref={input}
+                    <input id="passphrase" type="password" autocomplete="off" spellcheck="false" ref={input}
                         aria-describedby={wrong.then_some("passphrase-error")}
                         aria-invalid={wrong.to_string()} />
                 </div>
