@@ -20,10 +20,11 @@ import os
 import re
 import sys
 
-# (page, glue module, stylesheets, output, embed the configuration)
+# (page, glue module, stylesheets, output, embed the configuration). The assessor's page reads
+# the configuration too, for its idle time.
 PAGES = [
     ("index.html", "qkit-app", ["style.css"], "qkit.html", True),
-    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", False),
+    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", True),
 ]
 
 CSP = ("default-src 'none'; script-src {script} 'wasm-unsafe-eval'; style-src {style}; "
