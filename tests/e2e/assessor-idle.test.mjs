@@ -1,5 +1,5 @@
 // The assessor area locks itself when nobody uses it: with the kit configuration's idle time
-// short (6 s), an unlocked area holding an imported record goes back to its unlock screen, says
+// short (6 s, on the page's clock, which the test moves on), an unlocked area holding an imported record goes back to its unlock screen, says
 // why, and has forgotten the key and the record; activity keeps it open. The pasted key's box is
 // emptied once it is read, even when the key is refused.
 import { test, before, after } from 'node:test';
@@ -13,6 +13,7 @@ import { UI, ui, makeKey, makeRecords, seal, heading, importFiles } from './lib/
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-idle-e2e-'));
 const IDLE_MINUTES = 0.1;
+const IDLE_MS = IDLE_MINUTES * 60_000;
 let server, browser, key, sealed;
 
 before(async () => {
@@ -34,6 +35,7 @@ test('the assessor area locks when idle, forgets the key and the records, and sa
   await useConfig(context, { format: 1, recipients: [], idle_lock_minutes: IDLE_MINUTES });
   const page = await context.newPage();
   const errors = watchErrors(page);
+  await page.clock.install();
   await page.goto(`${server.url}assessor.html`);
   await heading(page, UI.assessor_unlock_heading);
   assert.equal(await page.getByText(UI.assessor_locked_idle).count(), 0, 'no idle notice at first');
@@ -49,19 +51,20 @@ test('the assessor area locks when idle, forgets the key and the records, and sa
   await importFiles(page, sealed);
   await page.getByText(ui('assessor_import_held', { records: sealed.length, people: 1 })).waitFor();
 
-  // Someone at the computer: well past the idle time, the area stays open.
-  const started = Date.now();
-  while (Date.now() - started < IDLE_MINUTES * 60_000 * 1.5) {
-    await page.mouse.move(100 + (Date.now() % 200), 200);
-    await page.waitForTimeout(500);
+  // Someone at the computer: well past the idle time, the area stays open. The page's clock is
+  // moved on rather than waited for.
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.move(100 + 10 * i, 200);
+    await page.clock.fastForward(IDLE_MS / 6);
   }
   await page.getByText(ui('assessor_import_held', { records: sealed.length, people: 1 })).waitFor({ timeout: 1_000 });
+  assert.equal(await page.getByRole('heading', { level: 1, name: UI.assessor_unlock_heading }).count(), 0);
 
-  // Nobody: it locks itself and says why.
-  const left = Date.now();
+  // Nobody: just short of the idle time it is still open; past it, it locks itself and says why.
+  await page.clock.fastForward(IDLE_MS - 2_000);
+  assert.equal(await page.getByRole('heading', { level: 1, name: UI.assessor_unlock_heading }).count(), 0);
+  await page.clock.fastForward(4_000);
   await heading(page, UI.assessor_unlock_heading);
-  const took = Date.now() - left;
-  assert.ok(took >= IDLE_MINUTES * 60_000 * 0.8, `locked after ${took} ms, not before the idle time`);
   await page.getByRole('status').filter({ hasText: UI.assessor_locked_idle }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the unlock screen after an idle lock');
   assert.deepEqual(await spellcheckedBoxes(page), []);
