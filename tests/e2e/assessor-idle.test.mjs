@@ -1,7 +1,8 @@
 // The assessor area locks itself when nobody uses it: with the kit configuration's idle time
-// short (6 s, on the page's clock, which the test moves on), an unlocked area holding an imported record goes back to its unlock screen, says
-// why, and has forgotten the key and the record; activity keeps it open. The pasted key's box is
-// emptied once it is read, even when the key is refused.
+// short (6 s, on the page's clock, which the test moves on), an unlocked area holding imported
+// records goes back to its unlock screen, says why, and has forgotten the key and the records;
+// activity keeps it open. The pasted key's box is emptied once it is read, even when the key is
+// refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
