@@ -20,10 +20,11 @@ import os
 import re
 import sys
 
-# (page, glue module, stylesheets, output, embed the configuration)
+# (page, glue module, stylesheets, output, embed the configuration). The assessor's page reads
+# the configuration too, for its idle time.
 PAGES = [
     ("index.html", "qkit-app", ["style.css"], "qkit.html", True),
-    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", False),
+    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", True),
 ]
 
 CSP = ("default-src 'none'; script-src {script} 'wasm-unsafe-eval'; style-src {style}; "
@@ -48,9 +49,18 @@ def read(dist, name):
         return f.read()
 
 
-def data_block(text):
-    """Text safe inside a <script> data block: no '</' can end the element early."""
-    return text.replace("</", "<\\/")
+# Inside a <script> element the HTML parser looks for "</script" and, after "<!--", for
+# "<script" (which hides the real end tag); with no "<" at all neither can occur. JSON readers
+# decode these escapes back, and "<", ">" and "&" appear in JSON only inside strings. U+2028 and
+# U+2029 are escaped too, for any reader that treats the block as JavaScript.
+JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_data_block(value):
+    """`value` as JSON safe inside a <script> data block: nothing in it can end the element."""
+    text = json.dumps(value, ensure_ascii=False)
+    return "".join(JSON_ESCAPES.get(c, c) for c in text)
 
 
 def single_page(dist, page, glue_name, stylesheets, embed_config):
@@ -76,9 +86,9 @@ def single_page(dist, page, glue_name, stylesheets, embed_config):
     # Everything goes in the head: the app takes over the body when it starts.
     blocks = [f"<style>{style}</style>"]
     if embed_config:
-        config = json.dumps(json.loads(read(dist, "qkit-config.json")), ensure_ascii=False)
+        config = json.loads(read(dist, "qkit-config.json"))
         blocks.append(f'<script type="application/json" id="qkit-file:qkit-config.json">'
-                      f"{data_block(config)}</script>")
+                      f"{json_data_block(config)}</script>")
     blocks.append(f'<script type="application/octet-stream" id="qkit-wasm">{wasm}</script>')
     blocks.append(f'<script type="module">{script}</script>')
     html, n = re.subn(r'<script type="module" src="[^"]*"></script>\n', "", html)

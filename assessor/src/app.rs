@@ -1,5 +1,6 @@
-//! The assessor area's root: loads the kit and the pathway rules once, holds the state, and shows
-//! the header (language, navigation, lock) and the current screen.
+//! The assessor area's root: loads the kit and the pathway rules once, reads the kit
+//! configuration (for the idle time), holds the state, locks it when idle, and shows the header
+//! (language, navigation, lock) and the current screen.
 
 use crate::components::nav::Nav;
 use crate::pages::{
@@ -8,8 +9,9 @@ use crate::pages::{
 };
 use crate::state::{Action, State, View};
 use qkit_allocation::Rules;
-use qkit_app::browser::dom;
-use qkit_app::hooks::use_focus_on;
+use qkit_app::browser::{dom, fetch};
+use qkit_app::config::CONFIG_FILE;
+use qkit_app::hooks::{use_focus_on, use_idle};
 use qkit_app::KitContext;
 use qkit_questionnaires::{Kit, Lang};
 use std::rc::Rc;
@@ -60,13 +62,30 @@ fn shell(props: &ShellProps) -> Html {
     use_effect_with(state.lang.clone(), |lang| {
         dom::set_page_language(lang.as_str())
     });
+    {
+        // The kit configuration sets the idle time, as for the participant app.
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            fetch::fetch_text(CONFIG_FILE, move |text| {
+                dispatcher.dispatch(Action::Config(text))
+            });
+        });
+    }
+    // The same idle watch as the participant app's: while an identity is held, a stretch with
+    // nobody at the computer locks the area and forgets everything.
+    use_idle(
+        state.identity.is_some().then_some(state.idle_lock_ms),
+        dispatch.reform(|_| Action::IdleLock),
+    );
     use_focus_on(state.view.clone());
     let ctx = KitContext {
         kit: state.kit.clone(),
         lang: state.lang.clone(),
     };
     let page = match &state.view {
-        View::Unlock => html! { <UnlockPage on_unlock={dispatch.reform(Action::Unlock)} /> },
+        View::Unlock => html! {
+            <UnlockPage locked_because={state.locked_because} on_unlock={dispatch.reform(Action::Unlock)} />
+        },
         View::Import => html! { <ImportPage state={state.clone()} /> },
         View::Cohort => html! { <CohortPage state={state.clone()} /> },
         View::Person(key, tab) => {

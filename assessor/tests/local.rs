@@ -95,7 +95,9 @@ fn the_reducer_uses_the_new_kit_or_keeps_everything_and_says_why() {
     assert!(Rc::ptr_eq(&s.kit, &with_local));
     assert_eq!(s.local.files.len(), 2);
 
-    // Once a result is held, chosen files are refused and the kit stays.
+    // Once a result is held (imports land only while a key is unlocked),
+    // chosen files are refused and the kit stays.
+    let s = common::unlocked((*s).clone());
     let mut set = RecordSet::new();
     let record = common::record(&common::kit(), "HELD01", Timepoint::Mid, 0);
     set.add("held.age", record);

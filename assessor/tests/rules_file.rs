@@ -178,7 +178,9 @@ fn the_reducer_uses_good_rules_keeps_them_on_lock_and_refuses_bad_ones() {
         Some("ours.json")
     );
 
-    // Once a result is held, a chosen rules file is refused and the rules stay.
+    // Once a result is held (imports land only while a key is unlocked),
+    // a chosen rules file is refused and the rules stay.
+    let s = common::unlocked((*s).clone());
     let mut set = RecordSet::new();
     set.add(
         "held.age",

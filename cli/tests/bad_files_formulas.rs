@@ -1,11 +1,12 @@
 //! CSV formula injection, end to end: a respondent, participant or group id that a spreadsheet
 //! would run as a formula (`=…`, `+…`, `-…`, `@…`) comes out of every CSV qkit writes (`score`,
-//! `change`, `scores`, `allocate`) with a leading `'`, while numbers, negative ones included,
-//! are written as they are.
+//! `change`, `allocate`) with a leading `'`, while numbers, negative ones included, are written
+//! as they are. A participant reference like that never reaches the scores CSV: opening a record
+//! refuses it, as the start form and `qkit seal` do.
 
 mod bad_files_common;
 
-use bad_files_common::{arg, qkit, repo, write, Scratch};
+use bad_files_common::{age_ok, arg, qkit, repo, write, Scratch};
 
 /// Cells a spreadsheet would run as formulas, as ids in the input files.
 const RISKY: [&str; 4] = [
@@ -145,7 +146,9 @@ fn allocate_escapes_risky_participant_and_group_ids() {
 }
 
 #[test]
-fn scores_escapes_a_risky_participant_reference() {
+fn scores_refuses_a_risky_participant_reference_sealed_outside_qkit() {
+    // `qkit seal` refuses such a reference (the start form's check), so the file is sealed with
+    // the age tool; opening applies the same check, and the scores CSV never holds the cell.
     let dir = Scratch::new("formulas-scores");
     let key = dir.path("key.txt");
     let (code, out, err) = qkit(&["keygen", "-o", arg(&key)], b"");
@@ -157,14 +160,23 @@ fn scores_escapes_a_risky_participant_reference() {
         "record.json",
         example.replace("\"TSP-0421\"", "\"=TSP-0421\"").as_bytes(),
     );
+    let (code, _, err) = qkit(
+        &[
+            "seal",
+            "-r",
+            &recipient,
+            arg(&record),
+            "-o",
+            arg(&dir.path("r.age")),
+        ],
+        b"",
+    );
+    assert_eq!(code, 1, "qkit seal refuses it: {err}");
+    assert!(err.contains("starts with '='"), "{err}");
     let sealed_dir = dir.path("sealed");
     std::fs::create_dir_all(&sealed_dir).expect("a folder");
     let sealed = sealed_dir.join("r.age");
-    let (code, _, err) = qkit(
-        &["seal", "-r", &recipient, arg(&record), "-o", arg(&sealed)],
-        b"",
-    );
-    assert_eq!(code, 0, "{err}");
+    age_ok("age", &["-r", &recipient, "-o", arg(&sealed), arg(&record)]);
     let out = dir.path("scores.csv");
     let (code, _, err) = qkit(
         &[
@@ -177,8 +189,12 @@ fn scores_escapes_a_risky_participant_reference() {
         ],
         b"",
     );
-    assert_eq!(code, 0, "{err}");
-    let cells = first_cells(&std::fs::read_to_string(&out).expect("written"));
-    assert!(!cells.is_empty());
-    assert!(cells.iter().all(|c| c == "'=TSP-0421"), "{cells:?}");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("r.age")
+            && err.contains("$.participant: participant reference \"=TSP-0421\" starts with '='"),
+        "{err}"
+    );
+    let written = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(!written.contains("=TSP-0421"), "{written}");
 }

@@ -271,6 +271,25 @@ fn bad_records_are_refused_with_the_file_named_and_nothing_sealed() {
             &write(d, "format-2.json", format_2(&example).as_bytes()),
         )
         .says(&["$.format: record format 2 is not supported"]),
+        // The start form's reference check (qkit_export::check_reference), applied again.
+        seal(
+            "a reference with a bidirectional control",
+            &write(
+                d,
+                "bidi.json",
+                example.replace("TSP-0421", "TSP\\u202e1240").as_bytes(),
+            ),
+        )
+        .says(&["$.participant: participant reference \"TSP\\u{202e}1240\" holds '\\u{202e}'"]),
+        seal(
+            "a reference a spreadsheet would run",
+            &write(
+                d,
+                "formula.json",
+                example.replace("TSP-0421", "=TSP-0421").as_bytes(),
+            ),
+        )
+        .says(&["$.participant: participant reference \"=TSP-0421\" starts with '='"]),
     ]);
     assert!(!out.exists(), "nothing is sealed from a bad record");
 }

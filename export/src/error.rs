@@ -2,6 +2,7 @@
 //! identity, opening a sealed file, checking a record, and drafts at rest. Messages say what and
 //! where, lowercase, and never contain secret material.
 
+use crate::reference::ReferenceError;
 use thiserror::Error;
 
 /// A recipient (`age1…`) that could not be read.
@@ -175,6 +176,9 @@ pub enum RecordErrorKind {
     /// A required text field is empty, too long, or holds characters it may not.
     #[error("{0}")]
     BadField(String),
+    /// The participant reference is not one the start form would accept.
+    #[error("{0}")]
+    BadReference(ReferenceError),
     /// The programme is not in the kit's batteries.
     #[error("programme \"{0}\" is not in this kit")]
     UnknownProgramme(String),

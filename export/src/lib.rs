@@ -14,6 +14,8 @@
 //! - [`RecordSet`]: records opened together, one per participant, programme and timepoint
 //!   (the same record twice is counted once, a second one refused); [`scores_csv()`] writes them
 //!   as the scores CSV.
+//! - [`check_reference`]: the participant reference rule, the same for the start form, sealing
+//!   and opening.
 //! - [`file_name()`][file_name()] gives `qkit-<ref>-<programme>-<timepoint>-<date>.age`.
 //!
 //! Randomness and time are parameters, so everything here is deterministic under test.
@@ -43,6 +45,7 @@ pub mod keys;
 pub mod open;
 pub mod record;
 pub mod record_set;
+pub mod reference;
 pub mod rescue;
 pub mod scores_csv;
 pub mod seal;
@@ -59,6 +62,7 @@ pub use keys::{NewIdentity, Recipient};
 pub use open::{decrypt, open, open_any, Identities, Opened};
 pub use record::*;
 pub use record_set::{Added, Imported, RecordSet};
+pub use reference::{check_reference, ReferenceError};
 pub use rescue::{is_rescue, read_rescue, seal_rescue, Rescued};
 pub use scores_csv::{scores_csv, ScoresCsv};
 pub use seal::{seal, seal_bytes, seal_record};

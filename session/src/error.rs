@@ -1,7 +1,17 @@
 //! What can go wrong starting, changing or resuming a sitting. None of these is a panic: the app
 //! shows them, and the state is unchanged when a verb is refused.
 
+use qkit_export::ReferenceError;
 use thiserror::Error;
+
+impl From<ReferenceError> for StartError {
+    fn from(e: ReferenceError) -> StartError {
+        match e {
+            ReferenceError::Empty => StartError::EmptyReference,
+            e => StartError::NotAReference(e),
+        }
+    }
+}
 
 /// Why a sitting could not start.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -9,9 +19,10 @@ pub enum StartError {
     /// The participant reference was left empty.
     #[error("participant reference is empty")]
     EmptyReference,
-    /// The reference is not a case reference (letters, digits, `-`, `_`, with a digit).
-    #[error("participant reference \"{0}\" is not a case reference: use 1 to 32 letters, digits, - or _, with at least one digit (never a name)")]
-    NotAReference(String),
+    /// The reference is not a case reference (see `qkit_export::check_reference`: letters,
+    /// digits, `-`, `_`, with a digit, not starting with `-`); says which rule it breaks.
+    #[error(transparent)]
+    NotAReference(ReferenceError),
     /// The programme is not in the kit.
     #[error("programme \"{0}\" is not in this kit")]
     UnknownProgramme(String),

@@ -52,7 +52,7 @@ pub use resume::{ChangeOutcome, DefinitionChange, Resumed};
 pub use route::Progress;
 pub use screen::{ItemScreen, Screen, SectionScreen};
 pub use sitting::{Session, NEW_SITTING_AFTER_MS};
-pub use start::{check_reference, StartOptions, MAX_REFERENCE_LEN};
+pub use start::StartOptions;
 pub use summary::{AlertNotice, QuestionnaireSummary, Summary};
 pub use support::{suggested_support, Suggested};
 pub use verb::Verb;

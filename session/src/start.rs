@@ -6,12 +6,10 @@ use crate::error::StartError;
 use crate::signature::item_signature;
 use crate::sitting::Session;
 use qkit_export::{
-    Consent, QuestionnaireResult, ResultRecord, Sitting, Support, Timestamp, RECORD_FORMAT,
+    check_reference, Consent, QuestionnaireResult, ResultRecord, Sitting, Support, Timestamp,
+    RECORD_FORMAT,
 };
 use qkit_questionnaires::{Kit, Lang, QuestionnaireKind, Timepoint};
-
-/// Longest participant reference accepted.
-pub const MAX_REFERENCE_LEN: usize = 32;
 
 /// What staff choose on the start screen, plus the ids the app supplies.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +18,7 @@ pub struct StartOptions {
     pub record_id: String,
     /// The qkit version writing the record.
     pub kit_version: String,
-    /// The pseudonymous case reference (see [`check_reference`]).
+    /// The pseudonymous case reference, checked by [`check_reference`] (trimmed).
     pub participant: String,
     /// Programme id.
     pub programme: String,
@@ -29,30 +27,10 @@ pub struct StartOptions {
     pub support: Support,
 }
 
-/// Checks a participant reference and returns it trimmed. A case reference is 1 to
-/// [`MAX_REFERENCE_LEN`] ASCII letters, digits, `-` or `_`, with at least one digit: names have
-/// spaces and no digits, so a name typed by mistake is refused. It also ends up in export file
-/// names, which must stay plain.
-pub fn check_reference(reference: &str) -> Result<String, StartError> {
-    let r = reference.trim();
-    if r.is_empty() {
-        return Err(StartError::EmptyReference);
-    }
-    let ok = r.len() <= MAX_REFERENCE_LEN
-        && r.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        && r.bytes().any(|b| b.is_ascii_digit());
-    if ok {
-        Ok(r.to_owned())
-    } else {
-        Err(StartError::NotAReference(r.to_owned()))
-    }
-}
-
 impl Session {
     /// Opens a new sitting on the consent form at `now`.
     pub fn start(kit: &Kit, options: StartOptions, now: Timestamp) -> Result<Session, StartError> {
-        let participant = check_reference(&options.participant)?;
+        let participant = check_reference(&options.participant)?.to_owned();
         let programme = kit
             .programme(&options.programme)
             .ok_or_else(|| StartError::UnknownProgramme(options.programme.clone()))?;

@@ -7,9 +7,7 @@ use common::*;
 use qkit_export::WordingKey;
 use qkit_questionnaires::{SpecialAnswer, Timepoint};
 use qkit_scoring::{score, Answer, ItemResponse, NormChoice};
-use qkit_session::{
-    check_reference, Cursor, Mode, Screen, Session, SessionError, StartError, Summary, Verb,
-};
+use qkit_session::{Cursor, Mode, Screen, Session, SessionError, StartError, Summary, Verb};
 
 #[test]
 fn a_sitting_opens_on_consent_and_consent_leads_to_the_handover() {
@@ -479,13 +477,36 @@ fn a_long_gap_before_reopening_starts_a_new_sitting() {
 
 #[test]
 fn references_must_look_like_case_references() {
-    assert_eq!(check_reference("  A1234BC "), Ok("A1234BC".into()));
-    assert_eq!(check_reference("x-12_3"), Ok("x-12_3".into()));
-    assert_eq!(check_reference(""), Err(StartError::EmptyReference));
-    for bad in ["John Smith", "Smith", "A1234BC/2", "É1", &"9".repeat(33)] {
+    // The rule is qkit_export::check_reference (tested there); the start form applies it.
+    let kit = shipped();
+    let start = |reference: &str| {
+        let mut o = options("tsp", Timepoint::Pre);
+        o.participant = reference.into();
+        Session::start(&kit, o, t(0))
+    };
+    let started = start("  A1234BC ").expect("a case reference");
+    assert_eq!(started.draft().record.participant, "A1234BC");
+    assert_eq!(
+        start("x-12_3").expect("starts").draft().record.participant,
+        "x-12_3"
+    );
+    assert_eq!(start(" ").err(), Some(StartError::EmptyReference));
+    for bad in [
+        "John Smith",
+        "Smith",
+        "A1234BC/2",
+        "É1",
+        &"9".repeat(33),
+        "A1\u{202E}CB",
+        "\u{2066}A1",
+        "-123",
+        "=1+1",
+        "@A1",
+        "+44",
+    ] {
         assert!(
-            matches!(check_reference(bad), Err(StartError::NotAReference(_))),
-            "{bad}"
+            matches!(start(bad).err(), Some(StartError::NotAReference(_))),
+            "{bad:?}"
         );
     }
     let kit = shipped();

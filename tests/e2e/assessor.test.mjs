@@ -1,6 +1,7 @@
 // The assessor area driven like an assessor would, by role and accessible name: unlock the
-// team's key, import a folder of sealed records (with a corrupted file, a plain record, a copy and
-// a second record for the same participant and timepoint among them), see the problems listed
+// team's key, import a folder of sealed records (with a corrupted file, a plain record, a copy, a
+// reference with a bidirectional control and a second record for the same participant and
+// timepoint among them), see the problems listed
 // while the good records load, the cohort table (its CSV is byte for byte what `qkit scores`
 // writes for the same files), a profile with its change chart, pathways with an override, group
 // allocation with a move by hand and its CSV, and the end-of-programme report printed to PDF.
@@ -9,10 +10,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, spellcheckedBoxes, ROOT } from './lib/harness.mjs';
 import {
   UI, ui, makeKey, makeRecords, seal, sealedIn, corrupt, heading, unlockWithText, importFiles,
   choose, download,
@@ -40,6 +41,14 @@ before(async () => {
   writeFileSync(secondJson, JSON.stringify(second));
   seal([secondJson], key.recipient, SEALED);
   copyFileSync(join(SEALED, 'Q1003X-mid.age'), join(SEALED, 'zz-copy.age'));
+  // A record whose reference hides a right-to-left override, which the start form and `qkit seal`
+  // refuse: sealed with the age tool, the import refuses it with the same check.
+  const bidi = JSON.parse(readFileSync(records.find((r) => r.endsWith('Q1005X-pre.json')), 'utf8'));
+  bidi.participant = 'Q1\u202e006X';
+  bidi.record_id = 'bidi-reference';
+  const bidiJson = join(WORK, 'zz-reference.json');
+  writeFileSync(bidiJson, JSON.stringify(bidi));
+  execFileSync('age', ['-r', key.recipient, '-o', join(SEALED, 'zz-reference.age'), bidiJson], { stdio: 'ignore' });
   files = sealedIn(SEALED);
   server = await serve();
   browser = await launch();
@@ -48,6 +57,8 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 async function axeClean(page, screen) {
   assert.deepEqual(await axeViolations(page), [], `axe on the ${screen} screen`);
+  // No browser spellchecker reads what is typed here (it may send the text away).
+  assert.deepEqual(await spellcheckedBoxes(page), [], `spellcheck="false" on the ${screen} screen`);
 }
 
 /** The participants in the cohort table, in order. */
@@ -81,14 +92,19 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
 
   // Import every file; the problems are listed while the good records load.
   await importFiles(page, files);
-  const problems = page.getByRole('region', { name: ui('assessor_import_problems', { count: 3 }) });
+  const problems = page.getByRole('region', { name: ui('assessor_import_problems', { count: 4 }) });
   const problemLines = await problems.getByRole('listitem').allInnerTexts();
-  assert.deepEqual(problemLines.map((l) => l.split(':')[0]), ['zz-damaged.age', 'zz-plain.age', 'zz-second.age']);
+  assert.deepEqual(problemLines.map((l) => l.split(':')[0]),
+    ['zz-damaged.age', 'zz-plain.age', 'zz-reference.age', 'zz-second.age']);
   assert.match(problemLines[0], new RegExp(UI.assessor_open_tampered));
   assert.match(problemLines[1], new RegExp(UI.assessor_open_plain_json.split(':')[0]));
-  assert.ok(problemLines[2].includes(ui('assessor_import_conflict', {
+  // The reference is shown escaped, so the override cannot reorder the line.
+  assert.ok(problemLines[2].includes(`$.participant: participant reference "Q1\\u{202e}006X" holds '\\u{202e}'`),
+    problemLines[2]);
+  assert.ok(!problemLines[2].includes('\u202e'), problemLines[2]);
+  assert.ok(problemLines[3].includes(ui('assessor_import_conflict', {
     participant: 'Q1002X', timepoint: UI.timepoint_pre, first: 'Q1002X-pre.age',
-  })), problemLines[2]);
+  })), problemLines[3]);
   const again = page.getByRole('region', { name: ui('assessor_import_again', { count: 1 }) });
   assert.match(await again.innerText(), /zz-copy\.age: .*Q1003X-mid\.age/);
   await page.getByText(ui('assessor_import_held', { records: 12, people: 6 })).waitFor();
@@ -174,6 +190,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
     await page.getByRole('button', { name: UI.assessor_override_record }).click();
     await page.getByRole('alert').filter({ hasText: UI.assessor_override_need_reason }).waitFor();
     await page.getByRole('textbox', { name: UI.assessor_override_reason }).fill('Treatment manager agreed moderate intensity');
+    assert.deepEqual(await spellcheckedBoxes(page), [], 'spellcheck="false" with the override reason open');
     await page.getByRole('button', { name: UI.assessor_override_record }).click();
     await page.getByText(ui('assessor_override_shown', {
       pathway: UI.assessor_pathway_moderate_intensity, reason: 'Treatment manager agreed moderate intensity',
@@ -223,6 +240,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
   await page.getByRole('alert').filter({ hasText: UI.assessor_move_need_reason }).waitFor();
   await page.getByRole('textbox', { name: UI.assessor_move_reason }).fill('He can get a lift to site C on Wednesdays');
+  assert.deepEqual(await spellcheckedBoxes(page), [], 'spellcheck="false" with the move reason open');
   await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
   const bbr = page.getByRole('region', { name: ui('assessor_group_heading', { id: 'BBR-C-WED' }) });
   await bbr.getByText(/Q1005X/).waitFor();

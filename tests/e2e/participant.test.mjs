@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, spellcheckedBoxes, ROOT } from './lib/harness.mjs';
 import {
   UI, BATTERIES, battery, definition, scaleOf, fill, waitForHeading, startSitting, radioFor, number,
   openApp, unlock, reloadUnlocked, confirmStaff, assertNoPlaintext, DRAFT_WORDS,
@@ -55,6 +55,8 @@ function needles(answered) {
 
 async function axeClean(page, screen) {
   assert.deepEqual(await axeViolations(page), [], `axe on the ${screen} screen`);
+  // No browser spellchecker reads what is typed here (it may send the text away).
+  assert.deepEqual(await spellcheckedBoxes(page), [], `spellcheck="false" on the ${screen} screen`);
 }
 
 /** Which radio is checked, by accessible name (null when none). */

@@ -51,7 +51,7 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
                     if let Some(error) = &error {
                         <p id="staff-passphrase-error" class="error" role="alert">{ error }</p>
                     }
-                    <input id="staff-passphrase" type="password" autocomplete="off" ref={input}
+                    <input id="staff-passphrase" type="password" autocomplete="off" spellcheck="false" ref={input}
                         aria-describedby={error.is_some().then_some("staff-passphrase-error")}
                         aria-invalid={error.is_some().to_string()} />
                 </div>

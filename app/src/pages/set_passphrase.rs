@@ -65,12 +65,12 @@ pub fn set_passphrase_page(props: &SetPassphrasePageProps) -> Html {
                     if let Some(msg) = error.clone() {
                         <p id="new-passphrase-error" class="error" role="alert">{ msg }</p>
                     }
-                    <input id="new-passphrase" type="password" autocomplete="off" ref={first}
+                    <input id="new-passphrase" type="password" autocomplete="off" spellcheck="false" ref={first}
                         aria-describedby={described} aria-invalid={error.is_some().to_string()} />
                 </div>
                 <div class="field">
                     <label for="repeat-passphrase">{ ctx.t("passphrase_repeat") }</label>
-                    <input id="repeat-passphrase" type="password" autocomplete="off" ref={second} />
+                    <input id="repeat-passphrase" type="password" autocomplete="off" spellcheck="false" ref={second} />
                 </div>
                 <button type="submit" class="button primary">{ ctx.t("passphrase_set_button") }</button>
             </form>

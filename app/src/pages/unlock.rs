@@ -104,7 +104,7 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
                     if let Some(w) = &wrong {
                         <p id="passphrase-error" class="error" role="alert">{ w }</p>
                     }
-                    <input id="passphrase" type="password" autocomplete="off" ref={input}
+                    <input id="passphrase" type="password" autocomplete="off" spellcheck="false" ref={input}
                         aria-describedby={wrong.is_some().then_some("passphrase-error")}
                         aria-invalid={wrong.is_some().to_string()} />
                 </div>

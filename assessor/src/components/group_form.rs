@@ -144,7 +144,7 @@ pub fn group_form(props: &GroupFormProps) -> Html {
         html! {
             <div class="field">
                 <label for={id.clone()}>{ ctx.t(label).to_owned() }</label>
-                <input type={kind} {id} value={value(name)} oninput={on_input(name)} />
+                <input type={kind} {id} spellcheck="false" autocomplete="off" value={value(name)} oninput={on_input(name)} />
             </div>
         }
     };

@@ -118,7 +118,7 @@ pub fn move_form(props: &MoveFormProps) -> Html {
             <div role="status" aria-live="polite">{ for warning }</div>
             <div class="field">
                 <label for="move-reason">{ ctx.t("assessor_move_reason") }</label>
-                <textarea id="move-reason" rows="2" value={(*reason).clone()} oninput={on_reason} />
+                <textarea id="move-reason" rows="2" spellcheck="false" autocomplete="off" value={(*reason).clone()} oninput={on_reason} />
             </div>
             if let Some(p) = &*problem {
                 <p class="notice problem" role="alert">{ p.clone() }</p>

@@ -143,7 +143,7 @@ pub fn staff_form(props: &StaffFormProps) -> Html {
             <div class="field">
                 <label for="staff-keep-apart">{ ctx.t("assessor_keep_apart") }</label>
                 <p class="hint" id="staff-keep-apart-hint">{ ctx.t("assessor_keep_apart_hint") }</p>
-                <input type="text" id="staff-keep-apart" aria-describedby="staff-keep-apart-hint"
+                <input type="text" id="staff-keep-apart" spellcheck="false" autocomplete="off" aria-describedby="staff-keep-apart-hint"
                     value={e.keep_apart.join(", ")}
                     onchange={on_text(|e, v| e.keep_apart = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())} />
             </div>

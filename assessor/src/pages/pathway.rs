@@ -108,7 +108,7 @@ pub fn pathway_tab(props: &PathwayTabProps) -> Html {
                             </div>
                             <div class="field">
                                 <label for="override-reason">{ ctx.t("assessor_override_reason") }</label>
-                                <textarea id="override-reason" rows="3" value={(*reason).clone()} oninput={on_reason} />
+                                <textarea id="override-reason" rows="3" spellcheck="false" autocomplete="off" value={(*reason).clone()} oninput={on_reason} />
                             </div>
                             if let Some(p) = &*problem {
                                 <p class="notice problem" role="alert">{ p.clone() }</p>

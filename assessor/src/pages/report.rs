@@ -90,7 +90,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
             <h3>{ ctx.t("assessor_notes_heading") }</h3>
             { notes_list(&ctx, &notes(records)) }
             <h3><label for="report-comments">{ ctx.t("assessor_report_comments") }</label></h3>
-            <textarea id="report-comments" class="no-print" rows="6" value={comment.clone()} oninput={on_comment} />
+            <textarea id="report-comments" class="no-print" rows="6" spellcheck="false" autocomplete="off" value={comment.clone()} oninput={on_comment} />
             <div class="print-only comments-print">{ comment }</div>
             <p class="muted report-footer">{ ctx.t("assessor_report_footer") }</p>
         </article>

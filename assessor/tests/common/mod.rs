@@ -84,3 +84,16 @@ pub fn set(kit: &Kit, records: &[(&str, Timepoint, i32)]) -> RecordSet {
     }
     set
 }
+
+/// A test identity (made with age-keygen for these tests only; it opens nothing real).
+pub const TEST_IDENTITY: &str =
+    "AGE-SECRET-KEY-1J9CX5M04ZDDL36EZ6M9XP6KJ0X4E5J704ESV2FXEA4R7DMH2K87QDFZ9AR";
+
+/// `state` with [`TEST_IDENTITY`] unlocked, as after the unlock screen.
+pub fn unlocked(state: qkit_assessor::state::State) -> std::rc::Rc<qkit_assessor::state::State> {
+    use yew::Reducible;
+    let identity = qkit_export::Identities::parse(TEST_IDENTITY).expect("a valid identity");
+    std::rc::Rc::new(state).reduce(qkit_assessor::state::Action::Unlock(std::rc::Rc::new(
+        identity,
+    )))
+}

@@ -6,11 +6,13 @@
 //! lacks is an error (exit 1), since the app would fall back to a synthetic voice.
 //!
 //! Staff-only items are left out (they are never read to the participant), and so are easy-read
-//! option labels (a recording is of the option's standard label).
+//! option labels (a recording is of the option's standard label). A cell a spreadsheet would
+//! run as a formula gets a leading `'`, as in every CSV file qkit writes.
 
 use crate::kit_files::KitFiles;
 use anyhow::{anyhow, Context};
 use qkit_questionnaires::{Kit, Lang, Questionnaire, Wording};
+use qkit_scoring::csv_rows::spreadsheet_safe;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,32 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kit = files.load().map_err(|e| anyhow!("{e}"))?;
     let lines = script(&kit);
     let present = |l: &Line| args.audio.as_deref().map(|dir| dir.join(&l.file).is_file());
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "file",
-        "questionnaire",
-        "text_of",
-        "language",
-        "wording",
-        "text",
-        "declared",
-        "recorded",
-    ])?;
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
-    for l in &lines {
-        let recorded = present(l).map_or("", yes_no);
-        out.write_record([
-            l.file.as_str(),
-            &l.questionnaire,
-            &l.text_of,
-            &l.language,
-            l.wording,
-            &l.text,
-            yes_no(l.declared),
-            recorded,
-        ])?;
-    }
-    let bytes = out.into_inner().context("cannot write the script")?;
+    let bytes = to_csv(&lines, present)?;
     match &args.output {
         Some(path) => std::fs::write(path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -92,6 +69,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     report(dir, &lines)
+}
+
+/// The script as CSV text, `recorded` saying for each line whether its recording is there (an
+/// empty cell when no folder was given). Every text cell goes through
+/// [`spreadsheet_safe`]: questionnaire texts and file names are the definition author's, and a
+/// cell a spreadsheet would run as a formula is written inert.
+fn to_csv(lines: &[Line], recorded: impl Fn(&Line) -> Option<bool>) -> anyhow::Result<Vec<u8>> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "file",
+        "questionnaire",
+        "text_of",
+        "language",
+        "wording",
+        "text",
+        "declared",
+        "recorded",
+    ])?;
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    for l in lines {
+        out.write_record([
+            spreadsheet_safe(&l.file),
+            spreadsheet_safe(&l.questionnaire),
+            spreadsheet_safe(&l.text_of),
+            spreadsheet_safe(&l.language),
+            l.wording.to_owned(),
+            spreadsheet_safe(&l.text),
+            yes_no(l.declared).to_owned(),
+            recorded(l).map_or("", yes_no).to_owned(),
+        ])?;
+    }
+    out.into_inner().context("cannot write the script")
 }
 
 /// Says what the audio folder has; exit 1 when a declared recording is missing.
@@ -250,6 +259,46 @@ mod tests {
         let empty = std::env::temp_dir().join("qkit-audio-script-test-empty");
         std::fs::create_dir_all(&empty).expect("a folder");
         assert_eq!(report(&empty, &lines).expect("reads"), ExitCode::from(1));
+    }
+
+    #[test]
+    fn texts_a_spreadsheet_would_run_are_written_inert() {
+        let line = |text: &str, file: &str| Line {
+            file: file.to_owned(),
+            questionnaire: "q".to_owned(),
+            text_of: "question q_01".to_owned(),
+            language: "en".to_owned(),
+            wording: "standard",
+            text: text.to_owned(),
+            declared: false,
+        };
+        let lines = [
+            line("=HYPERLINK(\"http://x\";\"y\")", "q/q_01.en.wav"),
+            line("+1+1", "@q/q_02.en.wav"),
+            line("-2+3", "q/q_03.en.wav"),
+            line("@SUM(A1:A9)", "q/q_04.en.wav"),
+            line("\tx", "q/q_05.en.wav"),
+            line("\rx", "q/q_06.en.wav"),
+            line("Not at all", "q/q_07.en.wav"),
+        ];
+        let bytes = to_csv(&lines, |_| Some(true)).expect("writes");
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("CSV")).collect();
+        let texts: Vec<&str> = rows.iter().map(|r| &r[5]).collect();
+        assert_eq!(
+            texts,
+            [
+                "'=HYPERLINK(\"http://x\";\"y\")",
+                "'+1+1",
+                "'-2+3",
+                "'@SUM(A1:A9)",
+                "'\tx",
+                "'\rx",
+                "Not at all"
+            ]
+        );
+        assert_eq!(&rows[1][0], "'@q/q_02.en.wav");
+        assert_eq!(&rows[0][7], "yes");
     }
 
     #[test]

@@ -88,3 +88,19 @@ export async function axeViolations(page) {
   });
   return violations;
 }
+
+/**
+ * The free-text boxes on the page (textareas, and inputs a person types words into) that a
+ * browser's spellchecker may read, which can send their text away: each one's id or name, for
+ * those without spellcheck="false" and autocomplete="off". A DOM attribute check, not a role:
+ * the attribute has no accessible meaning.
+ */
+export async function spellcheckedBoxes(page) {
+  return page.evaluate(() => {
+    const typed = ['text', 'search', 'password', 'email', 'url', 'tel', 'number'];
+    return [...document.querySelectorAll('textarea, input')]
+      .filter((el) => el.tagName === 'TEXTAREA' || typed.includes(el.type))
+      .filter((el) => el.getAttribute('spellcheck') !== 'false' || el.getAttribute('autocomplete') !== 'off')
+      .map((el) => el.id || el.name || el.outerHTML.slice(0, 80));
+  });
+}

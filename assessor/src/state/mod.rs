@@ -2,18 +2,24 @@
 //! opened records, the assessor's entries, groups, the allocation and report comments — and
 //! closing the page forgets it all: nothing is written to storage, so no plaintext is left on
 //! the computer. Every rule is in the core crates; the reducer only keeps their results.
+//! `lock.rs` forgets it all when the assessor locks or the area sits idle; `allocation.rs` holds
+//! the allocation verbs.
 
 use crate::browser::files::ReadError;
 pub use crate::import::{FileOutcome, ImportEntry, ImportLog};
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
-use crate::model::local::{self, Refused};
-use crate::model::rules_file::{self, RulesFile};
-use crate::model::staff::{participant, NotReady, StaffEntry};
+use crate::model::local::Refused;
+use crate::model::rules_file::RulesFile;
+use crate::model::staff::{NotReady, StaffEntry};
 use crate::model::Key;
-use qkit_allocation::{
-    allocate, move_by_hand, Allocation, AllocationInput, Date, Group, MoveTarget, Participant,
-    Rules,
-};
+mod allocation;
+mod local_files;
+mod lock;
+
+pub use lock::LockReason;
+
+use qkit_allocation::{Allocation, AllocationInput, Date, Group, MoveTarget, Participant, Rules};
+use qkit_app::config::KitConfig;
 use qkit_app::local_kit::{Chosen, LocalFile};
 use qkit_export::{Identities, RecordSet};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
@@ -96,6 +102,12 @@ pub struct State {
     /// area locks.
     pub local: Rc<LocalView>,
     pub view: View,
+    /// Milliseconds with nobody at the computer before the area locks (the kit configuration's
+    /// `idle_lock_minutes`, as in the participant app); kept when the area locks.
+    pub idle_lock_ms: i64,
+    /// Why the area locked itself, shown on the unlock screen; `None` when it never did or the
+    /// assessor locked it.
+    pub locked_because: Option<LockReason>,
 }
 
 /// Something the assessor did, or an import step.
@@ -104,8 +116,14 @@ pub enum Action {
     SetLanguage(Lang),
     /// An identity was unlocked.
     Unlock(Rc<Identities>),
-    /// Forget the identity and everything imported or entered.
+    /// Forget the identity and everything imported or entered (the assessor pressed "Lock").
     Lock,
+    /// The same, after the configured time with nobody at the computer; the unlock screen says
+    /// why.
+    IdleLock,
+    /// The kit configuration's text (`qkit-config.json`), or `None` when there is none: it sets
+    /// the idle time.
+    Config(Option<String>),
     Show(View),
     /// An import of `total` files began.
     ImportStarted {
@@ -178,6 +196,8 @@ impl State {
             reliable_change: ReliableChangeChoice::Definition,
             local: Rc::new(LocalView::default()),
             view: View::Unlock,
+            idle_lock_ms: KitConfig::default().idle_lock_ms,
+            locked_because: None,
         }
     }
 
@@ -231,39 +251,8 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.comments, &o.comments)
             && Rc::ptr_eq(&self.local, &o.local)
             && self.view == o.view
-    }
-}
-
-impl State {
-    /// Rebuilds the kit with the chosen local files, or keeps everything and says why not.
-    fn add_local(&mut self, chosen: Vec<(String, Chosen)>) {
-        let held = !self.records.is_empty() || self.import.running.is_some();
-        let local = Rc::make_mut(&mut self.local);
-        match local::add(&local.files, local.rules_file.as_ref(), chosen, held) {
-            Ok(loaded) => {
-                self.kit = Rc::new(loaded.kit);
-                self.rules = Rc::new(loaded.rules);
-                self.table = Rc::new(cohort::table(&self.kit, &self.records));
-                local.files = loaded.files;
-                local.problem = None;
-            }
-            Err(refused) => local.problem = Some(refused),
-        }
-    }
-
-    /// Uses the chosen rules file in place of the rules in use, or keeps everything and says why
-    /// not.
-    fn load_rules(&mut self, name: &str, read: Result<Vec<u8>, ReadError>) {
-        let held = !self.records.is_empty() || self.import.running.is_some();
-        let local = Rc::make_mut(&mut self.local);
-        match rules_file::load(&self.kit, name, read, held) {
-            Ok((file, rules)) => {
-                self.rules = Rc::new(rules);
-                local.rules_file = Some(file);
-                local.rules_problem = None;
-            }
-            Err(refused) => local.rules_problem = Some(refused),
-        }
+            && self.idle_lock_ms == o.idle_lock_ms
+            && self.locked_because == o.locked_because
     }
 }
 
@@ -276,20 +265,17 @@ impl Reducible for State {
             Action::SetLanguage(lang) => s.lang = lang,
             Action::Unlock(identity) => {
                 s.identity = Some(identity);
+                s.locked_because = None;
                 s.view = View::Import;
             }
-            Action::Lock => {
-                // Definitions and rules hold no answers: the kit with local files and the rules in
-                // use stay.
-                let local = LocalView {
-                    files: s.local.files.clone(),
-                    rules_file: s.local.rules_file.clone(),
-                    ..LocalView::default()
-                };
-                let mut locked = State::new(s.kit, s.rules, s.lang);
-                locked.local = Rc::new(local);
-                return Rc::new(locked);
-            }
+            // An import still running when the area locked finishes into nothing.
+            Action::ImportStarted { .. }
+            | Action::ImportFile(_)
+            | Action::ImportFinished { .. }
+                if s.identity.is_none() => {}
+            Action::Lock => return Rc::new(s.locked(None)),
+            Action::IdleLock => return Rc::new(s.locked(Some(LockReason::Idle))),
+            Action::Config(text) => s.idle_lock_ms = lock::idle_lock_ms(text.as_deref()),
             Action::Show(view) => s.view = view,
             Action::ImportStarted { total } => {
                 Rc::make_mut(&mut s.import).running = Some((0, total));
@@ -342,64 +328,6 @@ impl Reducible for State {
             Action::LoadRules { name, read } => s.load_rules(&name, read),
         }
         Rc::new(s)
-    }
-}
-
-impl State {
-    fn allocate(&mut self, today: Date, now_ms: fn() -> f64) {
-        let started = now_ms();
-        let mut participants = Vec::new();
-        let mut not_ready = Vec::new();
-        for key in self.waiting() {
-            let Some(records) = self.records.get(&key.participant, &key.programme) else {
-                continue;
-            };
-            match participant(&self.rules, &key, records, &self.staff_entry(&key)) {
-                Ok(p) => participants.push(p),
-                Err(why) => not_ready.push((key, why)),
-            }
-        }
-        participants.extend(self.listed.iter().cloned());
-        let input = AllocationInput {
-            participants,
-            groups: (*self.groups).clone(),
-        };
-        match allocate(&input, today) {
-            Ok(allocation) => {
-                self.allocated = Some(Rc::new(Allocated {
-                    input,
-                    allocation,
-                    not_ready,
-                    ms: now_ms() - started,
-                }));
-                self.allocation_problem = None;
-            }
-            Err(e) => {
-                self.allocated = None;
-                self.allocation_problem = Some(e.to_string());
-            }
-        }
-    }
-
-    fn move_by_hand(&mut self, participant: &str, target: &MoveTarget, reason: &str) {
-        let Some(allocated) = &self.allocated else {
-            return;
-        };
-        match move_by_hand(
-            &allocated.input,
-            &allocated.allocation,
-            participant,
-            target,
-            reason,
-        ) {
-            Ok(moved) => {
-                let mut next = (**allocated).clone();
-                next.allocation = moved.allocation;
-                self.allocated = Some(Rc::new(next));
-                self.allocation_problem = None;
-            }
-            Err(e) => self.allocation_problem = Some(e.to_string()),
-        }
     }
 }
 

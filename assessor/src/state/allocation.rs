@@ -1,0 +1,65 @@
+//! The allocation verbs of the assessor's reducer: allocate every waiting participant, and move
+//! one by hand with a reason. The rules are qkit-allocation's; this keeps their results.
+
+use super::{Allocated, State};
+use crate::model::staff::participant;
+use qkit_allocation::{allocate, move_by_hand, AllocationInput, Date, MoveTarget};
+use std::rc::Rc;
+
+impl State {
+    pub(super) fn allocate(&mut self, today: Date, now_ms: fn() -> f64) {
+        let started = now_ms();
+        let mut participants = Vec::new();
+        let mut not_ready = Vec::new();
+        for key in self.waiting() {
+            let Some(records) = self.records.get(&key.participant, &key.programme) else {
+                continue;
+            };
+            match participant(&self.rules, &key, records, &self.staff_entry(&key)) {
+                Ok(p) => participants.push(p),
+                Err(why) => not_ready.push((key, why)),
+            }
+        }
+        participants.extend(self.listed.iter().cloned());
+        let input = AllocationInput {
+            participants,
+            groups: (*self.groups).clone(),
+        };
+        match allocate(&input, today) {
+            Ok(allocation) => {
+                self.allocated = Some(Rc::new(Allocated {
+                    input,
+                    allocation,
+                    not_ready,
+                    ms: now_ms() - started,
+                }));
+                self.allocation_problem = None;
+            }
+            Err(e) => {
+                self.allocated = None;
+                self.allocation_problem = Some(e.to_string());
+            }
+        }
+    }
+
+    pub(super) fn move_by_hand(&mut self, participant: &str, target: &MoveTarget, reason: &str) {
+        let Some(allocated) = &self.allocated else {
+            return;
+        };
+        match move_by_hand(
+            &allocated.input,
+            &allocated.allocation,
+            participant,
+            target,
+            reason,
+        ) {
+            Ok(moved) => {
+                let mut next = (**allocated).clone();
+                next.allocation = moved.allocation;
+                self.allocated = Some(Rc::new(next));
+                self.allocation_problem = None;
+            }
+            Err(e) => self.allocation_problem = Some(e.to_string()),
+        }
+    }
+}
