@@ -26,7 +26,7 @@ const RUNS = QUICK ? 1 : 5;
 
 // ---- one served folder with both apps ----
 const site = mkdtempSync(join(tmpdir(), 'qkit-bench-'));
-cpSync(join(ROOT, 'dist'), join(site, 'qkit'), { recursive: true });
+cpSync(join(ROOT, 'dist', 'participant'), join(site, 'qkit'), { recursive: true });
 const sjs = join(site, 'surveyjs');
 mkdirSync(sjs);
 const modules = join(ROOT, 'tools', 'node_modules');

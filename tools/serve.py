@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Serves a built qkit (dist/) on a loopback address, for use and for the end-to-end tests.
+"""Serves a built qkit (dist/participant/, dist/assessor/) on a loopback address, for use and for the end-to-end tests.
 
-Usage: serve.py DIR HOST PORT [-q] [--gzip]
+Usage: serve.py DIR[:DIR…] HOST PORT [-q] [--gzip]
+
+With several folders (e.g. `dist/participant:dist/assessor`, the two kits served from one
+place, as `./kit serve` and the end-to-end tests do) a path is looked up in each in turn.
 
 Sends the right type for .wasm and no caching headers, so a rebuilt app is always what is
 served. With --gzip, text and wasm responses are compressed with gzip -9 when the browser
@@ -17,6 +20,19 @@ COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".webm
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    # The folders after the first, looked in when the first has no such file.
+    more = []
+
+    def translate_path(self, path):
+        first = super().translate_path(path)
+        if os.path.exists(first):
+            return first
+        for folder in self.more:
+            other = os.path.join(folder, os.path.relpath(first, self.directory))
+            if os.path.exists(other):
+                return other
+        return first
+
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -56,10 +72,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def main():
-    directory, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    folders, host, port = sys.argv[1].split(":"), sys.argv[2], int(sys.argv[3])
+    directory = folders[0]
+    Handler.more = [os.path.abspath(f) for f in folders[1:]]
     handler = functools.partial(Handler, directory=directory)
     with http.server.ThreadingHTTPServer((host, port), handler) as httpd:
-        print(f"qkit: serving {directory} at http://{host}:{port}/", flush=True)
+        print(f"qkit: serving {', '.join(folders)} at http://{host}:{port}/", flush=True)
         try:
             httpd.serve_forever()
         except KeyboardInterrupt:

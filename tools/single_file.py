@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the single-file kits: DIST/qkit.html and DIST/qkit-assessor.html.
+"""Writes the single-file kits: DIST/qkit.html and DIST/qkit-assessor.html, each when its page is
+in DIST (the participant kit's folder has only the first, the assessor's only the second).
 
 Usage: single_file.py DIST. Each is one self-contained page made from a built qkit in DIST: its
 WebAssembly (with the definitions, strings and pictograms it embeds) as base64 in a data block,
@@ -101,6 +102,8 @@ def single_page(dist, page, glue_name, stylesheets, embed_config):
 def main():
     dist = sys.argv[1]
     for page, glue, styles, out, embed in PAGES:
+        if not os.path.exists(os.path.join(dist, page)):
+            continue
         html = single_page(dist, page, glue, styles, embed)
         with open(os.path.join(dist, out), "w", encoding="utf-8") as f:
             f.write(html)

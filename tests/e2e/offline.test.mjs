@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST } from './lib/harness.mjs';
 import {
   UI, definition, waitForHeading, startSitting, unlock, confirmStaff, useConfig, storedEntries, answerAll,
 } from './lib/sitting.mjs';
@@ -85,7 +85,7 @@ try { window.__probe.fn = new Function('return "Function ran"')(); } catch (e) {
 
 test('every request stays on qkit\'s own origin, none after load reaches the network, and the CSP holds', async (t) => {
   const site = mkdtempSync(join(tmpdir(), 'qkit-csp-e2e-'));
-  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  cpSync(PARTICIPANT_DIST, site, { recursive: true });
   writeFileSync(join(site, 'probe.js'), PROBE);
   const server = await serve(site);
   t.after(() => server.stop());
@@ -158,7 +158,7 @@ test('every request stays on qkit\'s own origin, none after load reaches the net
 test('a new version installs without touching stored sittings; staff are told, and the sitting carries on in it', async (t) => {
   // A copy of the built app, so the test can publish a "new version" of it.
   const site = mkdtempSync(join(tmpdir(), 'qkit-update-e2e-'));
-  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  cpSync(PARTICIPANT_DIST, site, { recursive: true });
   const server = await serve(site);
   t.after(() => server.stop());
   const context = await browser.newContext();

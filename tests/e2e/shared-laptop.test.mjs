@@ -6,11 +6,11 @@
 // the assessor area, holding every answer of both sittings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST } from './lib/harness.mjs';
 import { keygen, accept } from './lib/export.mjs';
 import {
   UI, definition, fill, waitForHeading, startSitting, openApp, confirmStaff, useConfig,
@@ -148,4 +148,12 @@ test('a participant alone at the laptop meets the passphrase on every path, then
   await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2 }), { exact: false })
     .first().waitFor({ state: 'attached' });
   await context.close();
+});
+
+test('the participant kit carries no assessor page and no link to one', { skip: process.env.QKIT_WITH_ASSESSOR === '1' }, async () => {
+  const files = readdirSync(PARTICIPANT_DIST, { recursive: true }).map(String);
+  assert.ok(files.includes('index.html') && files.includes('qkit.html'), files.join(', '));
+  assert.deepEqual(files.filter((f) => /assessor/i.test(f)), []);
+  // Nor does its single file hold the assessor's code or page.
+  assert.ok(!readFileSync(join(PARTICIPANT_DIST, 'qkit.html'), 'utf8').includes('qkit-assessor'));
 });

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST, ASSESSOR_DIST } from './lib/harness.mjs';
 import { UI, definition, waitForHeading, startSitting, unlock, confirmStaff, answerAll } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord, qkitDecrypt, answersOf } from './lib/export.mjs';
 import { UI as AUI, heading, ui } from './lib/assessor.mjs';
@@ -21,17 +21,19 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A "USB stick": the single-file kits built from dist/ with `config` as the kit configuration. */
+/** A "USB stick": the single-file kits built from each kit's folder with `config` as the kit
+ * configuration. */
 function stick(config) {
-  const dist = join(WORK, 'dist');
-  cpSync(join(ROOT, 'dist'), dist, { recursive: true });
-  writeFileSync(join(dist, 'qkit-config.json'), JSON.stringify(config));
-  execFileSync('python3', [join(ROOT, 'tools', 'single_file.py'), dist], { stdio: 'ignore' });
   const usb = join(WORK, 'usb');
   mkdirSync(usb);
-  cpSync(join(dist, 'qkit.html'), join(usb, 'qkit.html'));
-  cpSync(join(dist, 'qkit-assessor.html'), join(usb, 'qkit-assessor.html'));
-  cpSync(join(dist, 'audio'), join(usb, 'audio'), { recursive: true });
+  for (const [from, file] of [[PARTICIPANT_DIST, 'qkit.html'], [ASSESSOR_DIST, 'qkit-assessor.html']]) {
+    const dist = join(WORK, file);
+    cpSync(from, dist, { recursive: true });
+    writeFileSync(join(dist, 'qkit-config.json'), JSON.stringify(config));
+    execFileSync('python3', [join(ROOT, 'tools', 'single_file.py'), dist], { stdio: 'ignore' });
+    cpSync(join(dist, file), join(usb, file));
+  }
+  cpSync(join(PARTICIPANT_DIST, 'audio'), join(usb, 'audio'), { recursive: true });
   return usb;
 }
 
@@ -68,8 +70,8 @@ test('qkit.html from a folder runs a battery and exports it; qkit-assessor.html 
   await accept(page, key.recipient);
   await waitForHeading(page, UI.start_heading);
   assert.deepEqual(await axeViolations(page), []);
-  // The start screen's link leads to the assessor's single file beside it.
-  assert.equal(await page.getByRole('link', { name: UI.assessor_link }).getAttribute('href'), 'qkit-assessor.html');
+  // The participant's kit does not point at the assessor area: the team's key stays off it.
+  assert.equal(await page.locator('a[href*="assessor"]').count(), 0);
   // Recorded audio kept in a folder beside the file plays (the policy allows media from there).
   const audio = await page.evaluate(() => new Promise((resolve) => {
     const a = new Audio('audio/about_you/language_1.en.wav');

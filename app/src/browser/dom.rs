@@ -81,18 +81,3 @@ pub fn range_value(e: &Event) -> Option<u8> {
     e.target_dyn_into::<HtmlInputElement>()
         .and_then(|i| i.value().parse().ok())
 }
-
-/// The assessor area's page beside this one: `qkit-assessor.html` beside the single-file kit
-/// (`qkit.html`), else `assessor.html`.
-pub fn assessor_page() -> &'static str {
-    let url = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.url().ok())
-        .unwrap_or_default();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    if path.ends_with("/qkit.html") {
-        "qkit-assessor.html"
-    } else {
-        "assessor.html"
-    }
-}

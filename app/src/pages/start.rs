@@ -1,9 +1,8 @@
 //! The staff start screen: start a new sitting, resume one stored on this device, set up the
-//! assessor keys finished sittings are sealed to, load local questionnaires, and a link to the
-//! assessor area.
+//! assessor keys finished sittings are sealed to, and load local questionnaires. No link to the
+//! assessor area: the participant's kit never invites the team's secret key onto its laptop.
 
 use crate::app::KitContext;
-use crate::browser::dom;
 use crate::browser::speech::Voicing;
 use crate::browser::storage::{LoadError, Medium, Stale, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
@@ -128,7 +127,6 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <SpeechSettings voicing={props.voicing.clone()} on_action={props.on_action.clone()} />
             <LocalDefinitions files={props.local.files.clone()} problem={props.local.problem.clone()}
                 on_action={props.on_action.clone()} />
-            <p class="assessor-link"><a href={dom::assessor_page()}>{ ctx.t("assessor_link") }</a></p>
         </main>
     }
 }

@@ -71,8 +71,8 @@ try {
     }
   }
   await waitForHeading(page, UI.thank_you_heading);
-  const wasm = readFileSync(join(ROOT, 'dist', 'pkg', 'qkit-app_bg.wasm'));
-  const glue = readFileSync(join(ROOT, 'dist', 'pkg', 'qkit-app.js'));
+  const wasm = readFileSync(join(ROOT, 'dist', 'participant', 'pkg', 'qkit-app_bg.wasm'));
+  const glue = readFileSync(join(ROOT, 'dist', 'participant', 'pkg', 'qkit-app.js'));
   console.log(`qkit participant app, CPU throttled ${RATE}×, ${next.length} answers (BBR pre)`);
   console.log(`click option → shown as chosen:      median ${fmt(pct(choose, 50))}, p95 ${fmt(pct(choose, 95))}`);
   console.log(`click Next → next question painted:  median ${fmt(pct(next, 50))}, p95 ${fmt(pct(next, 95))}`);

@@ -1,4 +1,4 @@
-// Shared end-to-end test harness: serves dist/ on a free loopback port, drives Debian's
+// Shared end-to-end test harness: serves the built kits on a free loopback port, drives Debian's
 // Chromium headless through playwright-core, and checks pages with axe-core. Tests find things
 // by role and accessible name, the way a person or a screen reader does.
 import { createRequire } from 'node:module';
@@ -32,11 +32,16 @@ async function freePort() {
   });
 }
 
+/** The participant kit's folder, and the assessor area's. */
+export const PARTICIPANT_DIST = join(ROOT, 'dist', 'participant');
+export const ASSESSOR_DIST = join(ROOT, 'dist', 'assessor');
+
 /**
- * Serves `dir` (default: $QKIT_DIST, else dist/) and resolves to { url, stop }. `flags`: e.g.
+ * Serves `dir` (default: $QKIT_DIST, else both kits from one place: dist/participant/, then
+ * dist/assessor/ for what the first lacks) and resolves to { url, stop }. `flags`: e.g.
  * ['--gzip'].
  */
-export async function serve(dir = process.env.QKIT_DIST || join(ROOT, 'dist'), flags = []) {
+export async function serve(dir = process.env.QKIT_DIST || `${PARTICIPANT_DIST}:${ASSESSOR_DIST}`, flags = []) {
   const port = await freePort();
   const proc = spawn('python3', [join(ROOT, 'tools', 'serve.py'), dir, '127.0.0.1', String(port), '-q', ...flags],
     { stdio: ['ignore', 'pipe', 'inherit'] });
