@@ -28,7 +28,9 @@ def main():
         digest.update(path.encode())
         with open(os.path.join(dist, path), "rb") as f:
             digest.update(hashlib.sha256(f.read()).digest())
-    urls = ["./"] + [f"./{p}" for p in files]
+    # "./" is the page a folder opens with; the assessor's folder has none (it opens assessor.html).
+    start = ["./"] if "index.html" in files else []
+    urls = start + [f"./{p}" for p in files]
     sw = os.path.join(dist, "sw.js")
     with open(sw, encoding="utf-8") as f:
         text = f.read()
