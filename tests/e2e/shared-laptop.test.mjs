@@ -14,7 +14,7 @@ import { serve, launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST } fro
 import { keygen, accept } from './lib/export.mjs';
 import {
   UI, definition, fill, waitForHeading, startSitting, openApp, confirmStaff, useConfig,
-  storedEntries, assertNoPlaintext, DRAFT_WORDS, PASSPHRASE,
+  storedEntries, assertNoPlaintext, DRAFT_WORDS, PASSPHRASE, answerAll, unlock, BATTERIES,
 } from './lib/sitting.mjs';
 import * as assessor from './lib/assessor.mjs';
 
@@ -147,6 +147,51 @@ test('a participant alone at the laptop meets the passphrase on every path, then
   // Listed in the import log (a folded list of files): attached, whether or not unfolded.
   await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2 }), { exact: false })
     .first().waitFor({ state: 'attached' });
+  await context.close();
+});
+
+test('at the hand-over, the thank-you screen and after a reload at the summary, only the passphrase leads on', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openApp(page, server.url);
+  // Stop at the hand-over: his only way on is into his own questions.
+  await page.getByRole('textbox', { name: UI.start_reference }).fill('SUMM001');
+  const tsp = BATTERIES.programmes.find((p) => p.id === 'tsp').name.en;
+  await page.getByRole('combobox', { name: UI.start_programme }).selectOption({ label: tsp });
+  await page.getByRole('radio', { name: UI.timepoint_mid, exact: true }).check();
+  await page.getByRole('button', { name: UI.start_button }).click();
+  const consent = definition('consent');
+  await waitForHeading(page, consent.title.en);
+  const yes = consent.response_scales[0].options.find((o) => o.code === 'yes');
+  await page.getByRole('radio', { name: yes.label.en, exact: true }).check();
+  await page.getByRole('button', { name: UI.consent_record }).click();
+  await waitForHeading(page, UI.handover_heading);
+  const buttons = await page.getByRole('button').allTextContents();
+  assert.deepEqual(buttons.map((b) => b.trim()), [UI.read_this, UI.handover_start], 'nothing but reading aloud and his own start');
+  await page.getByRole('button', { name: UI.handover_start, exact: true }).click();
+  await waitForHeading(page, BSCS.title.en);
+  await next(page);
+  await answerAll(page, BSCS);
+  // The thank-you screen: the summary is behind the passphrase; cancelling leaves him there.
+  await waitForHeading(page, UI.thank_you_heading);
+  await page.getByRole('button', { name: UI.thank_you_staff }).click();
+  await waitForHeading(page, UI.staff_confirm_heading);
+  await page.getByRole('button', { name: UI.staff_confirm_no, exact: true }).click();
+  await waitForHeading(page, UI.thank_you_heading);
+  await page.getByRole('button', { name: UI.thank_you_staff }).click();
+  await confirmStaff(page);
+  await waitForHeading(page, UI.summary_heading);
+  // Staff step away; he reloads: the lock screen, not the summary.
+  await page.reload();
+  await waitForHeading(page, UI.lock_heading);
+  assert.ok(!(await page.content()).includes('SUMM001'));
+  await unlock(page);
+  await waitForHeading(page, UI.summary_heading);
+  await page.getByRole('button', { name: UI.done_lock }).click();
+  await waitForHeading(page, UI.lock_heading);
+  await axeClean(page, 'lock (after done)');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
