@@ -312,6 +312,90 @@ fn removing_everything_needs_the_word_and_keeps_every_answer_in_a_rescue_copy() 
         !String::from_utf8_lossy(&file).contains("A1111AA"),
         "sealed, not plaintext"
     );
+    // Whoever removed everything sets a passphrase of his own: the kept copy still goes only
+    // with the file's code, which only the team sees.
+    s = s.reduce(Action::SetPassphrase {
+        passphrase: pass("his own passphrase"),
+        repeated: pass("his own passphrase"),
+    });
+    assert!(matches!(s.view, View::Start(_)));
+    let kept_key = kept[0].0.clone();
+    s = s.reduce(Action::RemoveKeptRescue {
+        key: kept_key.clone(),
+        code: "0000-0000".into(),
+    });
+    let View::Start(v) = &s.view else { panic!() };
+    assert_eq!(v.wrong_code.as_ref(), Some(&kept_key));
+    assert_eq!(laptop.store.kept_rescues().len(), 1, "kept");
+    s = s.reduce(Action::RemoveKeptRescue {
+        key: kept_key,
+        code: qkit_export::rescue_code(&file).to_lowercase(),
+    });
+    assert!(matches!(s.view, View::Start(_)));
+    assert!(laptop.store.kept_rescues().is_empty(), "removed with the team's code");
+}
+
+#[wasm_bindgen_test]
+fn a_lock_taken_away_while_sittings_are_stored_is_not_first_use() {
+    let laptop = Laptop::new();
+    let s = sitting(unlocked(&laptop), "A1111AA", 1);
+    drop(s);
+    laptop.backend.remove(LOCK_KEY).expect("removed outside qkit");
+    let s = laptop.open();
+    let View::Unlock(v) = &s.view else {
+        panic!("the lock screen, not a new passphrase")
+    };
+    assert!(matches!(v.problem, Some(UnlockProblem::BadLock(_))));
+    let s = s.reduce(Action::SetPassphrase {
+        passphrase: pass("his own passphrase"),
+        repeated: pass("his own passphrase"),
+    });
+    assert!(!s.is_unlocked());
+    assert!(laptop.store.lock().is_none(), "no lock of his own");
+}
+
+#[wasm_bindgen_test]
+fn close_needs_everything_stored_and_a_failed_reload_locks() {
+    let laptop = Laptop::new();
+    let mut s = sitting(unlocked(&laptop), "A1111AA", 1);
+    s = s.reduce(Action::AskStaff(StaffStep::EnterStaffMode));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    // Storage fills; staff carry on with answers in memory only: "Close" would drop them.
+    laptop.backend.quota.set(Some(10));
+    s = s.reduce(Action::Verb(Verb::SetAssisted(true)));
+    s = s.reduce(Action::CarryOnUnsaved);
+    s = s.reduce(Action::ToStart);
+    assert!(matches!(s.view, View::Sitting(_)), "not closed with unsaved answers");
+    laptop.backend.quota.set(None);
+    s = s.reduce(Action::RetrySave);
+    s = s.reduce(Action::Verb(Verb::SetAssisted(false)));
+    // Another tab removed the sitting; "Reload" here must not show the start screen.
+    let id = open_id(&s);
+    laptop.backend.remove(&key(&id)).expect("removed elsewhere");
+    s = s.reduce(Action::Open(id));
+    assert!(!s.is_unlocked(), "locked, not the start screen");
+}
+
+#[wasm_bindgen_test]
+fn the_rescue_copy_is_never_thrown_away_for_want_of_a_key() {
+    let laptop = Laptop::new();
+    let (mut s, _) = team(unlocked(&laptop));
+    s = sitting(s, "A1111AA", 1);
+    assert!(laptop.store.rescue_file().is_some());
+    let held = laptop.store.rescue_file();
+    // The key list is edited outside qkit: after a reload it is not trusted, so not used.
+    let stored = laptop.backend.get(RECIPIENTS_KEY).expect("read").expect("keys");
+    laptop
+        .backend
+        .set(RECIPIENTS_KEY, &stored.replace("team", "them"))
+        .expect("edited");
+    let mut s = unlocked(&laptop);
+    assert!(s.recipients.is_empty());
+    s = s.reduce(Action::Verb(Verb::Answer(Answer::Value(2))));
+    s = s.reduce(Action::Verb(Verb::Next));
+    assert_eq!(laptop.store.rescue_file(), held, "the copy stays as it was");
+    assert!(laptop.store.rescue_failure().is_some(), "and staff are told");
+    drop(s);
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,8 @@ use crate::browser::timing::{now_ms, yield_to_browser};
 use crate::state::Action;
 use qkit_export::open::MAX_SEALED_BYTES;
 use qkit_export::{
-    open_any, Added, Identities, OpenError, Opened, RecordError, RecordSet, ResultRecord,
+    open_any, rescue_code, Added, Identities, OpenError, Opened, RecordError, RecordSet,
+    ResultRecord,
 };
 use qkit_questionnaires::{Kit, Timepoint};
 use std::rc::Rc;
@@ -37,6 +38,8 @@ pub enum FileOutcome {
     Rescue {
         sittings: Vec<FileOutcome>,
         unfinished: usize,
+        /// The file's code, which staff type on the laptop to remove its kept copy.
+        code: String,
     },
     /// The same record was already imported (from `first`); counted once.
     Again { first: String },
@@ -116,7 +119,9 @@ pub fn start(
                 Ok(bytes) => match open_any(&bytes, &identity, &kit) {
                     Err(e) => FileOutcome::Failed(e),
                     Ok(Opened::Record(record)) => add(&mut set, &name, record),
-                    Ok(Opened::Rescue(sittings)) => add_rescue(&mut set, &name, sittings),
+                    Ok(Opened::Rescue(sittings)) => {
+                        add_rescue(&mut set, &name, sittings, rescue_code(&bytes))
+                    }
                 },
             };
             dispatch.emit(Action::ImportFile(ImportEntry {
@@ -155,11 +160,13 @@ pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome
 }
 
 /// Adds every readable sitting of a rescue file opened from `file` and says what happened to
-/// each, in the file's order, with how many of the sittings were unfinished.
+/// each, in the file's order, with how many of the sittings were unfinished and the file's
+/// `code` ([`qkit_export::rescue_code`]).
 pub fn add_rescue(
     set: &mut RecordSet,
     file: &str,
     sittings: Vec<Result<ResultRecord, RecordError>>,
+    code: String,
 ) -> FileOutcome {
     let unfinished = sittings
         .iter()
@@ -177,5 +184,6 @@ pub fn add_rescue(
     FileOutcome::Rescue {
         sittings,
         unfinished,
+        code,
     }
 }

@@ -340,14 +340,17 @@ fn a_rescue_file_adds_its_sittings_unfinished_and_says_how_many() {
             Ok(finished.clone()),
             Err(bad.clone()),
         ],
+        "BA78-16BF".into(),
     );
     let FileOutcome::Rescue {
         sittings,
         unfinished: open,
+        code,
     } = &outcome
     else {
         panic!("a rescue outcome: {outcome:?}");
     };
+    assert_eq!(code, "BA78-16BF", "the code staff type on the laptop");
     assert_eq!(*open, 2);
     assert_eq!(
         sittings,
@@ -385,7 +388,12 @@ fn a_rescue_file_adds_its_sittings_unfinished_and_says_how_many() {
 
     // The same sittings again: repeats, not problems. Then A1's finished record replaces his
     // unfinished one.
-    let again = add_rescue(&mut s, "copy.age", vec![Ok(unfinished("A1"))]);
+    let again = add_rescue(
+        &mut s,
+        "copy.age",
+        vec![Ok(unfinished("A1"))],
+        "0000-0000".into(),
+    );
     assert!(!again.is_problem() && again.is_loaded());
     let FileOutcome::Rescue { sittings, .. } = again else {
         panic!("a rescue outcome");

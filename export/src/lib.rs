@@ -63,7 +63,7 @@ pub use open::{decrypt, open, open_any, Identities, Opened};
 pub use record::*;
 pub use record_set::{Added, Imported, RecordSet};
 pub use reference::{check_reference, ReferenceError};
-pub use rescue::{is_rescue, read_rescue, seal_rescue, Rescued};
+pub use rescue::{is_rescue, is_rescue_code, read_rescue, rescue_code, seal_rescue, Rescued};
 pub use scores_csv::{scores_csv, ScoresCsv};
 pub use seal::{seal, seal_bytes, seal_record};
 pub use time::Timestamp;

@@ -60,6 +60,28 @@ pub fn seal_rescue<R: CryptoRngCore + ?Sized>(
     seal_bytes(&plain, recipients, rng)
 }
 
+/// A rescue file's code: the first 4 bytes of the SHA-256 of the whole file, as two groups of
+/// hex ("3F9A-0C12"). The assessor area and `qkit decrypt` show it when they open the file; staff
+/// type it on the laptop to remove the copy kept there, which proves the team has that very file
+/// (a person at the keyboard cannot see it: the laptop cannot open the file).
+pub fn rescue_code(file: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(file);
+    let hex: String = digest[..4].iter().map(|b| format!("{b:02X}")).collect();
+    format!("{}-{}", &hex[..4], &hex[4..])
+}
+
+/// Whether `typed` is `code`, ignoring case, spaces and dashes.
+pub fn is_rescue_code(typed: &str, code: &str) -> bool {
+    let plain = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    !typed.trim().is_empty() && plain(typed) == plain(code)
+}
+
 /// The one key that tells a rescue file from a record.
 #[derive(Deserialize)]
 struct Probe {

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { serve, launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST } from './lib/harness.mjs';
 import { keygen, accept } from './lib/export.mjs';
 import {
@@ -128,25 +129,33 @@ test('a participant alone at the laptop meets the passphrase on every path, then
     { cwd: ROOT, encoding: 'utf8' }));
   assert.deepEqual(viaQkit.map((r) => r.participant).sort(), ['ALONE01', 'ALONE02']);
 
-  // A new passphrase; the kept copy of the rescue file is offered until staff remove it.
+  // The assessor area imports the rescue file as two unfinished sittings, and shows its code.
+  const code = createHash('sha256').update(readFileSync(rescue)).digest('hex').slice(0, 8).toUpperCase()
+    .replace(/^(.{4})/, '$1-');
+  const a = await context.newPage();
+  await assessor.unlockWithText(a, server.url, readFileSync(team.file, 'utf8'));
+  await assessor.importFiles(a, [rescue]);
+  // Listed in the import log (a folded list of files): attached, whether or not unfolded.
+  await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2, code }), { exact: false })
+    .first().waitFor({ state: 'attached' });
+  await a.close();
+
+  // A new passphrase; the kept copy of the rescue file stays until someone types the team's code:
+  // a passphrase is not enough, since whoever removed everything may have set this one.
   await page.getByLabel(UI.passphrase_new, { exact: true }).fill('a brand new passphrase');
   await page.getByLabel(UI.passphrase_repeat, { exact: true }).fill('a brand new passphrase');
   await page.getByRole('button', { name: UI.passphrase_set_button }).click();
   await waitForHeading(page, UI.start_heading);
   const kept = page.getByRole('region', { name: UI.kept_rescues_heading });
   await kept.getByRole('button', { name: UI.kept_rescue_save }).waitFor();
-  await axeClean(page, 'start (a kept rescue file)');
+  await kept.getByLabel(UI.kept_rescue_code).fill('1234-5678');
+  await kept.getByRole('button', { name: UI.kept_rescue_remove }).click();
+  await kept.getByRole('alert').getByText(UI.kept_rescue_wrong_code).waitFor();
+  await axeClean(page, 'start (a kept rescue file, wrong code)');
+  await kept.getByLabel(UI.kept_rescue_code).fill(code.toLowerCase());
   await kept.getByRole('button', { name: UI.kept_rescue_remove }).click();
   await kept.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
-
-  // The assessor area imports the rescue file as two unfinished sittings.
-  const a = await context.newPage();
-  await assessor.unlockWithText(a, server.url, readFileSync(team.file, 'utf8'));
-  await assessor.importFiles(a, [rescue]);
-  // Listed in the import log (a folded list of files): attached, whether or not unfolded.
-  await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2 }), { exact: false })
-    .first().waitFor({ state: 'attached' });
   await context.close();
 });
 

@@ -25,8 +25,9 @@ pub enum Action {
     RemoveEverything { typed: String },
     /// Staff saved a rescue file kept from an earlier removal (download it again).
     SaveKeptRescue(String),
-    /// Staff no longer need a kept rescue file: remove it from this device.
-    RemoveKeptRescue(String),
+    /// The team has a kept rescue file: remove it from this device. `code` is the file's code as
+    /// the assessor area showed it ([`qkit_export::rescue_code`]); nothing else removes it.
+    RemoveKeptRescue { key: String, code: String },
     /// The kit configuration file's text, or `None` when there is none.
     Config(Option<String>),
     /// Staff pasted or loaded text holding assessor keys: check them and show fingerprints.

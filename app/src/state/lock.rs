@@ -17,6 +17,9 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// the laptop before qkit locks (the kit configuration may make it shorter, never longer).
 pub const SUMMARY_IDLE_MS: i64 = 120_000;
 
+/// Why the lock screen cannot unlock when the lock is gone but sittings remain.
+const LOCK_MISSING: &str = "the lock is missing although sittings are stored";
+
 /// The first-use screen's data.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PassphraseView {
@@ -77,6 +80,12 @@ impl AppState {
     /// The screen when locked: set a passphrase (first use) or enter it.
     pub(super) fn locked_view(&self, held: Option<Rc<Held>>) -> View {
         match self.env.store.lock() {
+            // No lock but sittings stored: the lock was taken away, not never set. A new
+            // passphrase here would open nothing and let the old sittings be removed one by one;
+            // only the way out for a forgotten passphrase (rescue file first) goes on from here.
+            None if self.env.store.holds_sittings() => {
+                self.unlock_view(Some(UnlockProblem::BadLock(LOCK_MISSING.into())), held)
+            }
             None => View::SetPassphrase(Rc::default()),
             Some(Ok(_)) => self.unlock_view(None, held),
             Some(Err(e)) => self.unlock_view(Some(UnlockProblem::BadLock(e.to_string())), held),
@@ -101,6 +110,11 @@ impl AppState {
         let View::SetPassphrase(_) = &self.view else {
             return;
         };
+        if self.env.store.lock().is_some() || self.env.store.holds_sittings() {
+            // Another tab set one, or sittings appeared: never replace a lock from here.
+            self.view = self.locked_view(None);
+            return;
+        }
         let problem = if passphrase.expose().chars().count() < MIN_PASSPHRASE_CHARS {
             PassphraseProblem::TooShort
         } else if passphrase.expose() != repeated.expose() {
@@ -132,6 +146,7 @@ impl AppState {
         };
         let held = view.held.clone();
         let problem = match self.env.store.lock() {
+            None if self.env.store.holds_sittings() => UnlockProblem::BadLock(LOCK_MISSING.into()),
             None => {
                 self.view = View::SetPassphrase(Rc::default());
                 return;

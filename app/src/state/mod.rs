@@ -153,6 +153,8 @@ pub struct StartView {
     pub kept_rescues: Vec<(String, i64)>,
     /// Why the rescue copy could not be updated, if the latest update failed.
     pub rescue_failure: Option<StoreError>,
+    /// The kept rescue file (its storage key) whose code, as typed, was not its code.
+    pub wrong_code: Option<String>,
 }
 
 /// Something changed in this laptop's storage that qkit did not do, found at unlock.
@@ -314,11 +316,11 @@ impl AppState {
             Action::Lock => self.lock(None),
             Action::RemoveEverything { typed } => self.remove_everything(&typed),
             Action::SaveKeptRescue(key) => self.save_kept_rescue(&key),
-            Action::RemoveKeptRescue(key) => self.remove_kept_rescue(&key),
+            Action::RemoveKeptRescue { key, code } => self.remove_kept_rescue(&key, &code),
             Action::Config(text) => self.configure(text.as_deref()),
             // Everything below needs the key.
             _ if self.key.is_none() => {}
-            Action::Open(id) if self.shows_sitting(&id) => self.open(&id),
+            Action::Open(id) if self.shows_sitting(&id) => self.reopen(&id),
             action @ (Action::LookUp(_)
             | Action::Start(_)
             | Action::Open(_)
@@ -384,9 +386,21 @@ impl AppState {
         matches!(&self.view, View::Sitting(v) if v.session.id() == id)
     }
 
-    /// Whether the open sitting is in staff mode (staff gave the passphrase to enter it).
+    /// Whether the open sitting is in staff mode (staff gave the passphrase to enter it), with
+    /// everything on screen stored: a hand-back that failed to save, or answers kept only in
+    /// memory, must not let "Close" reach the start screen or drop them.
     fn in_staff_mode(&self) -> bool {
-        matches!(&self.view, View::Sitting(v) if v.session.mode() == qkit_session::Mode::Staff)
+        matches!(&self.view, View::Sitting(v)
+            if v.session.mode() == qkit_session::Mode::Staff && v.problem.is_none() && !v.unsaved)
+    }
+
+    /// Reloads the sitting on screen (after another tab changed it). If it cannot be opened any
+    /// more, qkit locks rather than show the start screen to whoever is at the keyboard.
+    fn reopen(&mut self, id: &str) {
+        self.open(id);
+        if matches!(self.view, View::Start(_)) {
+            self.lock(None);
+        }
     }
 
     /// Staff are done with a finished or declined sitting: it stays stored; qkit locks.

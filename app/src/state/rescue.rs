@@ -73,13 +73,31 @@ impl AppState {
         }
     }
 
-    /// Removes a kept rescue copy (start screen only: staff have the file safe).
-    pub(super) fn remove_kept_rescue(&mut self, key: &str) {
+    /// Removes a kept rescue copy (start screen only), once staff type the file's code from the
+    /// assessor area: proof that the team has the file. A passphrase is not enough: whoever
+    /// removed everything set the passphrase now in use.
+    pub(super) fn remove_kept_rescue(&mut self, key: &str, typed: &str) {
         if !matches!(self.view, View::Start(_)) {
             return;
         }
-        let _ = self.env.store.remove_kept_rescue(key);
-        self.view = self.start_view(None);
+        let Some(file) = self.env.store.kept_rescue_file(key) else {
+            return;
+        };
+        let code = qkit_export::rescue_code(&file);
+        let wrong = !qkit_export::is_rescue_code(typed, &code);
+        let problem = match wrong {
+            true => None,
+            false => self
+                .env
+                .store
+                .remove_kept_rescue(key)
+                .err()
+                .map(StartProblem::NotRemoved),
+        };
+        self.view = self.start_view(problem);
+        if let (true, View::Start(v)) = (wrong, &mut self.view) {
+            Rc::make_mut(v).wrong_code = Some(key.to_owned());
+        }
     }
 
     /// Removes one stored sitting (its rescue copy is sealed again without it).

@@ -161,6 +161,7 @@ impl AppState {
                 // to the participant unless a staff step is taken again.
                 if next.draft().cursor != view.session.draft().cursor
                     || next.on_break() != view.session.on_break()
+                    || next.mode() != view.session.mode()
                 {
                     view.staff_present = false;
                 }

@@ -100,6 +100,7 @@ pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
         FileOutcome::Rescue {
             sittings,
             unfinished,
+            code,
         } => {
             let each = sittings.iter().enumerate().map(|(i, s)| {
                 ctx.tf(
@@ -112,6 +113,7 @@ pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
                 &[
                     ("sittings", &sittings.len().to_string()),
                     ("unfinished", &unfinished.to_string()),
+                    ("code", code),
                 ],
             );
             std::iter::once(head)

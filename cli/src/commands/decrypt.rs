@@ -55,7 +55,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .map(|to| report(path, "", to.as_deref()))
             }
             Opened::Rescue(sittings) => {
-                failed_sittings += write_rescue(path, &sittings, to_stdout)?;
+                let file = crate::files::read_limited(path, MAX_SEALED_BYTES)?;
+                let code = qkit_export::rescue_code(&file);
+                failed_sittings += write_rescue(path, &sittings, &code, to_stdout)?;
                 Ok(())
             }
         });
@@ -107,6 +109,7 @@ fn report(path: &Path, what: &str, to: Option<&Path>) {
 fn write_rescue(
     path: &Path,
     sittings: &[Result<ResultRecord, qkit_export::RecordError>],
+    code: &str,
     to_stdout: bool,
 ) -> anyhow::Result<usize> {
     let open = sittings
@@ -115,7 +118,8 @@ fn write_rescue(
         .filter(|r| r.is_unfinished())
         .count();
     eprintln!(
-        "{}: a rescue file of {} sitting(s), {open} of them unfinished",
+        "{}: a rescue file of {} sitting(s), {open} of them unfinished; its code is {code} \
+         (staff type it on the laptop to remove the copy kept there)",
         path.display(),
         sittings.len()
     );

@@ -165,3 +165,13 @@ fn open_any_checks_each_rescued_sitting_against_the_kit() {
     .expect("seals");
     assert_eq!(open_any(&sealed, &ids, &kit), Ok(Opened::Record(record)));
 }
+
+#[test]
+fn a_rescue_code_is_the_files_hash_and_is_typed_loosely() {
+    // SHA-256("abc") begins ba7816bf (FIPS 180-2, appendix B.1).
+    assert_eq!(super::rescue_code(b"abc"), "BA78-16BF");
+    assert!(super::is_rescue_code(" ba78 16bf ", "BA78-16BF"));
+    assert!(super::is_rescue_code("BA7816BF", "BA78-16BF"));
+    assert!(!super::is_rescue_code("BA78-16BE", "BA78-16BF"));
+    assert!(!super::is_rescue_code("", "BA78-16BF"));
+}

@@ -38,7 +38,7 @@ impl Guesses {
 
     /// Whole seconds still to wait at `now`, if any.
     pub fn wait_seconds(&self, now: Timestamp) -> Option<u64> {
-        let left = self.until - now.0;
+        let left = self.until.saturating_sub(now.0);
         // A wait longer than the longest means the clock moved back or the record was edited:
         // the longest wait still applies.
         let left = left.min(LONGEST_WAIT_MS);
@@ -50,7 +50,7 @@ impl Guesses {
         let wrong = self.wrong.saturating_add(1);
         Guesses {
             wrong,
-            until: now.0 + Guesses::wait_after(wrong),
+            until: now.0.saturating_add(Guesses::wait_after(wrong)),
         }
     }
 }

@@ -253,7 +253,7 @@ impl DraftStore {
         listed.sort_by_key(|l| {
             (
                 l.problem.is_some(),
-                -l.header.as_ref().map_or(0, |h| h.updated.0),
+                std::cmp::Reverse(l.header.as_ref().map_or(0, |h| h.updated.0)),
             )
         });
         Ok(listed)
@@ -303,7 +303,9 @@ impl DraftStore {
         if stored != expected {
             return Err(SaveError::Conflict { stored, expected });
         }
-        let rev = expected + 1;
+        let rev = expected
+            .checked_add(1)
+            .ok_or(SaveError::Conflict { stored, expected })?;
         let header = Header {
             participant: draft.record.participant.clone(),
             programme: draft.record.programme.clone(),

@@ -58,14 +58,34 @@ impl DraftStore {
             let Some(value) = self.backend.get(&super::key(&id))? else {
                 continue;
             };
-            // A sitting this key cannot open is left out (and the lock screen counts it).
-            if let Ok((rev, text)) = stored::open_text(key, &id, &value) {
-                texts.push(text);
-                covers.push_str(&format!(" {id}:{rev}"));
+            // Never shrink the copy: a stored sitting this key cannot open (damaged, or sealed
+            // under another passphrase) would fall out of it, so the copy is left as it was and
+            // staff are told until that sitting is dealt with.
+            match stored::open_text(key, &id, &value) {
+                Ok((rev, text)) => {
+                    texts.push(text);
+                    covers.push_str(&format!(" {id}:{rev}"));
+                }
+                Err(_) => {
+                    return Err(StoreError::NotSealed(format!(
+                        "sitting \"{id}\" cannot be opened, so the rescue copy was left as it was"
+                    )))
+                }
             }
         }
-        if team.is_empty() || texts.is_empty() {
+        if texts.is_empty() {
+            // Nothing stored, nothing to rescue.
             return self.backend.remove(RESCUE_KEY);
+        }
+        if team.is_empty() {
+            // No key to seal to (none accepted, or the list was changed outside qkit): what the
+            // copy already holds stays; it is never thrown away for want of a key.
+            return match self.backend.get(RESCUE_KEY)? {
+                None => Ok(()),
+                Some(_) => Err(StoreError::NotSealed(
+                    "no assessor key is accepted, so the rescue copy was left as it was".into(),
+                )),
+            };
         }
         let refs: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
         let mut rng = BrowserRng::new().ok_or(StoreError::NoRandom)?;
@@ -78,6 +98,13 @@ impl DraftStore {
     /// Seals the rescue copy again (the accepted keys changed).
     pub fn reseal_rescue(&self, key: &DraftKey, team: &[Recipient]) -> Result<(), StoreError> {
         self.write_rescue(key, &Change { id: "", now: None }, team)
+    }
+
+    /// Whether any sitting or rescue copy is stored (kept copies after a removal do not count:
+    /// they are the team's, sealed, and belong to no lock).
+    pub fn holds_sittings(&self) -> bool {
+        !self.sitting_ids().unwrap_or_default().is_empty()
+            || self.backend.get(RESCUE_KEY).ok().flatten().is_some()
     }
 
     /// How much of what is stored the rescue copy holds (readable while locked).
