@@ -332,7 +332,10 @@ fn removing_everything_needs_the_word_and_keeps_every_answer_in_a_rescue_copy() 
         code: qkit_export::rescue_code(&file).to_lowercase(),
     });
     assert!(matches!(s.view, View::Start(_)));
-    assert!(laptop.store.kept_rescues().is_empty(), "removed with the team's code");
+    assert!(
+        laptop.store.kept_rescues().is_empty(),
+        "removed with the team's code"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -340,7 +343,10 @@ fn a_lock_taken_away_while_sittings_are_stored_is_not_first_use() {
     let laptop = Laptop::new();
     let s = sitting(unlocked(&laptop), "A1111AA", 1);
     drop(s);
-    laptop.backend.remove(LOCK_KEY).expect("removed outside qkit");
+    laptop
+        .backend
+        .remove(LOCK_KEY)
+        .expect("removed outside qkit");
     let s = laptop.open();
     let View::Unlock(v) = &s.view else {
         panic!("the lock screen, not a new passphrase")
@@ -365,7 +371,10 @@ fn close_needs_everything_stored_and_a_failed_reload_locks() {
     s = s.reduce(Action::Verb(Verb::SetAssisted(true)));
     s = s.reduce(Action::CarryOnUnsaved);
     s = s.reduce(Action::ToStart);
-    assert!(matches!(s.view, View::Sitting(_)), "not closed with unsaved answers");
+    assert!(
+        matches!(s.view, View::Sitting(_)),
+        "not closed with unsaved answers"
+    );
     laptop.backend.quota.set(None);
     s = s.reduce(Action::RetrySave);
     s = s.reduce(Action::Verb(Verb::SetAssisted(false)));
@@ -384,7 +393,11 @@ fn the_rescue_copy_is_never_thrown_away_for_want_of_a_key() {
     assert!(laptop.store.rescue_file().is_some());
     let held = laptop.store.rescue_file();
     // The key list is edited outside qkit: after a reload it is not trusted, so not used.
-    let stored = laptop.backend.get(RECIPIENTS_KEY).expect("read").expect("keys");
+    let stored = laptop
+        .backend
+        .get(RECIPIENTS_KEY)
+        .expect("read")
+        .expect("keys");
     laptop
         .backend
         .set(RECIPIENTS_KEY, &stored.replace("team", "them"))
@@ -394,7 +407,10 @@ fn the_rescue_copy_is_never_thrown_away_for_want_of_a_key() {
     s = s.reduce(Action::Verb(Verb::Answer(Answer::Value(2))));
     s = s.reduce(Action::Verb(Verb::Next));
     assert_eq!(laptop.store.rescue_file(), held, "the copy stays as it was");
-    assert!(laptop.store.rescue_failure().is_some(), "and staff are told");
+    assert!(
+        laptop.store.rescue_failure().is_some(),
+        "and staff are told"
+    );
     drop(s);
 }
 
