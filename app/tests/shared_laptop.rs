@@ -388,8 +388,8 @@ fn close_needs_everything_stored_and_a_failed_reload_locks() {
 #[wasm_bindgen_test]
 fn the_rescue_copy_is_never_thrown_away_for_want_of_a_key() {
     let laptop = Laptop::new();
-    let (mut s, _) = team(unlocked(&laptop));
-    s = sitting(s, "A1111AA", 1);
+    let (s, _) = team(unlocked(&laptop));
+    drop(sitting(s, "A1111AA", 1));
     assert!(laptop.store.rescue_file().is_some());
     let held = laptop.store.rescue_file();
     // The key list is edited outside qkit: after a reload it is not trusted, so not used.
