@@ -64,11 +64,7 @@ impl AppState {
             return;
         }
         if let Some(file) = self.env.store.kept_rescue_file(key) {
-            let ms = key
-                .rsplit('.')
-                .next()
-                .and_then(|t| t.parse().ok())
-                .unwrap_or(0);
+            let ms = DraftStore::kept_at(key).unwrap_or(0);
             download::save_file(&rescue_file_name(Timestamp(ms)), &file);
         }
     }

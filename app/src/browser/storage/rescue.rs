@@ -122,18 +122,11 @@ impl DraftStore {
             .map(|l| l.split_whitespace().collect())
             .unwrap_or_default();
         let ids = self.sitting_ids().unwrap_or_default();
-        let covered = ids
+        let covered = self
+            .stored_revisions()
+            .unwrap_or_default()
             .iter()
-            .filter(|id| {
-                let rev = self
-                    .backend
-                    .get(&super::key(id))
-                    .ok()
-                    .flatten()
-                    .as_deref()
-                    .and_then(super::revision_of);
-                rev.is_some_and(|rev| covers.contains(&format!("{id}:{rev}").as_str()))
-            })
+            .filter(|(id, rev)| covers.contains(&format!("{id}:{rev}").as_str()))
             .count();
         RescueCover {
             stored: ids.len(),
@@ -156,14 +149,16 @@ impl DraftStore {
         Ok(Some(kept))
     }
 
+    /// When a kept rescue copy was kept, from its storage key.
+    pub fn kept_at(key: &str) -> Option<i64> {
+        key.strip_prefix(KEPT_RESCUE_PREFIX)?.parse().ok()
+    }
+
     /// Rescue copies kept after removals: their keys and when they were kept, oldest first.
     pub fn kept_rescues(&self) -> Vec<(String, i64)> {
         let mut kept: Vec<(String, i64)> = Vec::new();
         for k in self.backend.keys().unwrap_or_default() {
-            let Some(ms) = k
-                .strip_prefix(KEPT_RESCUE_PREFIX)
-                .and_then(|t| t.parse().ok())
-            else {
+            let Some(ms) = DraftStore::kept_at(&k) else {
                 continue;
             };
             // Placed in order as they come: rarely more than one, and a sort's code costs

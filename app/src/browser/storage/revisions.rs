@@ -134,7 +134,7 @@ impl DraftStore {
     }
 
     /// The revision on each stored draft's first line.
-    fn stored_revisions(&self) -> Result<Revisions, StoreError> {
+    pub(super) fn stored_revisions(&self) -> Result<Revisions, StoreError> {
         let mut map = Vec::new();
         for id in self.sitting_ids()? {
             let value = self.backend.get(&super::key(&id))?;
