@@ -9,7 +9,7 @@ use qkit_app::browser::storage::{Backend, DraftStore, Medium, MemoryBackend};
 use qkit_app::components::progress_bar::ProgressBar;
 use qkit_app::state::Env;
 use qkit_app::{App, AppProps, KitContext};
-use qkit_export::at_rest::{DraftKey, DraftLock, KdfParams};
+use qkit_export::at_rest::{DraftKey, DraftLock};
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
@@ -21,16 +21,11 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 use yew::prelude::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-const T0: i64 = 1_795_000_000_000;
-/// Cheap scrypt parameters, so unlocking takes milliseconds in a debug build.
-const FAST: KdfParams = KdfParams {
-    log_n: 10,
-    r: 8,
-    p: 1,
-};
-const PASSPHRASE: &str = "test passphrase";
+use common::{FAST, PASSPHRASE, T0};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
     web_sys::window()

@@ -16,9 +16,11 @@ use qkit_session::{Cursor, Session, StartOptions, Verb};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-const T0: i64 = 1_795_000_000_000;
+use common::T0;
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn started(kit: &Kit, id: &str) -> Session {
     let options = StartOptions {

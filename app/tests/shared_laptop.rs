@@ -11,7 +11,7 @@ use qkit_app::state::{
     Action, AppState, Env, OutsideChange, Secret, StaffStep, StartChoice, UnlockProblem, View,
     SUMMARY_IDLE_MS,
 };
-use qkit_export::at_rest::{DraftKey, DraftLock, KdfParams};
+use qkit_export::at_rest::{DraftKey, DraftLock};
 use qkit_export::{Identities, NewIdentity, Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
@@ -21,15 +21,11 @@ use std::rc::Rc;
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-const T0: i64 = 1_795_000_000_000;
-const FAST: KdfParams = KdfParams {
-    log_n: 10,
-    r: 8,
-    p: 1,
-};
-const PASSPHRASE: &str = "test passphrase";
+use common::{FAST, PASSPHRASE, T0};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 struct Laptop {
     backend: Rc<MemoryBackend>,
