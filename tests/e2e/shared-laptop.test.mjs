@@ -15,7 +15,7 @@ import { serve, launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST } fro
 import { keygen, accept } from './lib/export.mjs';
 import {
   UI, definition, fill, waitForHeading, startSitting, openApp, confirmStaff, useConfig,
-  storedEntries, assertNoPlaintext, DRAFT_WORDS, PASSPHRASE, answerAll, unlock, BATTERIES,
+  storedEntries, assertNoPlaintext, DRAFT_WORDS, PASSPHRASE, answerAll, unlock,
 } from './lib/sitting.mjs';
 import * as assessor from './lib/assessor.mjs';
 
@@ -164,21 +164,18 @@ test('at the hand-over, the thank-you screen and after a reload at the summary, 
   const page = await context.newPage();
   const errors = watchErrors(page);
   await openApp(page, server.url);
-  // Stop at the hand-over: his only way on is into his own questions.
-  await page.getByRole('textbox', { name: UI.start_reference }).fill('SUMM001');
-  const tsp = BATTERIES.programmes.find((p) => p.id === 'tsp').name.en;
-  await page.getByRole('combobox', { name: UI.start_programme }).selectOption({ label: tsp });
-  await page.getByRole('radio', { name: UI.timepoint_mid, exact: true }).check();
-  await page.getByRole('button', { name: UI.start_button }).click();
-  const consent = definition('consent');
-  await waitForHeading(page, consent.title.en);
-  const yes = consent.response_scales[0].options.find((o) => o.code === 'yes');
-  await page.getByRole('radio', { name: yes.label.en, exact: true }).check();
-  await page.getByRole('button', { name: UI.consent_record }).click();
-  await waitForHeading(page, UI.handover_heading);
-  const buttons = await page.getByRole('button').allTextContents();
-  assert.deepEqual(buttons.map((b) => b.trim()), [UI.read_this, UI.handover_start], 'nothing but reading aloud and his own start');
-  await page.getByRole('button', { name: UI.handover_start, exact: true }).click();
+  // At the hand-over his only way on is into his own questions.
+  await startSitting(page, {
+    reference: 'SUMM001',
+    programme: 'tsp',
+    timepoint: 'mid',
+    onScreen: async (screen) => {
+      if (screen !== 'handover') return;
+      const buttons = await page.getByRole('button').allTextContents();
+      assert.deepEqual(buttons.map((b) => b.trim()), [UI.read_this, UI.handover_start],
+        'nothing but reading aloud and his own start');
+    },
+  });
   await waitForHeading(page, BSCS.title.en);
   await next(page);
   await answerAll(page, BSCS);
