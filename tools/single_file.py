@@ -10,6 +10,11 @@ when the kit's maker has put them there) in a data block the app reads instead o
 Opened straight from a USB stick (file://) it needs no server; recorded audio may stay beside it
 in an `audio/` folder.
 
+The participant's page also carries the key-derivation worker: its script (`kdf-worker.js`,
+with scrypt's module glue in place of its importScripts line) in a data block,
+`qkit-kdf-worker`, from which the page makes a blob worker (a page opened from a file cannot
+start a worker from another file), and scrypt's module in base64 in `qkit-kdf-wasm`.
+
 The Content-Security-Policy allows exactly the inline script and style by their SHA-256 hashes
 (no 'unsafe-inline', no 'unsafe-eval'), WebAssembly compilation ('wasm-unsafe-eval') and no
 network at all (connect-src 'none').
@@ -29,8 +34,15 @@ PAGES = [
 ]
 
 CSP = ("default-src 'none'; script-src {script} 'wasm-unsafe-eval'; style-src {style}; "
-       "img-src data: blob:; media-src 'self' blob:; connect-src 'none'; base-uri 'none'; "
-       "form-action 'none'")
+       "img-src data: blob:; media-src 'self' blob:; connect-src 'none'; worker-src blob:; "
+       "base-uri 'none'; form-action 'none'")
+
+# The key-derivation worker's script, and its one importScripts line, which the single-file kit
+# replaces with the glue of scrypt's module (pkg/qkit_kdf.js) itself.
+WORKER = "kdf-worker.js"
+# The page's side of that worker, which boot.js imports when served; inlined here.
+CLIENT = "kdf-client.js"
+WORKER_IMPORT = re.compile(r"^importScripts\('pkg/qkit_kdf\.js'\);\n", re.M)
 
 START = """
 const text = document.getElementById('qkit-wasm').textContent;
@@ -70,9 +82,21 @@ def single_page(dist, page, glue_name, stylesheets, embed_config):
     export = re.compile(r"^export \{[^}]*\};\s*$", re.M)
     if len(export.findall(glue)) != 1:
         sys.exit(f"single_file.py: pkg/{glue_name}.js does not end in the one export line expected")
-    script = export.sub("", glue) + START
+    glue = export.sub("", glue)
+    client = read(dist, CLIENT) if os.path.exists(os.path.join(dist, CLIENT)) else ""
+    script = glue + client + START
     if re.search(r"</script|<!--", script, re.I):
         sys.exit(f"single_file.py: pkg/{glue_name}.js holds text that would end an inline script")
+    worker = kdf_wasm = None
+    if os.path.exists(os.path.join(dist, WORKER)) and glue_name == "qkit-app":
+        kdf_glue = read(dist, "pkg/qkit_kdf.js")
+        worker, n = WORKER_IMPORT.subn(lambda _: kdf_glue, read(dist, WORKER))
+        if n != 1:
+            sys.exit(f"single_file.py: {WORKER} does not have the one import line expected")
+        if re.search(r"</script|<!--", worker, re.I):
+            sys.exit(f"single_file.py: {WORKER} holds text that would end a data block")
+        with open(os.path.join(dist, "pkg/qkit_kdf_bg.wasm"), "rb") as f:
+            kdf_wasm = base64.b64encode(f.read()).decode()
     style = "\n".join(read(dist, s) for s in stylesheets)
     with open(os.path.join(dist, f"pkg/{glue_name}_bg.wasm"), "rb") as f:
         wasm = base64.b64encode(f.read()).decode()
@@ -91,6 +115,9 @@ def single_page(dist, page, glue_name, stylesheets, embed_config):
         blocks.append(f'<script type="application/json" id="qkit-file:qkit-config.json">'
                       f"{json_data_block(config)}</script>")
     blocks.append(f'<script type="application/octet-stream" id="qkit-wasm">{wasm}</script>')
+    if worker is not None:
+        blocks.append(f'<script type="text/plain" id="qkit-kdf-worker">{worker}</script>')
+        blocks.append(f'<script type="application/octet-stream" id="qkit-kdf-wasm">{kdf_wasm}</script>')
     blocks.append(f'<script type="module">{script}</script>')
     html, n = re.subn(r'<script type="module" src="[^"]*"></script>\n', "", html)
     if n != 1:

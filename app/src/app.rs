@@ -110,6 +110,21 @@ fn shell(props: &ShellProps) -> Html {
             });
         });
     }
+    {
+        // A passphrase to derive: scrypt runs away from the reducer (in a worker in the
+        // browser), and its result comes back as an action.
+        let dispatcher = state.dispatcher();
+        let derive = state.env.derive.clone();
+        use_effect_with(state.derivation(), move |d| {
+            if let Some(d) = d {
+                let id = d.id;
+                derive(
+                    d,
+                    Box::new(move |secret| dispatcher.dispatch(Action::Derived { id, secret })),
+                );
+            }
+        });
+    }
     use_idle(
         state.is_unlocked().then(|| state.idle_lock_ms()),
         on_action.reform(|_| Action::Lock),

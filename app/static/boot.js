@@ -1,6 +1,8 @@
 // Starts the qkit app: loads the WebAssembly module built by wasm-bindgen, and (when served,
-// not opened from a file) registers the service worker that lets qkit work offline.
+// not opened from a file) registers the service worker that lets qkit work offline. The
+// key-derivation worker's page side comes with it (kdf-client.js).
 import init from './pkg/qkit-app.js';
+import './kdf-client.js';
 
 // The benchmark (`bench/compare.mjs`) reads how big the WebAssembly memory has grown: its size
 // only, never its contents.
@@ -28,6 +30,8 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     }
   };
   navigator.serviceWorker.register('sw.js').then((registration) => {
+    // A browser that keeps service workers off (some private modes) may give none.
+    if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) announce();
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

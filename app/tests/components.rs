@@ -7,7 +7,7 @@
 use qkit_app::browser::random::BrowserRng;
 use qkit_app::browser::storage::{Backend, DraftStore, Medium, MemoryBackend};
 use qkit_app::components::progress_bar::ProgressBar;
-use qkit_app::state::Env;
+use qkit_app::state::{derive_now, Env};
 use qkit_app::{App, AppProps, KitContext};
 use qkit_export::at_rest::{DraftKey, DraftLock};
 use qkit_export::{Support, Timestamp};
@@ -23,7 +23,7 @@ use yew::prelude::*;
 
 mod common;
 
-use common::{FAST, PASSPHRASE, T0};
+use common::{Derive, FAST, PASSPHRASE, T0};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -54,6 +54,7 @@ fn env(store: DraftStore) -> Env {
         }),
         new_id: Rc::new(|| "test-record".to_owned()),
         kdf: FAST,
+        derive: derive_now(),
     }
 }
 
@@ -579,6 +580,7 @@ fn manual_env(store: DraftStore) -> (Env, Rc<Cell<i64>>) {
         now: Rc::new(move || Timestamp(now.get())),
         new_id: Rc::new(|| "test-record".to_owned()),
         kdf: FAST,
+        derive: derive_now(),
     };
     (env, clock)
 }
@@ -619,9 +621,13 @@ async fn locking_drops_the_key_and_answers_that_could_not_be_stored_come_back_se
     let kit = Rc::new(Kit::shipped().expect("valid"));
     let mut state = Rc::new(AppState::new(kit, env(store.clone())));
     assert!(matches!(state.view, View::Unlock(_)));
-    state = state.reduce(Action::Unlock(Secret::new("wrong passphrase".into())));
+    state = state
+        .reduce(Action::Unlock(Secret::new("wrong passphrase".into())))
+        .derived();
     assert!(!state.is_unlocked());
-    state = state.reduce(Action::Unlock(Secret::new(PASSPHRASE.into())));
+    state = state
+        .reduce(Action::Unlock(Secret::new(PASSPHRASE.into())))
+        .derived();
     assert!(state.is_unlocked());
     // Storage fills up; staff carry on; the answer is only in memory.
     backend.quota.set(Some(10));
@@ -639,7 +645,9 @@ async fn locking_drops_the_key_and_answers_that_could_not_be_stored_come_back_se
     let held = locked.held.as_ref().expect("the unsaved sitting is held");
     assert!(!String::from_utf8_lossy(&held.sealed).contains("A1234BC"));
     backend.quota.set(None);
-    state = state.reduce(Action::Unlock(Secret::new(PASSPHRASE.into())));
+    state = state
+        .reduce(Action::Unlock(Secret::new(PASSPHRASE.into())))
+        .derived();
     let View::Sitting(v) = &state.view else {
         panic!("back in the sitting")
     };

@@ -8,8 +8,8 @@
 use qkit_app::browser::random::BrowserRng;
 use qkit_app::browser::storage::*;
 use qkit_app::state::{
-    Action, AppState, Env, OutsideChange, Secret, StaffStep, StartChoice, UnlockProblem, View,
-    SUMMARY_IDLE_MS,
+    derive_now, Action, AppState, Env, OutsideChange, PromptNote, Secret, StaffStep, StartChoice,
+    UnlockProblem, View, SUMMARY_IDLE_MS,
 };
 use qkit_export::at_rest::{DraftKey, DraftLock};
 use qkit_export::{Identities, NewIdentity, Support, Timestamp};
@@ -23,7 +23,7 @@ use yew::Reducible;
 
 mod common;
 
-use common::{FAST, PASSPHRASE, T0};
+use common::{Derive, FAST, PASSPHRASE, T0};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -62,6 +62,7 @@ impl Laptop {
                 format!("sitting-{}", ids.get())
             }),
             kdf: FAST,
+            derive: derive_now(),
         }
     }
 
@@ -83,7 +84,10 @@ fn pass(text: &str) -> Secret {
 }
 
 fn unlocked(laptop: &Laptop) -> Rc<AppState> {
-    let s = laptop.open().reduce(Action::Unlock(pass(PASSPHRASE)));
+    let s = laptop
+        .open()
+        .reduce(Action::Unlock(pass(PASSPHRASE)))
+        .derived();
     assert!(s.is_unlocked());
     s
 }
@@ -138,7 +142,7 @@ fn nothing_on_a_participant_screen_reaches_the_start_screen_or_its_actions() {
     let first = open_id(&s);
     // Staff close the first sitting properly and start another.
     s = s.reduce(Action::AskStaff(StaffStep::EnterStaffMode));
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     s = s.reduce(Action::ToStart);
     assert!(matches!(s.view, View::Start(_)));
     s = sitting(s, "B2222BB", 2);
@@ -177,17 +181,17 @@ fn every_staff_step_asks_for_the_passphrase_even_seconds_after_staff_gave_it() {
     let laptop = Laptop::new();
     let mut s = sitting(unlocked(&laptop), "A1111AA", 1);
     s = s.reduce(Action::AskStaff(StaffStep::EnterStaffMode));
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     let View::Sitting(v) = &s.view else { panic!() };
     assert_eq!(v.session.mode(), Mode::Staff);
     // Staff hand back; he presses Staff five seconds later.
     s = s.reduce(Action::Verb(Verb::LeaveStaffMode));
     laptop.clock.set(T0 + 5_000);
     s = s.reduce(Action::AskStaff(StaffStep::EnterStaffMode));
-    s = s.reduce(Action::ConfirmStaff(pass("")));
+    s = s.reduce(Action::ConfirmStaff(pass(""))).derived();
     let View::Sitting(v) = &s.view else { panic!() };
     assert_eq!(v.session.mode(), Mode::Participant, "no grace period");
-    assert!(v.staff.is_some_and(|p| p.wrong));
+    assert!(v.staff.is_some_and(|p| p.note == Some(PromptNote::Wrong)));
     s = s.reduce(Action::ToStart);
     assert!(
         matches!(s.view, View::Sitting(_)),
@@ -208,7 +212,7 @@ fn a_declined_consent_hands_back_then_needs_the_passphrase_and_done_locks() {
         assert!(matches!(s.view, View::Sitting(_)));
     }
     s = s.reduce(Action::AskStaff(StaffStep::SeeDeclined));
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     let View::Sitting(v) = &s.view else { panic!() };
     assert!(v.staff_present);
     assert_eq!(s.idle_lock_ms(), SUMMARY_IDLE_MS.min(s.config.idle_lock_ms));
@@ -222,19 +226,22 @@ fn wrong_guesses_wait_longer_each_time_even_after_a_reload() {
     let laptop = Laptop::new();
     let mut s = laptop.open();
     for _ in 0..3 {
-        s = s.reduce(Action::Unlock(pass("guess")));
+        s = s.reduce(Action::Unlock(pass("guess"))).derived();
     }
     let View::Unlock(v) = &s.view else { panic!() };
     assert_eq!(v.problem, Some(UnlockProblem::Wait(10)));
     // A reload does not reset it, and the right passphrase waits too.
-    s = laptop.open().reduce(Action::Unlock(pass(PASSPHRASE)));
+    s = laptop
+        .open()
+        .reduce(Action::Unlock(pass(PASSPHRASE)))
+        .derived();
     assert!(!s.is_unlocked());
     laptop.clock.set(T0 + 10_000);
-    s = s.reduce(Action::Unlock(pass("guess again")));
+    s = s.reduce(Action::Unlock(pass("guess again"))).derived();
     let View::Unlock(v) = &s.view else { panic!() };
     assert_eq!(v.problem, Some(UnlockProblem::Wait(20)), "the wait doubles");
     laptop.clock.set(T0 + 30_000);
-    s = s.reduce(Action::Unlock(pass(PASSPHRASE)));
+    s = s.reduce(Action::Unlock(pass(PASSPHRASE))).derived();
     assert!(s.is_unlocked());
     assert_eq!(laptop.store.guesses(), Guesses::default(), "cleared");
 }
@@ -258,7 +265,7 @@ fn removing_everything_needs_the_word_and_keeps_every_answer_in_a_rescue_copy() 
     let (mut s, identities) = team(unlocked(&laptop));
     s = sitting(s, "A1111AA", 2);
     s = s.reduce(Action::AskStaff(StaffStep::EnterStaffMode));
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     s = s.reduce(Action::ToStart);
     s = sitting(s, "B2222BB", 3);
     s = s.reduce(Action::Lock);
@@ -310,10 +317,12 @@ fn removing_everything_needs_the_word_and_keeps_every_answer_in_a_rescue_copy() 
     );
     // Whoever removed everything sets a passphrase of his own: the kept copy still goes only
     // with the file's code, which only the team sees.
-    s = s.reduce(Action::SetPassphrase {
-        passphrase: pass("his own passphrase"),
-        repeated: pass("his own passphrase"),
-    });
+    s = s
+        .reduce(Action::SetPassphrase {
+            passphrase: pass("his own passphrase"),
+            repeated: pass("his own passphrase"),
+        })
+        .derived();
     assert!(matches!(s.view, View::Start(_)));
     let kept_key = kept[0].0.clone();
     s = s.reduce(Action::RemoveKeptRescue {
@@ -348,10 +357,12 @@ fn a_lock_taken_away_while_sittings_are_stored_is_not_first_use() {
         panic!("the lock screen, not a new passphrase")
     };
     assert!(matches!(v.problem, Some(UnlockProblem::BadLock(_))));
-    let s = s.reduce(Action::SetPassphrase {
-        passphrase: pass("his own passphrase"),
-        repeated: pass("his own passphrase"),
-    });
+    let s = s
+        .reduce(Action::SetPassphrase {
+            passphrase: pass("his own passphrase"),
+            repeated: pass("his own passphrase"),
+        })
+        .derived();
     assert!(!s.is_unlocked());
     assert!(laptop.store.lock().is_none(), "no lock of his own");
 }
@@ -361,7 +372,7 @@ fn close_needs_everything_stored_and_a_failed_reload_locks() {
     let laptop = Laptop::new();
     let mut s = sitting(unlocked(&laptop), "A1111AA", 1);
     s = s.reduce(Action::AskStaff(StaffStep::EnterStaffMode));
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     // Storage fills; staff carry on with answers in memory only: "Close" would drop them.
     laptop.backend.quota.set(Some(10));
     s = s.reduce(Action::Verb(Verb::SetAssisted(true)));
@@ -417,7 +428,7 @@ fn an_export_removes_the_sitting_and_locks() {
     s = s.reduce(Action::Start(choice("D4444DD")));
     s = s.reduce(Action::Verb(Verb::RecordConsent(Answer::Value(0))));
     s = s.reduce(Action::AskStaff(StaffStep::SeeDeclined));
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     s = s.reduce(Action::Export);
     s = s.reduce(Action::ExportSaved);
     let View::Unlock(v) = &s.view else {
@@ -501,7 +512,10 @@ fn a_tampered_lock_record_is_refused_before_any_work() {
     assert_ne!(greedy, text, "the lock names its work factor: {text}");
     laptop.backend.set(LOCK_KEY, &greedy).expect("tampered");
     let started = js_sys::Date::now();
-    let s = laptop.open().reduce(Action::Unlock(pass(PASSPHRASE)));
+    let s = laptop
+        .open()
+        .reduce(Action::Unlock(pass(PASSPHRASE)))
+        .derived();
     assert!(js_sys::Date::now() - started < 2_000.0, "no 2 GiB scrypt");
     let View::Unlock(v) = &s.view else { panic!() };
     assert!(
@@ -536,9 +550,9 @@ fn the_summary_needs_the_passphrase_hides_after_two_idle_minutes_and_done_locks(
     let mut s = finish(sitting(unlocked(&laptop), "A1111AA", 0));
     assert_eq!(s.idle_lock_ms(), s.config.idle_lock_ms);
     s = s.reduce(Action::AskStaff(StaffStep::SeeSummary));
-    s = s.reduce(Action::ConfirmStaff(pass("not it")));
+    s = s.reduce(Action::ConfirmStaff(pass("not it"))).derived();
     assert_eq!(cursor(&s), Cursor::ThankYou);
-    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    s = s.reduce(Action::ConfirmStaff(pass(PASSPHRASE))).derived();
     assert_eq!(cursor(&s), Cursor::Summary);
     assert!(s.idle_lock_ms() <= SUMMARY_IDLE_MS);
     const { assert!(SUMMARY_IDLE_MS <= 120_000) };

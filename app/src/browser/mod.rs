@@ -1,6 +1,6 @@
 //! The only code that touches browser APIs: storage, the clock, randomness, downloads, files,
-//! fetching the app's own files, idle time, focus, form values and the keyboard. Everything else
-//! in the app is plain Rust over the core crates.
+//! fetching the app's own files, idle time, focus, form values, the keyboard and the worker
+//! that runs scrypt. Everything else in the app is plain Rust over the core crates.
 
 pub mod clock;
 pub mod definition_files;
@@ -9,6 +9,7 @@ pub mod download;
 pub mod fetch;
 pub mod file;
 pub mod idle;
+pub mod kdf;
 pub mod keyboard;
 pub mod random;
 pub mod speech;

@@ -5,7 +5,7 @@
 use crate::app::KitContext;
 use crate::browser::dom;
 use crate::hooks::HEADING_ID;
-use crate::state::{Secret, StaffPrompt, StaffStep};
+use crate::state::{PromptNote, Secret, StaffPrompt, StaffStep};
 use yew::prelude::*;
 
 /// Properties of [`StaffConfirm`].
@@ -29,10 +29,13 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
         StaffStep::SeeSummary => "staff_confirm_summary",
         StaffStep::SeeDeclined => "staff_confirm_declined",
     };
-    let error = match p.wait_seconds {
-        Some(s) => Some(ctx.tf("staff_wait", &[("seconds", &s.to_string())])),
-        None => p.wrong.then(|| ctx.t("passphrase_wrong").to_owned()),
+    let error = match p.note {
+        Some(PromptNote::Wait(s)) => Some(ctx.tf("staff_wait", &[("seconds", &s.to_string())])),
+        Some(PromptNote::Wrong) => Some(ctx.t("passphrase_wrong").to_owned()),
+        Some(PromptNote::NotChecked) => Some(ctx.t("passphrase_not_checked_staff").to_owned()),
+        Some(PromptNote::Checking) | None => None,
     };
+    let checking = p.note == Some(PromptNote::Checking);
     let onsubmit = {
         let (cb, input) = (props.on_confirm.clone(), input.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -55,9 +58,12 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
                         aria-describedby={error.is_some().then_some("staff-passphrase-error")}
                         aria-invalid={error.is_some().to_string()} />
                 </div>
+                if checking {
+                    <p class="notice info" role="status">{ ctx.t("passphrase_checking") }</p>
+                }
                 <div class="nav">
                     <button type="button" class="button secondary" onclick={cancel}>{ ctx.t("staff_confirm_no") }</button>
-                    <button type="submit" class="button primary">{ ctx.t("staff_confirm_yes") }</button>
+                    <button type="submit" class="button primary" disabled={checking}>{ ctx.t("staff_confirm_yes") }</button>
                 </div>
             </form>
         </section>

@@ -72,7 +72,10 @@ pub fn set_passphrase_page(props: &SetPassphrasePageProps) -> Html {
                     <label for="repeat-passphrase">{ ctx.t("passphrase_repeat") }</label>
                     <input id="repeat-passphrase" type="password" autocomplete="off" spellcheck="false" ref={second} />
                 </div>
-                <button type="submit" class="button primary">{ ctx.t("passphrase_set_button") }</button>
+                if props.view.checking {
+                    <p class="notice info" role="status">{ ctx.t("passphrase_checking") }</p>
+                }
+                <button type="submit" class="button primary" disabled={props.view.checking}>{ ctx.t("passphrase_set_button") }</button>
             </form>
         </main>
     }

@@ -47,6 +47,9 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
         Some(UnlockProblem::NotRemoved(e)) => {
             Some(ctx.tf("remove_all_failed", &[("reason", &e.to_string())]))
         }
+        Some(UnlockProblem::NotChecked(reason)) => {
+            Some(ctx.tf("passphrase_not_checked", &[("reason", reason)]))
+        }
         _ => None,
     };
     let removal_problem = match &v.problem {
@@ -108,7 +111,10 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
                         aria-describedby={wrong.is_some().then_some("passphrase-error")}
                         aria-invalid={wrong.is_some().to_string()} />
                 </div>
-                <button type="submit" class="button primary">{ ctx.t("unlock_button") }</button>
+                if v.checking {
+                    <p class="notice info" role="status">{ ctx.t("passphrase_checking") }</p>
+                }
+                <button type="submit" class="button primary" disabled={v.checking}>{ ctx.t("unlock_button") }</button>
             </form>
             <section class="forgotten" aria-labelledby="forgotten-heading">
                 <h2 id="forgotten-heading">{ ctx.t("forgot_heading") }</h2>

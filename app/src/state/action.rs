@@ -2,7 +2,7 @@
 //! screen each action is taken from is part of its meaning: start-screen actions are applied
 //! only while the staff start screen is showing (see `AppState::start_action`).
 
-use super::{Secret, StaffStep, StartChoice};
+use super::{DerivedSecret, Secret, StaffStep, StartChoice};
 use qkit_questionnaires::Lang;
 use qkit_session::Verb;
 
@@ -18,6 +18,12 @@ pub enum Action {
     },
     /// Unlock with the staff passphrase.
     Unlock(Secret),
+    /// The derivation `id` finished (scrypt's output, or why it was refused): judge the
+    /// passphrase it was for.
+    Derived {
+        id: u64,
+        secret: Result<DerivedSecret, String>,
+    },
     /// Lock now (idle, or staff leaving): drop the key and every plaintext sitting in memory.
     Lock,
     /// The passphrase is forgotten: download the rescue file, then remove every sitting on this

@@ -1,13 +1,15 @@
 //! The staff passphrase. Set on first use; entered to unlock; asked again for every staff step
 //! (no grace period: a hand-over must never leave staff powers behind). Unlocking derives the
-//! drafts' key once (scrypt) and keeps it in memory only; locking drops it together with every
-//! sitting in memory. Wrong guesses are counted across reloads and make the next one wait.
+//! drafts' key once (scrypt, run in a worker: see `derive.rs`) and keeps it in memory only;
+//! locking drops it together with every sitting in memory. Wrong guesses are counted across
+//! reloads and make the next one wait.
 
+use super::derive::Purpose;
 use super::{AppState, OutsideChange, Secret, SittingProblem, SittingView, View};
 use crate::browser::random::BrowserRng;
-use crate::browser::storage::{Guesses, KeysRead, RescueCover, StoreError};
-use qkit_export::at_rest::{open_draft, seal_draft, DraftKey, DraftLock};
-use qkit_export::{AtRestError, Timestamp};
+use crate::browser::storage::{KeysRead, RescueCover, StoreError};
+use qkit_export::at_rest::{open_draft, seal_draft, DraftKey};
+use qkit_export::Timestamp;
 use qkit_session::{Draft, Session};
 use std::rc::Rc;
 
@@ -26,6 +28,8 @@ pub struct PassphraseView {
     pub problem: Option<PassphraseProblem>,
     /// Every sitting was removed because the passphrase was forgotten.
     pub after_removal: bool,
+    /// The new passphrase is being derived (scrypt, in the worker).
+    pub checking: bool,
 }
 
 /// Why a new passphrase was not set.
@@ -50,6 +54,8 @@ pub struct UnlockView {
     pub exported: Option<String>,
     /// How much of what is stored the rescue copy holds (said before removing everything).
     pub cover: RescueCover,
+    /// The passphrase given is being checked (scrypt, in the worker).
+    pub checking: bool,
 }
 
 /// Why unlocking failed.
@@ -67,6 +73,9 @@ pub enum UnlockProblem {
     BadLock(String),
     /// Removing everything failed.
     NotRemoved(StoreError),
+    /// The passphrase could not be checked at all (scrypt refused, or the lock changed
+    /// meanwhile): nothing was counted.
+    NotChecked(String),
 }
 
 /// An unsaved sitting kept through a lock: sealed under the key, so no plaintext stays.
@@ -103,13 +112,17 @@ impl AppState {
             held,
             exported: None,
             cover: self.env.store.rescue_cover(),
+            checking: false,
         }))
     }
 
-    pub(super) fn set_passphrase(&mut self, passphrase: &Secret, repeated: &Secret) {
-        let View::SetPassphrase(_) = &self.view else {
+    pub(super) fn set_passphrase(&mut self, passphrase: Secret, repeated: &Secret) {
+        let View::SetPassphrase(view) = &self.view else {
             return;
         };
+        if view.checking {
+            return;
+        }
         if self.env.store.lock().is_some() || self.env.store.holds_sittings() {
             // Another tab set one, or sittings appeared: never replace a lock from here.
             self.view = self.locked_view(None);
@@ -120,31 +133,33 @@ impl AppState {
         } else if passphrase.expose() != repeated.expose() {
             PassphraseProblem::Mismatch
         } else {
-            let created = BrowserRng::new()
-                .ok_or_else(|| StoreError::NoRandom.to_string())
-                .and_then(|mut rng| {
-                    DraftLock::create(passphrase.expose(), self.env.kdf, &mut rng)
-                        .map_err(|e| e.to_string())
-                });
-            match created {
-                Ok((lock, key)) => match self.env.store.set_lock(&lock) {
-                    Ok(()) => return self.unlocked(key, None),
-                    Err(e) => PassphraseProblem::NotSaved(e),
-                },
+            match self.begin_derivation(Purpose::SetPassphrase, passphrase, None) {
+                Ok(()) => {
+                    self.view = View::SetPassphrase(Rc::new(PassphraseView {
+                        checking: true,
+                        ..PassphraseView::default()
+                    }));
+                    return;
+                }
                 Err(e) => PassphraseProblem::Failed(e),
             }
         };
         self.view = View::SetPassphrase(Rc::new(PassphraseView {
             problem: Some(problem),
-            after_removal: false,
+            ..PassphraseView::default()
         }));
     }
 
-    pub(super) fn unlock(&mut self, passphrase: &Secret) {
+    /// Staff gave the passphrase on the lock screen: check it (in the worker), unless wrong
+    /// guesses mean it must wait.
+    pub(super) fn unlock(&mut self, passphrase: Secret) {
         let View::Unlock(view) = &self.view else {
             return;
         };
-        let held = view.held.clone();
+        if view.checking {
+            return;
+        }
+        let (held, view) = (view.held.clone(), view.clone());
         let problem = match self.env.store.lock() {
             None if self.env.store.holds_sittings() => UnlockProblem::BadLock(LOCK_MISSING.into()),
             None => {
@@ -152,55 +167,38 @@ impl AppState {
                 return;
             }
             Some(Err(e)) => UnlockProblem::BadLock(e.to_string()),
-            Some(Ok(lock)) => match self.try_passphrase(&lock, passphrase) {
-                Ok(key) => return self.unlocked(key, held),
-                Err(problem) => problem,
+            Some(Ok(lock)) => match self.guess_wait() {
+                Some(seconds) => UnlockProblem::Wait(seconds),
+                None => match self.begin_derivation(Purpose::Unlock, passphrase, Some(lock)) {
+                    Ok(()) => {
+                        let mut view = Rc::unwrap_or_clone(view);
+                        view.problem = None;
+                        view.checking = true;
+                        self.view = View::Unlock(Rc::new(view));
+                        return;
+                    }
+                    Err(e) => UnlockProblem::NotChecked(e),
+                },
             },
         };
         self.view = self.unlock_view(Some(problem), held);
     }
 
-    /// Checks a passphrase against the lock, unless wrong guesses mean it must wait; counts a
-    /// wrong one, and clears the count after a right one.
-    pub(super) fn try_passphrase(
-        &self,
-        lock: &DraftLock,
-        passphrase: &Secret,
-    ) -> Result<DraftKey, UnlockProblem> {
-        let (store, now) = (&self.env.store, self.now());
-        let guesses = store.guesses();
-        if let Some(seconds) = guesses.wait_seconds(now) {
-            return Err(UnlockProblem::Wait(seconds));
-        }
-        match lock.unlock(passphrase.expose()) {
-            Ok(key) => {
-                store.set_guesses(Guesses::default());
-                Ok(key)
-            }
-            Err(AtRestError::WrongPassphrase) => {
-                let next = guesses.after_wrong(now);
-                store.set_guesses(next);
-                Err(match next.wait_seconds(now) {
-                    Some(seconds) => UnlockProblem::Wait(seconds),
-                    None => UnlockProblem::Wrong,
-                })
-            }
-            Err(e) => Err(UnlockProblem::BadLock(e.to_string())),
-        }
-    }
-
-    /// Checks the passphrase for a staff step (the same scrypt work and waits as unlocking).
-    pub(super) fn prove(&self, passphrase: &Secret) -> Result<(), UnlockProblem> {
-        match self.env.store.lock() {
-            Some(Ok(lock)) => self.try_passphrase(&lock, passphrase).map(drop),
-            Some(Err(e)) => Err(UnlockProblem::BadLock(e.to_string())),
-            None => Err(UnlockProblem::Wrong),
+    /// The lock screen's passphrase was judged: unlock, or say why not.
+    pub(super) fn unlock_judged(&mut self, judged: Result<DraftKey, UnlockProblem>) {
+        let View::Unlock(view) = &self.view else {
+            return;
+        };
+        let held = view.held.clone();
+        match judged {
+            Ok(key) => self.unlocked(key, held),
+            Err(problem) => self.view = self.unlock_view(Some(problem), held),
         }
     }
 
     /// Unlocked: keep the key and return to where the device was (the open sitting, or a
     /// sitting held in memory through the lock).
-    fn unlocked(&mut self, key: DraftKey, held: Option<Rc<Held>>) {
+    pub(super) fn unlocked(&mut self, key: DraftKey, held: Option<Rc<Held>>) {
         let now = self.now();
         self.check_outside_changes(&key);
         let restored = held.and_then(|h| restore(&self.kit, &key, &h, now));
@@ -230,6 +228,8 @@ impl AppState {
     /// could not be stored is sealed under the key first and kept, sealed, for the unlock.
     /// `exported` names a file just saved, for the lock screen to say so.
     pub(super) fn lock(&mut self, exported: Option<String>) {
+        // A staff step being checked ends with the lock: its result is dropped when it comes.
+        self.drop_derivation();
         let Some(key) = self.key.take() else { return };
         let held = match &self.view {
             View::Sitting(v) => hold(&key, v),

@@ -6,6 +6,8 @@
 //! - `action.rs`: every action, and which screen each is taken from.
 //! - `lock.rs`: the staff passphrase. The key that seals drafts exists only while unlocked; the
 //!   idle lock drops it with every plaintext sitting in memory. Wrong guesses make it wait.
+//! - `derive.rs`: passphrases waiting for scrypt, which the shell runs in a worker; the guess is
+//!   judged and counted when the result comes back.
 //! - `rescue.rs`: the forgotten-passphrase way out: the rescue file first, then removal.
 //! - `screens.rs`: which screen each action is taken from, and what each screen allows.
 //! - `sitting.rs`: starting, opening and driving a sitting; the staff steps.
@@ -14,6 +16,7 @@
 //! - `export.rs`: sealing a finished record, and removing it once staff saved the file.
 
 mod action;
+mod derive;
 mod export;
 mod keys;
 mod local;
@@ -24,6 +27,7 @@ mod sitting;
 mod speech;
 
 pub use action::Action;
+pub use derive::{derive_here, Derivation, DerivedSecret, Purpose};
 pub use export::{ExportProblem, ExportStatus};
 pub use keys::{Candidate, KeysView};
 pub use local::{LocalProblem, LocalView};
@@ -51,6 +55,20 @@ pub struct Env {
     pub new_id: Rc<dyn Fn() -> String>,
     /// scrypt parameters for a new passphrase (tests use cheap ones).
     pub kdf: KdfParams,
+    /// Runs a derivation and calls back with scrypt's output: in a worker in the browser,
+    /// [`derive_here`] in tests.
+    pub derive: Deriver,
+}
+
+/// What a derivation calls when scrypt is done.
+pub type DerivationDone = Box<dyn FnOnce(Result<DerivedSecret, String>)>;
+
+/// Runs a derivation, then calls back (see [`Env::derive`]).
+pub type Deriver = Rc<dyn Fn(&Derivation, DerivationDone)>;
+
+/// An [`Env::derive`] that runs scrypt here and calls back at once.
+pub fn derive_now() -> Deriver {
+    Rc::new(|d, done| done(derive_here(d)))
 }
 
 impl Env {
@@ -61,6 +79,7 @@ impl Env {
             now: Rc::new(browser::clock::now),
             new_id: Rc::new(browser::random::record_id),
             kdf: KdfParams::DEFAULT,
+            derive: Rc::new(browser::kdf::derive),
         }
     }
 }
@@ -71,6 +90,7 @@ impl PartialEq for Env {
             && Rc::ptr_eq(&self.now, &other.now)
             && Rc::ptr_eq(&self.new_id, &other.new_id)
             && self.kdf == other.kdf
+            && Rc::ptr_eq(&self.derive, &other.derive)
     }
 }
 
@@ -125,6 +145,10 @@ pub struct AppState {
     pub outside_changes: Rc<Vec<OutsideChange>>,
     /// The drafts' key: only while unlocked, only in memory.
     key: Option<Rc<DraftKey>>,
+    /// The passphrase being derived, if any (see `derive.rs`).
+    deriving: Option<Rc<Derivation>>,
+    /// How many derivations were asked for: the next one's id.
+    derivations: u64,
     pub view: View,
 }
 
@@ -241,10 +265,21 @@ impl StaffStep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StaffPrompt {
     pub step: StaffStep,
-    /// The last passphrase given was wrong.
-    pub wrong: bool,
+    /// What became of the last passphrase given, if anything is to be said.
+    pub note: Option<PromptNote>,
+}
+
+/// What the staff prompt says about the passphrase given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptNote {
+    /// It is being checked (scrypt, in the worker).
+    Checking,
+    /// It was wrong.
+    Wrong,
     /// Too many wrong guesses: seconds to wait before the next one is checked.
-    pub wait_seconds: Option<u64>,
+    Wait(u64),
+    /// It could not be checked at all; nothing was counted.
+    NotChecked,
 }
 
 impl AppState {
@@ -262,6 +297,8 @@ impl AppState {
             local: Rc::default(),
             outside_changes: Rc::default(),
             key: None,
+            deriving: None,
+            derivations: 0,
             view: View::Unlock(Rc::default()),
         };
         state.view = state.locked_view(None);
@@ -303,8 +340,9 @@ impl AppState {
             Action::SetPassphrase {
                 passphrase,
                 repeated,
-            } => self.set_passphrase(&passphrase, &repeated),
-            Action::Unlock(passphrase) => self.unlock(&passphrase),
+            } => self.set_passphrase(passphrase, &repeated),
+            Action::Unlock(passphrase) => self.unlock(passphrase),
+            Action::Derived { id, secret } => self.derived(id, secret),
             Action::Lock => self.lock(None),
             Action::RemoveEverything { typed } => self.remove_everything(&typed),
             Action::SaveKeptRescue(key) => self.save_kept_rescue(&key),

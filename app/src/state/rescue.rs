@@ -50,8 +50,8 @@ impl AppState {
                 self.key = None;
                 self.recipients = Rc::default();
                 self.view = View::SetPassphrase(Rc::new(PassphraseView {
-                    problem: None,
                     after_removal: true,
+                    ..PassphraseView::default()
                 }));
             }
             Err(e) => self.view = fail(self, UnlockProblem::NotRemoved(e)),

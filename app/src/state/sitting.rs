@@ -103,33 +103,17 @@ impl AppState {
                 }
             }
             Action::AskStaff(step) if step.fits(&view.session) => {
-                view.staff = Some(StaffPrompt {
-                    step,
-                    wrong: false,
-                    wait_seconds: None,
-                });
+                self.drop_derivation();
+                view.staff = Some(StaffPrompt { step, note: None });
             }
-            Action::CancelStaff => view.staff = None,
+            Action::CancelStaff => {
+                self.drop_derivation();
+                view.staff = None;
+            }
             Action::ConfirmStaff(passphrase) => {
-                if let Some(prompt) = view.staff {
-                    match self.prove(&passphrase) {
-                        Ok(()) => {
-                            view.staff = None;
-                            view.staff_present = true;
-                            if let (Some(verb), None) = (prompt.step.verb(), &view.problem) {
-                                self.apply_verb(&mut view, verb);
-                            }
-                        }
-                        Err(problem) => {
-                            view.staff = Some(StaffPrompt {
-                                wrong: true,
-                                wait_seconds: match problem {
-                                    UnlockProblem::Wait(s) => Some(s),
-                                    _ => None,
-                                },
-                                ..prompt
-                            });
-                        }
+                if let Some(prompt) = &mut view.staff {
+                    if prompt.note != Some(PromptNote::Checking) {
+                        prompt.note = Some(self.ask_staff_passphrase(passphrase));
                     }
                 }
             }
@@ -149,6 +133,51 @@ impl AppState {
             }
             Action::DismissChanges => view.changes.clear(),
             _ => {}
+        }
+        self.view = View::Sitting(Rc::new(view));
+    }
+
+    /// Starts checking a staff step's passphrase, unless wrong guesses mean it must wait.
+    fn ask_staff_passphrase(&mut self, passphrase: Secret) -> PromptNote {
+        if let Some(seconds) = self.guess_wait() {
+            return PromptNote::Wait(seconds);
+        }
+        let lock = match self.env.store.lock() {
+            Some(Ok(lock)) => lock,
+            _ => return PromptNote::NotChecked,
+        };
+        match self.begin_derivation(Purpose::Staff, passphrase, Some(lock)) {
+            Ok(()) => PromptNote::Checking,
+            Err(_) => PromptNote::NotChecked,
+        }
+    }
+
+    /// A staff step's passphrase was judged: take the step, or say why not.
+    pub(super) fn staff_judged(&mut self, judged: Result<(), UnlockProblem>) {
+        let View::Sitting(view) = &self.view else {
+            return;
+        };
+        let Some(prompt) = view.staff else { return };
+        let mut view = Rc::unwrap_or_clone(view.clone());
+        match judged {
+            Ok(()) => {
+                view.staff = None;
+                view.staff_present = true;
+                if let (Some(verb), None) = (prompt.step.verb(), &view.problem) {
+                    self.apply_verb(&mut view, verb);
+                }
+            }
+            Err(problem) => {
+                let note = match problem {
+                    UnlockProblem::Wait(s) => PromptNote::Wait(s),
+                    UnlockProblem::Wrong => PromptNote::Wrong,
+                    _ => PromptNote::NotChecked,
+                };
+                view.staff = Some(StaffPrompt {
+                    note: Some(note),
+                    ..prompt
+                });
+            }
         }
         self.view = View::Sitting(Rc::new(view));
     }

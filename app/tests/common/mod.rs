@@ -16,3 +16,25 @@ pub const FAST: KdfParams = KdfParams {
 };
 /// The staff passphrase the tests set.
 pub const PASSPHRASE: &str = "test passphrase";
+
+use qkit_app::state::{derive_here, Action, AppState};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Runs the derivation a state asked for, here and now, as the browser's worker would, and
+/// hands the result back: the reducer-level tests' stand-in for the shell.
+pub trait Derive {
+    fn derived(self) -> Self;
+}
+
+impl Derive for Rc<AppState> {
+    fn derived(self) -> Self {
+        match self.derivation() {
+            Some(d) => self.reduce(Action::Derived {
+                id: d.id,
+                secret: derive_here(&d),
+            }),
+            None => self,
+        }
+    }
+}

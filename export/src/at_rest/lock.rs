@@ -13,7 +13,8 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 pub(super) const KEY_ID_BYTES: usize = 8;
-const SALT_BYTES: usize = 16;
+/// The length of a lock's salt, in bytes.
+pub const SALT_BYTES: usize = 16;
 const LOCK_PREFIX: &str = "qkit-lock-1";
 /// The most memory a lock may ask scrypt for (128·r·N bytes): 64 MiB.
 pub const MAX_KDF_MEMORY: u64 = 64 * 1024 * 1024;
@@ -130,33 +131,63 @@ struct Derived {
     check: Zeroizing<[u8; 32]>,
 }
 
-/// Checks the parameters, then runs scrypt and derives the key, its id and the check value.
-fn derive(passphrase: &str, params: KdfParams, salt: &[u8]) -> Result<Derived, AtRestError> {
+/// The slow step, and the only one: scrypt of the passphrase with the lock's salt, after the
+/// parameters are checked (a lock out of range never reaches scrypt). Every key comes from this
+/// secret by HKDF ([`DraftLock::unlock_with`], [`DraftLock::create_with`]), so the participant
+/// app can run this part in a worker and keep scrypt's memory out of the page.
+pub fn derive_secret(
+    passphrase: &str,
+    params: KdfParams,
+    salt: &[u8],
+) -> Result<Zeroizing<[u8; 32]>, AtRestError> {
     let checked = params.checked()?;
-    let mut master = Zeroizing::new([0u8; 32]);
-    scrypt::scrypt(passphrase.as_bytes(), salt, &checked, master.as_mut())
+    let mut secret = Zeroizing::new([0u8; 32]);
+    scrypt::scrypt(passphrase.as_bytes(), salt, &checked, secret.as_mut())
         .expect("the output length 32 is valid for scrypt");
+    Ok(secret)
+}
+
+/// The key, its id and the check value, from the secret scrypt derived.
+fn from_secret(secret: &[u8; 32]) -> Derived {
     let mut id = [0u8; KEY_ID_BYTES];
-    id.copy_from_slice(&hkdf_sha256(&[], b"qkit draft id v1", master.as_ref())[..KEY_ID_BYTES]);
-    Ok(Derived {
+    id.copy_from_slice(&hkdf_sha256(&[], b"qkit draft id v1", secret)[..KEY_ID_BYTES]);
+    Derived {
         key: DraftKey {
-            key: *hkdf_sha256(&[], b"qkit draft key v1", master.as_ref()),
+            key: *hkdf_sha256(&[], b"qkit draft key v1", secret),
             id,
         },
-        check: hkdf_sha256(&[], b"qkit draft check v1", master.as_ref()),
-    })
+        check: hkdf_sha256(&[], b"qkit draft check v1", secret),
+    }
 }
 
 impl DraftLock {
+    /// A new lock's salt: 16 random bytes.
+    pub fn new_salt<R: CryptoRngCore + ?Sized>(rng: &mut R) -> [u8; SALT_BYTES] {
+        let mut salt = [0u8; SALT_BYTES];
+        rng.fill_bytes(&mut salt);
+        salt
+    }
+
     /// Sets a new passphrase: returns the lock to store and the key to use now.
     pub fn create<R: CryptoRngCore + ?Sized>(
         passphrase: &str,
         params: KdfParams,
         rng: &mut R,
     ) -> Result<(DraftLock, DraftKey), AtRestError> {
-        let mut salt = [0u8; SALT_BYTES];
-        rng.fill_bytes(&mut salt);
-        let derived = derive(passphrase, params, &salt)?;
+        let salt = DraftLock::new_salt(rng);
+        let secret = derive_secret(passphrase, params, &salt)?;
+        DraftLock::create_with(params, salt, &secret)
+    }
+
+    /// [`DraftLock::create`] from the secret [`derive_secret`] gave for `params` and `salt`.
+    /// The parameters are checked again, so a lock this makes can always be read back.
+    pub fn create_with(
+        params: KdfParams,
+        salt: [u8; SALT_BYTES],
+        secret: &[u8; 32],
+    ) -> Result<(DraftLock, DraftKey), AtRestError> {
+        params.checked()?;
+        let derived = from_secret(secret);
         let lock = DraftLock {
             params,
             salt,
@@ -168,12 +199,25 @@ impl DraftLock {
     /// Derives the key from the passphrase, or says the passphrase is wrong. Parameters out of
     /// range are refused before scrypt runs.
     pub fn unlock(&self, passphrase: &str) -> Result<DraftKey, AtRestError> {
-        let derived = derive(passphrase, self.params, &self.salt)?;
+        let secret = derive_secret(passphrase, self.params, &self.salt)?;
+        self.unlock_with(&secret)
+    }
+
+    /// [`DraftLock::unlock`] from the secret [`derive_secret`] gave for this lock's parameters
+    /// and salt: the key, or [`AtRestError::WrongPassphrase`] (the check value is compared in
+    /// constant time).
+    pub fn unlock_with(&self, secret: &[u8; 32]) -> Result<DraftKey, AtRestError> {
+        let derived = from_secret(secret);
         if bool::from(derived.check.ct_eq(&self.check)) {
             Ok(derived.key)
         } else {
             Err(AtRestError::WrongPassphrase)
         }
+    }
+
+    /// This lock's salt, for [`derive_secret`].
+    pub fn salt(&self) -> [u8; SALT_BYTES] {
+        self.salt
     }
 
     /// The scrypt parameters of this lock.

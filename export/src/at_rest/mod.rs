@@ -19,7 +19,9 @@ mod lock;
 #[cfg(test)]
 mod tests;
 
-pub use lock::{DraftKey, DraftLock, KdfParams, MAX_KDF_MEMORY, MAX_KDF_P};
+pub use lock::{
+    derive_secret, DraftKey, DraftLock, KdfParams, MAX_KDF_MEMORY, MAX_KDF_P, SALT_BYTES,
+};
 
 use crate::error::AtRestError;
 use base64::engine::general_purpose::STANDARD;

@@ -335,3 +335,49 @@ fn a_tampered_lock_asking_for_2_gib_is_refused_before_any_work() {
         None
     );
 }
+
+#[test]
+fn the_secret_is_scrypt_as_published_and_the_split_steps_match_the_whole() {
+    // RFC 7914 section 12, third vector (P = "pleaseletmein", S = "SodiumChloride", N = 16384,
+    // r = 8, p = 1): the first 32 of its 64 bytes, as PBKDF2's first block does not depend on
+    // the length asked for.
+    let params = KdfParams {
+        log_n: 14,
+        r: 8,
+        p: 1,
+    };
+    let secret = derive_secret("pleaseletmein", params, b"SodiumChloride").expect("in range");
+    let expected = "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2";
+    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, expected);
+
+    // A lock made from a secret derived elsewhere (the app's worker) unlocks with the
+    // passphrase, and the key is the same either way.
+    let salt = DraftLock::new_salt(&mut ChaCha20Rng::seed_from_u64(7));
+    let secret = derive_secret("a long passphrase", FAST, &salt).expect("in range");
+    let (lock, key) = DraftLock::create_with(FAST, salt, &secret).expect("in range");
+    let text = lock.to_text();
+    let again = DraftLock::from_text(&text).expect("reads back");
+    let unlocked = again.unlock("a long passphrase").expect("right passphrase");
+    assert_eq!(unlocked.tag("t", b"x"), key.tag("t", b"x"));
+    assert_eq!(again.salt(), salt);
+    let wrong = derive_secret("another passphrase", FAST, &salt).expect("in range");
+    assert!(matches!(
+        again.unlock_with(&wrong),
+        Err(AtRestError::WrongPassphrase)
+    ));
+    // Out-of-range parameters are refused by every step, before any work.
+    let greedy = KdfParams {
+        log_n: 20,
+        r: 8,
+        p: 1,
+    };
+    assert!(matches!(
+        derive_secret("x", greedy, &salt),
+        Err(AtRestError::BadParams { .. })
+    ));
+    assert!(matches!(
+        DraftLock::create_with(greedy, salt, &secret),
+        Err(AtRestError::BadParams { .. })
+    ));
+}

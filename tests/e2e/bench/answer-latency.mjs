@@ -1,7 +1,8 @@
 // Measures how long the participant app takes to respond, with the CPU throttled 4× through
 // DevTools (an old laptop): from clicking an option to it showing as chosen, and from clicking
 // Next to the next question being painted, over a whole BBR pre battery (65 answers). Each
-// Next includes writing the draft to localStorage before the next item appears.
+// Next includes writing the draft to localStorage before the next item appears. Also the time
+// to unlock (scrypt) and how big the page's WebAssembly memory has grown after it.
 // Not a test: it prints numbers and asserts nothing. Run it with `./kit bench-app` after a build.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -53,6 +54,8 @@ try {
     unlocks.push(Date.now() - t0);
   }
   console.log(`unlock (scrypt N=2^15, r=8, p=1, from filling in the passphrase to the start screen): ${unlocks.join(', ')} ms`);
+  const memory = await page.evaluate(() => globalThis.__qkitWasmMemoryBytes?.());
+  console.log(`the page's WebAssembly memory after unlocking: ${(memory / 1024 / 1024).toFixed(1)} MiB`);
   await startSitting(page, { reference: 'BENCH001', programme: 'bbr' });
   await page.evaluate(installProbe);
   const choose = [];
