@@ -16,7 +16,7 @@ use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
 use crate::record_folder::{open_folder, Folder};
-use anyhow::{bail, Context};
+use anyhow::Context;
 use qkit_export::analysis;
 use qkit_questionnaires::Lang;
 use std::path::{Path, PathBuf};
@@ -87,7 +87,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ("codebook.csv", analysis::codebook_csv(&kit, &table)),
             ("codebook.md", analysis::codebook_markdown(&kit, &table)),
         ],
-        Format::Fhir => bail!("--format fhir is not written yet"),
+        Format::Fhir => {
+            let bundle = analysis::fhir::fhir_bundle(&kit, &set, &lang);
+            let text = serde_json::to_string_pretty(&bundle).context("cannot write the Bundle")?;
+            vec![("qkit-fhir.json", text + "\n")]
+        }
     };
     make_private_folder(&args.out)?;
     for (name, text) in &written {

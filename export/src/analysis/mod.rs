@@ -7,7 +7,7 @@
 //!   by scoring the answers again ([`crate::validate_record`]): no second scorer.
 //! - [`data_csv`] writes the data (UTF-8 CSV: codes, not labels); [`r_script`] and
 //!   [`spss_syntax`] read it with labels, types and missing codes; [`codebook_csv`] and
-//!   [`codebook_markdown`] describe every variable.
+//!   [`codebook_markdown`] describe every variable; [`fhir::fhir_bundle`] writes FHIR R4 resources.
 //!
 //! Special answers ("Don't know", "Prefer not to say", "I don't understand this question") are
 //! kept apart from unanswered items: each has its own code, [`special_code`], below every
@@ -15,6 +15,7 @@
 //! an empty cell.
 
 mod codebook;
+pub mod fhir;
 
 pub mod names;
 mod r;

@@ -228,15 +228,20 @@ fn questionnaire_variables(
     }
 }
 
+/// The kit's definition of a result, when it was answered under that definition (not an older
+/// one): only then do its answers fit the kit's items.
+pub(super) fn usable<'k>(kit: &'k Kit, result: &QuestionnaireResult) -> Option<&'k Questionnaire> {
+    kit.questionnaire(&result.id)
+        .filter(|q| !result.outdated && result.content_hash == q.content_hash)
+}
+
 /// One record's row.
 fn row(kit: &Kit, variables: &[Variable], r: &ResultRecord, notes: &mut Vec<Note>) -> Vec<Cell> {
-    let mut usable: Vec<&str> = Vec::new();
+    let mut held: Vec<&str> = Vec::new();
     for result in &r.questionnaires {
-        match kit.questionnaire(&result.id) {
-            Some(q) if !result.outdated && result.content_hash == q.content_hash => {
-                usable.push(&result.id)
-            }
-            _ => notes.push(Note {
+        match usable(kit, result) {
+            Some(_) => held.push(&result.id),
+            None => notes.push(Note {
                 participant: r.participant.clone(),
                 questionnaire: result.id.clone(),
                 reason: format!(
@@ -255,7 +260,7 @@ fn row(kit: &Kit, variables: &[Variable], r: &ResultRecord, notes: &mut Vec<Note
                 return record_cell(r, &v.about);
             };
             match (result(q), kit.questionnaire(q)) {
-                (Some(res), Some(def)) if usable.contains(&q) => cell(def, res, &v.about),
+                (Some(res), Some(def)) if held.contains(&q) => cell(def, res, &v.about),
                 (Some(res), _) if matches!(v.about, About::Version { .. }) => {
                     Cell::Text(res.version.clone())
                 }
