@@ -42,8 +42,9 @@ pub fn spss_syntax(table: &Table, csv_file: &str) -> String {
     let labels: Vec<String> = table
         .variables
         .iter()
-        .map(|v| format!("  {} {}", v.name, quote(cut(&v.label, MAX_VARIABLE_LABEL))))
+        .map(|v| format!("{} {}", v.name, quote(cut(&v.label, MAX_VARIABLE_LABEL))))
         .collect();
+    s.push_str("  ");
     s.push_str(&labels.join("\n  /"));
     s.push_str(".\n\n");
     let valued: Vec<String> = table
@@ -71,11 +72,11 @@ pub fn spss_syntax(table: &Table, csv_file: &str) -> String {
         .filter(|v| !v.missing.is_empty())
         .map(|v| {
             let codes: Vec<String> = v.missing.iter().map(|x| x.code.to_string()).collect();
-            format!("  {} ({})", v.name, codes.join(", "))
+            format!("{} ({})", v.name, codes.join(", "))
         })
         .collect();
     if !missing.is_empty() {
-        let _ = writeln!(s, "MISSING VALUES\n{}.\n", missing.join("\n  /"));
+        let _ = writeln!(s, "MISSING VALUES\n  {}.\n", missing.join("\n  /"));
     }
     for (measure, word) in [
         (Measure::Nominal, "NOMINAL"),

@@ -238,7 +238,7 @@ fn the_csv_holds_codes_and_the_scripts_hold_the_labels() {
     let sps = spss_syntax(&t, "data.csv");
     assert!(sps.contains("  /bis11_01\n    1 \"Rarely/Never\"\n"));
     assert!(sps.contains("    -2 \"Mae'n well gen i beidio â dweud\"\n"));
-    assert!(sps.contains("  bis11_01 (-1, -2, -3)\n"));
+    assert!(sps.contains("  /bis11_01 (-1, -2, -3)\n"));
     let book = codebook_csv(&kit, &t);
     let row = book
         .lines()
