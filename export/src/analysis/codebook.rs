@@ -197,19 +197,17 @@ fn measure(m: Measure) -> &'static str {
 }
 
 fn values(v: &Variable) -> String {
-    let parts: Vec<String> = v
-        .values
-        .iter()
-        .map(|x| format!("{}={}", x.code, x.label))
-        .collect();
-    parts.join("; ")
+    code_list(v.values.iter().map(|x| (x.code, x.label.as_str())))
 }
 
 fn missing(v: &Variable) -> String {
-    let parts: Vec<String> = v
-        .missing
-        .iter()
-        .map(|x| format!("{}={}", x.code, x.label))
+    code_list(v.missing.iter().map(|x| (x.code, x.label.as_str())))
+}
+
+/// `code=label; …`.
+fn code_list<'a>(pairs: impl Iterator<Item = (i32, &'a str)>) -> String {
+    let parts: Vec<String> = pairs
+        .map(|(code, label)| format!("{code}={label}"))
         .collect();
     parts.join("; ")
 }
