@@ -5,6 +5,7 @@
 mod commands;
 mod files;
 mod kit_files;
+mod record_folder;
 mod scoring_files;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +41,8 @@ enum Command {
     Decrypt(commands::decrypt::Args),
     /// Open a folder of sealed records and write every score (and change) as one CSV file.
     Scores(commands::scores::Args),
+    /// Open a folder of sealed records and write them ready for analysis: R, SPSS or FHIR.
+    Export(commands::export::Args),
     /// The recording script: every text to record, its file name, and which recordings are missing.
     AudioScript(commands::audio_script::Args),
 }
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Seal(args) => commands::seal::run(args),
         Command::Decrypt(args) => commands::decrypt::run(args),
         Command::Scores(args) => commands::scores::run(args),
+        Command::Export(args) => commands::export::run(args),
         Command::AudioScript(args) => commands::audio_script::run(args),
     };
     match result {

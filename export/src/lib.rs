@@ -36,6 +36,7 @@
 //! # }
 //! ```
 
+pub mod analysis;
 pub mod at_rest;
 pub mod error;
 pub mod file_name;

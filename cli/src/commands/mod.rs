@@ -5,6 +5,7 @@ pub mod audio_script;
 pub mod change;
 pub mod cohort;
 pub mod decrypt;
+pub mod export;
 pub mod export_surveyjs;
 pub mod keygen;
 pub mod score;

@@ -9,8 +9,8 @@
 //! pre-programme record in DIR.
 //! Bad files are reported on stderr with their names and reasons and the rest go on; the exit
 //! code is 1 if any failed. The output file is never overwritten and is readable by its owner
-//! only (it holds scores of named cases). The rows and the rules for repeated records are
-//! qkit-export's ([`RecordSet`], [`scores_csv`]), shared with the assessor's screens.
+//! only (it holds scores of named cases). The files are opened as `crate::record_folder` says; the rows and the rules for repeated
+//! records are qkit-export's ([`qkit_export::RecordSet`], [`scores_csv`]), shared with the assessor's screens.
 //!
 //! A rescue file in DIR adds its finished sittings like records. Its unfinished sittings are
 //! listed on stderr and not scored: their answers are checked but carry no reports (a report is
@@ -19,12 +19,12 @@
 //! CSV beside finished results and in change from pre as if it were one. They are not problems:
 //! the exit code does not change for them.
 
-use crate::commands::decrypt::{load_identities, open_file};
+use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
-use anyhow::{bail, Context};
-use qkit_export::{scores_csv, Added, Opened, RecordSet, ResultRecord};
-use std::path::{Path, PathBuf};
+use crate::record_folder::{open_folder, Folder};
+use qkit_export::scores_csv;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -49,35 +49,11 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let identities = load_identities(&args.identity)?;
     let kit = load_kit(args.kit.as_deref())?;
-    let files = sealed_files(&args.dir)?;
-    let mut failed = 0;
-    let mut set = RecordSet::new();
-    for path in &files {
-        let shown = path.display();
-        match open_file(path, &identities, &kit) {
-            Ok(Opened::Record(record)) => failed += add(&mut set, &shown.to_string(), record),
-            Ok(Opened::Rescue(sittings)) => {
-                for (i, sitting) in sittings.into_iter().enumerate() {
-                    let n = i + 1;
-                    match sitting {
-                        Err(e) => {
-                            eprintln!("qkit: {shown}: sitting {n}: {e}");
-                            failed += 1;
-                        }
-                        Ok(r) if r.is_unfinished() => eprintln!(
-                            "{shown}: sitting {n}: \"{}\" {} is unfinished; not scored",
-                            r.participant, r.timepoint
-                        ),
-                        Ok(r) => failed += add(&mut set, &format!("{shown} (sitting {n})"), r),
-                    }
-                }
-            }
-            Err(e) => {
-                eprintln!("qkit: {shown}: {e:#}");
-                failed += 1;
-            }
-        }
-    }
+    let Folder {
+        set,
+        files,
+        mut failed,
+    } = open_folder(&args.dir, &identities, &kit)?;
     let written = scores_csv(&kit, &set, args.reliable_change.choice(), |_, _| true);
     for p in &written.problems {
         eprintln!(
@@ -90,8 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     write_new_private(&args.out, written.text.as_bytes())?;
     eprintln!(
         "{} of {} file(s) opened; {rows} rows written to {}",
-        files.len() - failed.min(files.len()),
-        files.len(),
+        files - failed.min(files),
+        files,
         args.out.display()
     );
     if failed > 0 {
@@ -99,38 +75,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Adds a finished record read from `source`; returns 1 when it is refused.
-fn add(set: &mut RecordSet, source: &str, record: ResultRecord) -> usize {
-    let (timepoint, participant) = (record.timepoint, record.participant.clone());
-    match set.add(source, record) {
-        Added::New | Added::Finished { .. } => 0,
-        Added::Again { first } => {
-            eprintln!("{source}: the same record as {first}; counted once");
-            0
-        }
-        Added::Conflict { first } => {
-            eprintln!(
-                "qkit: {source}: a second {timepoint} record for \"{participant}\" (the first is {first}); not used"
-            );
-            1
-        }
-    }
-}
-
-/// The `.age` files in a folder, sorted by name.
-fn sealed_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
-        let path = entry?.path();
-        if path.is_file() && path.extension().is_some_and(|x| x == "age") {
-            files.push(path);
-        }
-    }
-    if files.is_empty() {
-        bail!("{} holds no .age files", dir.display());
-    }
-    files.sort();
-    Ok(files)
 }

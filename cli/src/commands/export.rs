@@ -1,0 +1,126 @@
+//! `qkit export --identity FILE DIR --format r|spss|fhir --out DIR`: opens every sealed record
+//! in DIR (as `qkit scores` does) and writes the results ready for analysis into a new folder:
+//!
+//! - `r`: `qkit-data.csv`, `qkit-data.R` (reads it with types, labelled factors and the special
+//!   answers as missing codes), `codebook.csv`, `codebook.md`;
+//! - `spss`: `qkit-data.csv`, `qkit-data.sps` (GET DATA, labels, missing values, levels) and the
+//!   codebook;
+//! - `fhir`: `qkit-fhir.json`, an R4 Bundle of the Questionnaires and QuestionnaireResponses.
+//!
+//! `--lang` picks the labels' language (default `en`). The folder is created readable by its
+//! owner only and no file in it is overwritten: these files hold answers in plain text. A
+//! questionnaire answered under another definition than the kit's is named on stderr and left
+//! out. Exit codes as everywhere: 1 if any file could not be opened or used.
+
+use crate::commands::decrypt::load_identities;
+use crate::commands::keygen::write_new_private;
+use crate::commands::seal::load_kit;
+use crate::record_folder::{open_folder, Folder};
+use anyhow::Context;
+use qkit_export::analysis;
+use qkit_questionnaires::Lang;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// CSV, R script and codebook.
+    R,
+    /// CSV, SPSS syntax and codebook.
+    Spss,
+    /// A FHIR R4 Bundle.
+    Fhir,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The identity file (as for `qkit decrypt`).
+    #[arg(short, long, value_name = "FILE")]
+    identity: PathBuf,
+    /// The folder of sealed records (*.age; other files are ignored).
+    dir: PathBuf,
+    /// What to write.
+    #[arg(long, value_enum)]
+    format: Format,
+    /// The folder to write into (created; files in it are never overwritten).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// The language of labels and texts: one the kit has interface strings in.
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// A kit folder, or a folder of local definitions, to check records against. Default: the
+    /// shipped definitions.
+    #[arg(long, value_name = "DIR")]
+    kit: Option<PathBuf>,
+}
+
+/// The data file's name, as the R script and SPSS syntax read it.
+const DATA_FILE: &str = "qkit-data.csv";
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let kit = load_kit(args.kit.as_deref())?;
+    let lang = Lang::parse(&args.lang)
+        .filter(|l| kit.ui.has(l))
+        .with_context(|| {
+            let known: Vec<String> = kit.ui.languages().map(|(l, _)| l.to_string()).collect();
+            format!("--lang {}: the kit has {}", args.lang, known.join(", "))
+        })?;
+    let identities = load_identities(&args.identity)?;
+    let Folder { set, files, failed } = open_folder(&args.dir, &identities, &kit)?;
+    let table = analysis::table(&kit, &set, &lang);
+    for note in &table.notes {
+        eprintln!(
+            "\"{}\" {}: {}",
+            note.participant, note.questionnaire, note.reason
+        );
+    }
+    let written: Vec<(&str, String)> = match args.format {
+        Format::R => vec![
+            (DATA_FILE, analysis::data_csv(&table)),
+            ("qkit-data.R", analysis::r_script(&table, DATA_FILE)),
+            ("codebook.csv", analysis::codebook_csv(&kit, &table)),
+            ("codebook.md", analysis::codebook_markdown(&kit, &table)),
+        ],
+        Format::Spss => vec![
+            (DATA_FILE, analysis::data_csv(&table)),
+            ("qkit-data.sps", analysis::spss_syntax(&table, DATA_FILE)),
+            ("codebook.csv", analysis::codebook_csv(&kit, &table)),
+            ("codebook.md", analysis::codebook_markdown(&kit, &table)),
+        ],
+        Format::Fhir => {
+            let bundle = analysis::fhir::fhir_bundle(&kit, &set, &lang);
+            let text = serde_json::to_string_pretty(&bundle).context("cannot write the Bundle")?;
+            vec![("qkit-fhir.json", text + "\n")]
+        }
+    };
+    make_private_folder(&args.out)?;
+    for (name, text) in &written {
+        write_new_private(&args.out.join(name), text.as_bytes())?;
+    }
+    eprintln!(
+        "{} of {files} file(s) opened; {} row(s) written to {}",
+        files - failed.min(files),
+        table.rows.len(),
+        args.out.display()
+    );
+    if failed > 0 {
+        eprintln!("{failed} problem(s)");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Creates `dir` (readable by its owner only) unless it exists; an existing one is used as it
+/// is, but no file in it is overwritten.
+fn make_private_folder(dir: &Path) -> anyhow::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("cannot create {}", dir.display()))
+}

@@ -1,0 +1,142 @@
+//! Results ready for analysis: the opened records as one table, one row per participant ×
+//! programme × timepoint, with every item's answer and every scale's score, and the files that
+//! carry it into R, SPSS and FHIR.
+//!
+//! - [`table()`] builds the [`Table`]: the variables (named by [`names`], labelled in one
+//!   language) and the rows. Scores are the records' reports, which opening has already checked
+//!   by scoring the answers again ([`crate::validate_record`]): no second scorer.
+//! - [`data_csv`] writes the data (UTF-8 CSV: codes, not labels); [`r_script`] and
+//!   [`spss_syntax`] read it with labels, types and missing codes; [`codebook_csv`] and
+//!   [`codebook_markdown`] describe every variable; [`fhir::fhir_bundle`] writes FHIR R4 resources.
+//!
+//! Special answers ("Don't know", "Prefer not to say", "I don't understand this question") are
+//! kept apart from unanswered items: each has its own code, [`special_code`], below every
+//! option's value, and R and SPSS both treat the codes as missing values. An unanswered item is
+//! an empty cell.
+
+mod codebook;
+pub mod fhir;
+
+pub mod names;
+mod r;
+mod spss;
+mod table;
+mod write;
+
+pub use codebook::{codebook_csv, codebook_markdown};
+pub use r::r_script;
+pub use spss::spss_syntax;
+pub use table::{special_code, table};
+pub use write::data_csv;
+
+use qkit_questionnaires::{Lang, SpecialAnswer};
+
+/// The records as an analysis table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The language of every label.
+    pub lang: Lang,
+    /// Every column, in order.
+    pub variables: Vec<Variable>,
+    /// One row per participant × programme × timepoint, a cell per variable.
+    pub rows: Vec<Vec<Cell>>,
+    /// Questionnaire results that could not be exported (answered under another definition).
+    pub notes: Vec<Note>,
+}
+
+/// One column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variable {
+    /// Valid in R and SPSS, at most 64 bytes, unique (see [`names`]).
+    pub name: String,
+    /// What it is, in the table's language: the item's text for an item.
+    pub label: String,
+    pub storage: Storage,
+    pub measure: Measure,
+    /// Valid codes and their labels, in the definition's order (empty for free numbers and text).
+    pub values: Vec<ValueLabel>,
+    /// Codes for the special answers offered on the item: missing values in R and SPSS.
+    pub missing: Vec<SpecialCode>,
+    /// Where it comes from, for the codebook.
+    pub about: About,
+}
+
+/// How a column is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// Whole or fractional numbers.
+    Numeric,
+    /// Text up to this many bytes (at least 1).
+    Text(usize),
+}
+
+/// The measurement level SPSS records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Nominal,
+    Ordinal,
+    Scale,
+}
+
+/// A code and its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueLabel {
+    pub code: i32,
+    pub label: String,
+}
+
+/// A special answer's code on one item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecialCode {
+    pub kind: SpecialAnswer,
+    pub code: i32,
+    pub label: String,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// A field of the record: `participant`, `programme`, `timepoint`, `completed`, `language`.
+    Record(&'static str),
+    /// The definition version a questionnaire was answered under.
+    Version { questionnaire: String },
+    /// The wording its items were shown in.
+    Wording { questionnaire: String },
+    /// An item's answer (index into the questionnaire's items).
+    Item { questionnaire: String, item: usize },
+    /// A scale's score (index into its scales).
+    Score { questionnaire: String, scale: usize },
+    /// The band of a scale's score.
+    Band { questionnaire: String, scale: usize },
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Unanswered, not asked, or not scorable.
+    Empty,
+    Int(i64),
+    Num(f64),
+    Text(String),
+}
+
+/// A questionnaire result left out of the table, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub participant: String,
+    pub questionnaire: String,
+    pub reason: String,
+}
+
+/// The codes of the wording variable (`<questionnaire>_wording`).
+pub mod wording_code {
+    /// Every answer in the published wording.
+    pub const STANDARD: i32 = 1;
+    /// Every answer in the easy-read wording.
+    pub const EASY_READ: i32 = 2;
+    /// Some answers in each.
+    pub const MIXED: i32 = 3;
+}
+
+#[cfg(test)]
+mod tests;
