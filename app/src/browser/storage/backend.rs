@@ -1,7 +1,9 @@
-//! Where stored strings live: the browser's localStorage, or memory when that is blocked (and in
-//! tests, where a memory backend can also be made to fail like a full disk).
+//! Where stored strings live: the browser's localStorage (through gloo-storage), or memory when
+//! that is blocked (and in tests, where a memory backend can also be made to fail like a full
+//! disk).
 
 use super::StoreError;
+use gloo_storage::{LocalStorage, Storage as _};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
@@ -13,7 +15,11 @@ pub trait Backend {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// The page's localStorage.
+/// The page's localStorage, through gloo-storage. qkit's values are its own text (a revision
+/// line, then a sealed draft; tags; counts), not JSON, and must keep their stored form, so every
+/// call goes through gloo's raw handle: gloo's typed `get`/`set` would JSON-encode them again.
+/// gloo's `raw()` throws when localStorage is blocked, so [`LocalBackend::open`] asks first, then
+/// keeps the handle: a store blocked later fails each call with an error, never a throw.
 pub struct LocalBackend(web_sys::Storage);
 
 impl LocalBackend {
@@ -21,7 +27,7 @@ impl LocalBackend {
     pub fn open() -> Result<LocalBackend, StoreError> {
         let window = web_sys::window().ok_or_else(|| StoreError::Blocked("no window".into()))?;
         match window.local_storage() {
-            Ok(Some(s)) => Ok(LocalBackend(s)),
+            Ok(Some(_)) => Ok(LocalBackend(LocalStorage::raw())),
             Ok(None) => Err(StoreError::Blocked(
                 "this browser has no localStorage".into(),
             )),
