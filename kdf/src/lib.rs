@@ -24,5 +24,8 @@ pub fn derive_secret(
     let params = qkit_export::at_rest::KdfParams { log_n, r, p };
     qkit_export::at_rest::derive_secret(passphrase, params, salt)
         .map(|secret| secret.to_vec())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+        // A fixed message rather than the error's text: formatting would pull Rust's formatting
+        // code into this small module (about 4 KB gzip) for a case the app has already ruled out
+        // (it reads a lock only after checking the same bounds).
+        .map_err(|_| JsValue::from_str("scrypt parameters out of range"))
 }
