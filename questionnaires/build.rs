@@ -16,28 +16,98 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Follows JSON strings character by character.
+#[derive(Default)]
+struct Strings {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Strings {
+    /// Takes the next character: `true` if it belongs to a string, its quotes included.
+    fn inside(&mut self, c: char) -> bool {
+        if self.in_string {
+            match (self.escaped, c) {
+                (true, _) => self.escaped = false,
+                (false, '\\') => self.escaped = true,
+                (false, '"') => self.in_string = false,
+                _ => {}
+            }
+            true
+        } else {
+            self.in_string = c == '"';
+            self.in_string
+        }
+    }
+}
+
 /// Drops whitespace outside JSON strings, so the embedded copies are smaller. The file's
 /// meaning is unchanged; its syntax is still checked at run time by the loader.
 fn minify(json: &str) -> String {
+    let mut strings = Strings::default();
+    json.chars()
+        .filter(|&c| strings.inside(c) || !c.is_whitespace())
+        .collect()
+}
+
+/// Drops every `"codes": [...]` member from minified JSON. The participant's app never shows a
+/// terminology code, so its copies leave them out (the codes are not part of the content hash,
+/// so the definitions are the same to it); the `codes` feature keeps them, for the exports.
+fn strip_codes(json: &str) -> String {
+    const KEY: &str = "\"codes\":";
     let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
+    let mut rest = json;
+    while let Some(at) = find_key(rest, KEY) {
+        let (before, after) = rest.split_at(at);
+        let value = &after[KEY.len()..];
+        let end = value_end(value);
+        // Drop the comma that joined this member to its neighbour: before it, or else after it.
+        if let Some(kept) = before.strip_suffix(',') {
+            out.push_str(kept);
+            rest = &value[end..];
+        } else {
+            out.push_str(before);
+            rest = value[end..].strip_prefix(',').unwrap_or(&value[end..]);
         }
     }
+    out.push_str(rest);
     out
+}
+
+/// Where `key` (a quoted name and its colon) starts as an object key outside any string.
+fn find_key(json: &str, key: &str) -> Option<usize> {
+    let mut strings = Strings::default();
+    json.char_indices().find_map(|(i, c)| {
+        let was_in_string = strings.in_string;
+        let opening = strings.inside(c) && !was_in_string;
+        (opening && json[i..].starts_with(key)).then_some(i)
+    })
+}
+
+/// The length of the JSON value at the start of `json` (an array, object, string or scalar).
+fn value_end(json: &str) -> usize {
+    let (mut depth, mut strings) = (0usize, Strings::default());
+    for (i, c) in json.char_indices() {
+        let was_in_string = strings.in_string;
+        if strings.inside(c) {
+            if was_in_string && !strings.in_string && depth == 0 {
+                return i + 1;
+            }
+            continue;
+        }
+        match c {
+            '[' | '{' => depth += 1,
+            ']' | '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            ',' | ']' | '}' if depth == 0 => return i,
+            _ => {}
+        }
+    }
+    json.len()
 }
 
 fn list(out: &mut String, out_dir: &Path, name: &str, prefix: &str, files: &[PathBuf]) {
@@ -45,7 +115,11 @@ fn list(out: &mut String, out_dir: &Path, name: &str, prefix: &str, files: &[Pat
     for f in files {
         let file = format!("{prefix}{}", f.file_name().unwrap().to_string_lossy());
         let copy = out_dir.join(format!("{name}-{}", file.replace('/', "-")));
-        fs::write(&copy, minify(&fs::read_to_string(f).unwrap())).unwrap();
+        let mut json = minify(&fs::read_to_string(f).unwrap());
+        if name == "DEFINITIONS" && env::var_os("CARGO_FEATURE_CODES").is_none() {
+            json = strip_codes(&json);
+        }
+        fs::write(&copy, json).unwrap();
         writeln!(
             out,
             "    ({file:?}, include_str!({:?})),",

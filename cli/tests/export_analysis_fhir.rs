@@ -63,7 +63,12 @@ fn the_bundle_is_valid_r4_and_every_response_resolves_to_its_questionnaire() {
         assert_eq!(phq9["questionnaire"], "urn:qkit:questionnaire:phq9|1.1.0");
         let first = &phq9["item"][0];
         assert_eq!(first["linkId"], "phq9_01");
-        assert_eq!(first["answer"][0]["valueCoding"]["code"], "2");
+        // Option 2 of PHQ-9 cites its LOINC answer, which the response carries.
+        assert_eq!(
+            first["answer"][0]["valueCoding"]["code"], "LA6570-1",
+            "More than half the days"
+        );
+        assert!(said.contains("LOINC codes as cited"), "{said}");
         let about = entries
             .iter()
             .map(|e| &e["resource"])

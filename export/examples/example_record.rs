@@ -84,15 +84,7 @@ fn main() {
             }
             answers.push(recorded);
         }
-        let mut result = QuestionnaireResult {
-            id: q.id.clone(),
-            version: q.version.clone(),
-            content_hash: q.content_hash.clone(),
-            answers,
-            report: None,
-            outdated: false,
-        };
-        result.report = Some(result.score(q).expect("the example answers fit"));
+        let result = QuestionnaireResult::scored(q, answers).expect("the example answers fit");
         questionnaires.push(result);
     }
     let consent_at = questionnaires[0].answers[0].answered_at;

@@ -136,6 +136,20 @@ impl QuestionnaireResult {
     pub fn score(&self, q: &Questionnaire) -> Result<ScoreReport, ScoreError> {
         score(q, &self.responses(), &NormChoice::Default)
     }
+
+    /// The answers to `q` under its current definition, with their report.
+    pub fn scored(q: &Questionnaire, answers: Vec<RecordedAnswer>) -> Result<Self, ScoreError> {
+        let mut result = QuestionnaireResult {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            content_hash: q.content_hash.clone(),
+            answers,
+            report: None,
+            outdated: false,
+        };
+        result.report = Some(result.score(q)?);
+        Ok(result)
+    }
 }
 
 /// Which wording an answer was given under.

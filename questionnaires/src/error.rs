@@ -105,6 +105,9 @@ pub enum DefinitionErrorKind {
         second: String,
         why: &'static str,
     },
+    /// A terminology code that is not well formed (a LOINC check digit that does not match).
+    #[error("code \"{code}\": {why}")]
+    BadCode { code: String, why: &'static str },
     /// A cross-field rule is broken.
     #[error("{0}")]
     Rule(String),

@@ -12,6 +12,7 @@
 //! assert_eq!(battery[0].id, "consent");
 //! ```
 
+pub mod codes;
 pub mod error;
 pub mod kit;
 pub mod model;
@@ -24,6 +25,7 @@ pub mod ui;
 mod validate;
 pub mod warnings;
 
+pub use codes::{Code, LOINC};
 pub use error::{DefinitionError, DefinitionErrorKind, DefinitionErrors};
 pub use kit::{Kit, KitSources, BATTERIES_FILE};
 pub use model::*;

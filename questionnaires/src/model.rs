@@ -4,6 +4,7 @@
 //! every number is in range. Fields are public for reading; nothing outside this crate builds
 //! them except through [`crate::load_questionnaire`] and friends.
 
+pub use crate::codes::{Code, Codes};
 pub use crate::norm::*;
 use crate::text::{Lang, Text};
 use std::fmt;
@@ -40,6 +41,8 @@ pub struct Questionnaire {
     pub scales: Vec<Scale>,
     pub validity: Validity,
     pub alerts: Vec<Alert>,
+    /// The instrument's codes in published terminologies (a LOINC panel), each with its source.
+    pub codes: Codes,
     /// Lowercase hex SHA-256 of the definition's canonical JSON (key order fixed, whitespace
     /// dropped), so reformatting a file does not change it but any content change does.
     pub content_hash: String,
@@ -114,6 +117,8 @@ pub struct Item {
     pub reverse_keyed: bool,
     pub staff_only: bool,
     pub role: Option<ItemRole>,
+    /// The item's codes in published terminologies, each with its source.
+    pub codes: Codes,
 }
 
 impl Item {
@@ -220,6 +225,8 @@ pub struct ResponseOption {
     pub pictogram: Pictogram,
     pub code: Option<String>,
     pub audio: Vec<(Lang, String)>,
+    /// The option's codes in published terminologies (a LOINC answer), each with its source.
+    pub codes: Codes,
 }
 
 impl ResponseOption {
@@ -457,6 +464,8 @@ pub struct Scale {
     pub score_min: f64,
     /// Highest possible score.
     pub score_max: f64,
+    /// The score's codes in published terminologies (a LOINC total score), each with its source.
+    pub codes: Codes,
 }
 
 impl Scale {

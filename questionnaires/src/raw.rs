@@ -41,6 +41,27 @@ pub struct RawQuestionnaire {
     pub validity: Option<RawValidity>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alerts: Vec<RawAlert>,
+    #[serde(default, skip_serializing)]
+    pub codes: RawCodes,
+}
+
+/// The `codes` of a questionnaire, item, option or scale. Never serialised, so they are not
+/// part of the content hash. With the `codes` feature they are read and checked; without it
+/// (the participant's app, which never shows them) they are accepted and skipped unread.
+#[cfg(feature = "codes")]
+pub type RawCodes = Vec<RawCode>;
+/// See the `codes` feature's version.
+#[cfg(not(feature = "codes"))]
+pub type RawCodes = serde::de::IgnoredAny;
+
+/// A code from a published terminology, with where it was checked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCode {
+    pub system: String,
+    pub code: String,
+    pub display: String,
+    pub source: String,
 }
 
 /// A set of ordered answer options shared by items.
@@ -65,6 +86,8 @@ pub struct RawOption {
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub audio: BTreeMap<String, String>,
+    #[serde(default, skip_serializing)]
+    pub codes: RawCodes,
 }
 
 /// A special answer the questionnaire offers, and how scoring treats it.
@@ -96,6 +119,8 @@ pub struct RawItem {
     pub staff_only: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub codes: RawCodes,
 }
 
 /// A subscale or total.
@@ -122,6 +147,8 @@ pub struct RawScale {
     pub clinical_significance: Option<RawClinicalSignificance>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reliable_change: Option<RawReliableChange>,
+    #[serde(default, skip_serializing)]
+    pub codes: RawCodes,
 }
 
 /// How many items must be answered: exactly one of the two keys.

@@ -7,7 +7,11 @@ Every resource in the Bundle must parse as its R4 model, and:
   in the Bundle with that url and that version;
 - each answered item's linkId is an item of that Questionnaire, and its answer's coding is one
   of that item's answer options;
-- each Observation is derived from a QuestionnaireResponse in the Bundle.
+- each Observation is derived from a QuestionnaireResponse in the Bundle;
+- the PHQ-9 and GAD-7 Questionnaires carry their LOINC panels (44249-1, 69737-5) and each of
+  their items a LOINC code, and their total scores' Observations the LOINC total score (44261-6,
+  70274-6); every LOINC term code in the Bundle has a matching mod 10 check digit (worked here
+  independently of qkit's own check).
 Prints one line per problem and exits 1 if there is any; else prints what it checked.
 """
 
@@ -16,6 +20,65 @@ import sys
 
 from fhir.resources import construct_fhir_element
 from fhir.resources.bundle import Bundle
+
+
+LOINC = "http://loinc.org"
+# (questionnaire url, LOINC panel, qkit's code of the total score, LOINC total score, whether
+# the export must hold such a score: the test records leave GAD-7 with 5 of its 7 items
+# answered, too few for a total, so its score is checked only where there is one)
+CITED = [
+    ("urn:qkit:questionnaire:phq9", "44249-1", "phq9.total", "44261-6", True),
+    ("urn:qkit:questionnaire:gad7", "69737-5", "gad7.total", "70274-6", False),
+]
+
+
+def loinc_codes(codings):
+    return {c["code"] for c in codings if c["system"] == LOINC}
+
+
+def mod10(digits):
+    """LOINC's check digit, as its Users' Guide works it."""
+    odd = digits[::-1][0::2][::-1]
+    even = digits[::-1][1::2][::-1]
+    total = sum(int(d) for d in even + str(int(odd) * 2))
+    return (10 - total % 10) % 10
+
+
+def check_codes(data, questionnaires, problems):
+    for url, panel, scale, total, scored in CITED:
+        found = [q for q in questionnaires.values() if q["url"] == url]
+        if not found:
+            problems.append(f"no Questionnaire {url} in the Bundle")
+        for q in found:
+            if panel not in loinc_codes(q.get("code", [])):
+                problems.append(f"{url}: no LOINC {panel}")
+            for item in q["item"]:
+                if not loinc_codes(item.get("code", [])):
+                    problems.append(f'{url}: item {item["linkId"]} has no LOINC code')
+        scores = [e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Observation"
+                  and any(c["code"] == scale for c in e["resource"]["code"]["coding"])]
+        if scored and not scores:
+            problems.append(f"no Observation of {scale}")
+        for o in scores:
+            if total not in loinc_codes(o["code"]["coding"]):
+                problems.append(f'{o["id"]}: {scale} without LOINC {total}')
+    seen = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("system") == LOINC and "code" in value:
+                seen.add(value["code"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(data)
+    for code in sorted(seen):
+        body, _, check = code.partition("-")
+        if body.isdigit() and str(mod10(body)) != check:
+            problems.append(f"LOINC {code}: check digit does not match")
 
 
 def main(path):
@@ -59,11 +122,13 @@ def main(path):
                 target = by_url.get(ref["reference"])
                 if target is None or target["resourceType"] != "QuestionnaireResponse":
                     problems.append(f'{url}: derivedFrom {ref["reference"]} is not a response in the Bundle')
+    check_codes(data, questionnaires, problems)
     for p in problems:
         print(p)
     if problems:
         return 1
-    print(", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + ": valid FHIR R4, every reference resolves")
+    print(", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+          + ": valid FHIR R4, every reference resolves, LOINC codes as cited")
     return 0
 
 

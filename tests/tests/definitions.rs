@@ -244,12 +244,13 @@ fn every_error_class_has_a_case() {
             K::TooFew { .. } => "TooFew",
             K::Repeated { .. } => "Repeated",
             K::BadOppositePair { .. } => "BadOppositePair",
+            K::BadCode { .. } => "BadCode",
             K::Rule(_) => "Rule",
             K::ConsentNotFirst { .. } => "ConsentNotFirst",
             K::UiKey { .. } => "UiKey",
         }
     }
-    const ALL: usize = 25;
+    const ALL: usize = 26;
     let mut seen: BTreeSet<&str> = BTreeSet::from(["TooLarge"]);
     for (_, kinds) in [broken_questionnaires(), broken_batteries(), broken_ui()] {
         seen.extend(kinds.iter().map(class));

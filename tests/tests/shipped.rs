@@ -145,9 +145,57 @@ fn the_content_hash_ignores_formatting_but_not_content() {
     assert_eq!(a.content_hash.len(), 64);
 }
 
+/// PHQ-9 and GAD-7 cite their LOINC codes (the assessor side keeps them: qkit-export's `open`
+/// turns on the codes feature); citing or correcting one changes neither version nor hash.
+#[test]
+fn phq9_and_gad7_cite_loinc_codes_left_out_of_the_content_hash() {
+    let kit = kit();
+    for (id, panel, total) in [
+        ("phq9", "44249-1", "44261-6"),
+        ("gad7", "69737-5", "70274-6"),
+    ] {
+        let q = kit.questionnaire(id).expect("ships");
+        assert_eq!(q.codes[0].code, panel);
+        assert_eq!(q.scales[0].codes[0].code, total);
+        for item in &q.items {
+            assert_eq!(item.codes.len(), 1, "{}", item.id);
+            assert_eq!(item.codes[0].system, qkit_questionnaires::LOINC);
+            assert!(!item.codes[0].source.is_empty());
+        }
+        let answers: Vec<&str> = q.items[0]
+            .response_scale
+            .options
+            .iter()
+            .map(|o| o.codes[0].code.as_str())
+            .collect();
+        assert_eq!(answers, ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
+        let (file, text) = qkit_questionnaires::shipped::DEFINITIONS
+            .iter()
+            .find(|(f, _)| *f == format!("{id}.json"))
+            .expect("ships");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("json");
+        strip_codes(&mut value);
+        let bare =
+            qkit_questionnaires::load_questionnaire(file, &value.to_string()).expect("valid");
+        assert!(bare.codes.is_empty() && bare.items.iter().all(|i| i.codes.is_empty()));
+        assert_eq!(bare.content_hash, q.content_hash, "{id}");
+    }
+}
+
+fn strip_codes(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.remove("codes");
+            map.values_mut().for_each(strip_codes);
+        }
+        serde_json::Value::Array(list) => list.iter_mut().for_each(strip_codes),
+        _ => {}
+    }
+}
+
 /// docs/clinical.md, the page a psychologist reviews, describes the shipped definitions as they
-/// are: every instrument at its current version, every norm with its verification status, and
-/// every reliable change rule.
+/// are: every instrument at its current version, every norm with its verification status, every
+/// reliable change rule, and the published codes it cites for itself and its scores.
 #[test]
 fn the_clinical_page_matches_the_definitions() {
     let doc = include_str!("../../docs/clinical.md");
@@ -168,6 +216,15 @@ fn the_clinical_page_matches_the_definitions() {
             .split("\n## ")
             .find(|s| s.lines().next().is_some_and(|l| l.contains(&heading)))
             .unwrap_or_else(|| panic!("docs/clinical.md has no section {heading}"));
+        // The published codes a definition cites: the panel and every score's.
+        for code in q.codes.iter().chain(q.scales.iter().flat_map(|s| &s.codes)) {
+            assert!(
+                section.contains(&code.code),
+                "{}: docs/clinical.md does not name code {}",
+                q.id,
+                code.code
+            );
+        }
         for scale in &q.scales {
             for n in &scale.norms {
                 let row = section

@@ -114,15 +114,7 @@ pub fn record(kit: &Kit, who: &Who) -> ResultRecord {
                 });
             }
         }
-        let mut result = QuestionnaireResult {
-            id: q.id.clone(),
-            version: q.version.clone(),
-            content_hash: q.content_hash.clone(),
-            answers,
-            report: None,
-            outdated: false,
-        };
-        result.report = Some(result.score(q).expect("the answers fit"));
+        let result = QuestionnaireResult::scored(q, answers).expect("the answers fit");
         questionnaires.push(result);
     }
     ResultRecord {

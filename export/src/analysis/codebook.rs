@@ -2,12 +2,13 @@
 //! every variable's name, label, type and measurement level, its item text and value labels in
 //! each of the kit's languages (standard and easy-read wording), its special-answer codes, the
 //! questionnaire's id, definition version and content hash, where the wording shown is
-//! recorded, and the scoring rule of every score.
+//! recorded, the scoring rule of every score, and the published codes (LOINC) the definition
+//! cites for an item, its options and a score.
 
 use super::table::questionnaire_of;
 use super::{About, Measure, Storage, Table, Variable};
 use qkit_questionnaires::{
-    Item, Kit, Lang, Method, MinAnswered, Prorate, Questionnaire, Rounding, Text,
+    Code, Item, Kit, Lang, Method, MinAnswered, Prorate, Questionnaire, Rounding, Text, LOINC,
 };
 use std::fmt::Write;
 
@@ -34,7 +35,7 @@ pub fn codebook_csv(kit: &Kit, table: &Table) -> String {
             format!("easy_read_values_{l}"),
         ]);
     }
-    header.extend(["missing_codes", "wording_shown", "scoring"].map(String::from));
+    header.extend(["missing_codes", "wording_shown", "scoring", "codes"].map(String::from));
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -66,6 +67,7 @@ pub fn codebook_csv(kit: &Kit, table: &Table) -> String {
         row.push(missing(v));
         row.push(wording_shown(table, v));
         row.push(q.map_or(String::new(), |q| scoring(table, q, &v.about)));
+        row.push(q.map_or(String::new(), |q| codes(q, &v.about)));
         out.write_record(&row).expect("CSV to memory cannot fail");
     }
     let bytes = out.into_inner().expect("flushing to memory cannot fail");
@@ -112,31 +114,34 @@ pub fn codebook_markdown(kit: &Kit, table: &Table) -> String {
             current = Some(&q.id);
             let _ = writeln!(
                 s,
-                "\n## {} (`{}`)\n\nDefinition version {}, content hash `{}`. Source: {}\n\n\
-                 | variable | label | measure | values | missing codes | scoring |\n|---|---|---|---|---|---|",
+                "\n## {} (`{}`)\n\nDefinition version {}, content hash `{}`. Source: {}{}\n\n\
+                 | variable | label | measure | values | missing codes | scoring | codes |\n\
+                 |---|---|---|---|---|---|---|",
                 q.title.get(&table.lang),
                 q.id,
                 q.version,
                 q.content_hash,
-                cell(&q.source)
+                cell(&q.source),
+                panel(q)
             );
         }
         let _ = writeln!(
             s,
-            "| `{}` | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
             v.name,
             cell(&v.label),
             measure(v.measure),
             cell(&values(v)),
             cell(&missing(v)),
-            cell(&scoring(table, q, &v.about))
+            cell(&scoring(table, q, &v.about)),
+            cell(&codes(q, &v.about))
         );
         if let Some(item) = item_of(kit, v) {
             for l in langs.iter().filter(|l| **l != table.lang) {
                 if let Some(text) = item.text.exact(l) {
                     let _ = writeln!(
                         s,
-                        "| | `{l}`: {} | | {} | | |",
+                        "| | `{l}`: {} | | {} | | | |",
                         cell(text),
                         cell(&option_labels(item, l, false))
                     );
@@ -147,7 +152,7 @@ pub fn codebook_markdown(kit: &Kit, table: &Table) -> String {
                     if let Some(text) = easy.exact(l) {
                         let _ = writeln!(
                             s,
-                            "| | easy-read `{l}`: {} | | {} | | |",
+                            "| | easy-read `{l}`: {} | | {} | | | |",
                             cell(text),
                             cell(&option_labels(item, l, true))
                         );
@@ -317,6 +322,58 @@ fn scoring(table: &Table, q: &Questionnaire, about: &About) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+/// The published codes behind a column: an item's and its options', or a score's.
+fn codes(q: &Questionnaire, about: &About) -> String {
+    let list = |codes: &[Code]| codes.iter().map(code_text).collect::<Vec<_>>();
+    match about {
+        About::Item { item, .. } => {
+            let def = &q.items[*item];
+            let mut parts = list(&def.codes);
+            let options: Vec<String> = def
+                .response_scale
+                .options
+                .iter()
+                .flat_map(|o| {
+                    o.codes
+                        .iter()
+                        .map(move |c| format!("{}={}", o.value, code_text(c)))
+                })
+                .collect();
+            if !options.is_empty() {
+                parts.push(format!("options {}", options.join(", ")));
+            }
+            parts.join("; ")
+        }
+        About::Score { scale, .. } => list(&q.scales[*scale].codes).join("; "),
+        _ => String::new(),
+    }
+}
+
+/// The questionnaire's own codes (a LOINC panel) for its section's heading.
+fn panel(q: &Questionnaire) -> String {
+    let named: Vec<String> = q
+        .codes
+        .iter()
+        .map(|c| format!("{} ({})", code_text(c), c.display))
+        .collect();
+    if named.is_empty() {
+        return String::new();
+    }
+    format!(
+        " Codes: {}; every code's source is cited in the definition.",
+        cell(&named.join("; "))
+    )
+}
+
+/// `LOINC 44249-1`, or `system|code` for another terminology.
+fn code_text(c: &Code) -> String {
+    if c.system == LOINC {
+        format!("LOINC {}", c.code)
+    } else {
+        format!("{}|{}", c.system, c.code)
     }
 }
 

@@ -10,8 +10,13 @@
 //! - The response carries the record's language (`language`), the wording each answer was shown
 //!   in (extension `urn:qkit:extension:wording`: `standard` or `easy_read`), the participant's
 //!   reference as `subject` and `author` (an identifier only), and `authored` (completed).
-//! - Codes from outside qkit are given only where a definition cites them (none yet): no code is
-//!   made up.
+//! - Codes from published terminologies are given where a definition cites them (LOINC for PHQ-9
+//!   and GAD-7, each with its source in the definition), and only there: no code is made up. The
+//!   Questionnaire carries the instrument's code (the LOINC panel) and each item's; an option
+//!   with a code (a LOINC answer) is coded with it instead of qkit's value code, in the
+//!   Questionnaire and the responses alike (each option's value is its answerOption's
+//!   `ordinalValue` extension); a score's Observation carries the scale's code (the
+//!   LOINC total score) before qkit's own. linkIds stay qkit's item ids.
 //!
 //! Only the reference and what the record holds are written. Ids and `urn:uuid:` full URLs are
 //! derived from the record ids with SHA-256, so the same records give the same Bundle.
@@ -19,7 +24,7 @@
 use super::table::usable;
 use crate::record::{QuestionnaireResult, ResultRecord, WordingKey};
 use crate::record_set::RecordSet;
-use qkit_questionnaires::{Kit, Lang, Questionnaire, SpecialAnswer};
+use qkit_questionnaires::{Code, Kit, Lang, Questionnaire, ResponseScale, SpecialAnswer};
 use qkit_scoring::Answer;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -31,6 +36,9 @@ pub const SPECIAL_SYSTEM: &str = "urn:qkit:special-answer";
 pub const WORDING_EXTENSION: &str = "urn:qkit:extension:wording";
 /// The identifier system of participants' references.
 pub const PARTICIPANT_SYSTEM: &str = "urn:qkit:participant";
+/// The R4 extension giving an answer option's score (its value), which a LOINC answer code
+/// does not carry.
+pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 /// The code system of qkit's scale scores (`<questionnaire>.<scale>`).
 pub const SCALE_SYSTEM: &str = "urn:qkit:scale";
 
@@ -60,17 +68,20 @@ pub fn fhir_bundle(kit: &Kit, set: &RecordSet, lang: &Lang) -> Value {
                 entries.push(entry(response_url.clone(), response));
                 for scale in result.report.iter().flat_map(|r| r.scales.iter()) {
                     let Some(score) = scale.score else { continue };
-                    let title = q.scale(&scale.scale).map_or("", |s| s.title.get(lang));
+                    let def = q.scale(&scale.scale);
+                    let title = def.map_or("", |s| s.title.get(lang));
                     let key = ["score", &record.record_id, &q.id, &scale.scale];
+                    let mut coding = codings(def.map_or(&[], |s| &*s.codes));
+                    coding.push(json!({
+                        "system": SCALE_SYSTEM,
+                        "code": format!("{}.{}", q.id, scale.scale),
+                        "display": format!("{}: {title}", q.short_title.get(lang)),
+                    }));
                     let observation = json!({
                         "resourceType": "Observation",
                         "id": fhir_id(&key),
                         "status": "final",
-                        "code": {"coding": [{
-                            "system": SCALE_SYSTEM,
-                            "code": format!("{}.{}", q.id, scale.scale),
-                            "display": format!("{}: {title}", q.short_title.get(lang)),
-                        }]},
+                        "code": {"coding": coding},
                         "subject": participant(record),
                         "effectiveDateTime": authored(record),
                         "valueQuantity": {"value": score},
@@ -99,17 +110,24 @@ fn questionnaire(kit: &Kit, q: &Questionnaire, lang: &Lang) -> Value {
         .items
         .iter()
         .map(|item| {
-            let mut options: Vec<Value> = item
-                .response_scale
+            let scale = &item.response_scale;
+            let mut options: Vec<Value> = scale
                 .options
                 .iter()
-                .map(|o| json!({"valueCoding": option_coding(q, &item.response_scale.id, o.value, o.label.get(lang))}))
+                .map(|o| {
+                    json!({
+                        "valueCoding": value_coding(q, scale, o.value, lang),
+                        "extension": [{"url": ORDINAL_VALUE, "valueDecimal": o.value}],
+                    })
+                })
                 .collect();
             options.extend(q.special_answers_for(item).map(|r| json!({"valueCoding": special_coding(kit, r.kind, lang)})));
-            json!({"linkId": item.id, "text": item.text.get(lang), "type": "choice", "answerOption": options})
+            let mut fhir = json!({"linkId": item.id, "text": item.text.get(lang), "type": "choice", "answerOption": options});
+            with_codes(&mut fhir, &item.codes);
+            fhir
         })
         .collect();
-    json!({
+    let mut fhir = json!({
         "resourceType": "Questionnaire",
         "id": fhir_id(&["questionnaire", &q.id, &q.version]),
         "url": questionnaire_url(&q.id),
@@ -118,7 +136,25 @@ fn questionnaire(kit: &Kit, q: &Questionnaire, lang: &Lang) -> Value {
         "status": "active",
         "language": lang.as_str(),
         "item": items,
-    })
+    });
+    with_codes(&mut fhir, &q.codes);
+    fhir
+}
+
+/// Adds `code` (the cited codes as Codings) to a Questionnaire or one of its items, if any.
+fn with_codes(resource: &mut Value, codes: &[Code]) {
+    if let (false, Some(map)) = (codes.is_empty(), resource.as_object_mut()) {
+        map.insert("code".to_owned(), Value::Array(codings(codes)));
+    }
+}
+
+/// The codes a definition cites, as FHIR Codings.
+fn codings(codes: &[Code]) -> Vec<Value> {
+    codes.iter().map(coding).collect()
+}
+
+fn coding(c: &Code) -> Value {
+    json!({"system": c.system, "code": c.code, "display": c.display})
 }
 
 fn response(
@@ -134,13 +170,7 @@ fn response(
         .filter_map(|item| {
             let a = result.answers.iter().find(|a| a.item == item.id)?;
             let coding = match a.answer {
-                Answer::Value(v) => {
-                    let label = item
-                        .response_scale
-                        .option(v)
-                        .map_or("", |o| o.label.get(lang));
-                    option_coding(q, &item.response_scale.id, v, label)
-                }
+                Answer::Value(v) => value_coding(q, &item.response_scale, v, lang),
                 Answer::Special(kind) => special_coding(kit, kind, lang),
             };
             let wording = match a.wording {
@@ -168,8 +198,15 @@ fn response(
     })
 }
 
-fn option_coding(q: &Questionnaire, scale: &str, value: i32, label: &str) -> Value {
-    json!({"system": format!("{}:{scale}", questionnaire_url(&q.id)), "code": value.to_string(), "display": label})
+/// An answer option's Coding: its first cited code (a LOINC answer) if it has one, else its
+/// value in the response scale's own code system, with its label in `lang`.
+fn value_coding(q: &Questionnaire, scale: &ResponseScale, value: i32, lang: &Lang) -> Value {
+    let option = scale.option(value);
+    if let Some(code) = option.and_then(|o| o.codes.first()) {
+        return coding(code);
+    }
+    let label = option.map_or("", |o| o.label.get(lang));
+    json!({"system": format!("{}:{}", questionnaire_url(&q.id), scale.id), "code": value.to_string(), "display": label})
 }
 
 fn special_coding(kit: &Kit, kind: SpecialAnswer, lang: &Lang) -> Value {

@@ -2,9 +2,9 @@
 //! pre-programme, consent, About you, BIS-11 and BSCS, every answer in easy-read wording).
 
 use super::*;
-use crate::record::{QuestionnaireResult, ResultRecord, WordingKey};
+use crate::record::{QuestionnaireResult, RecordedAnswer, ResultRecord, WordingKey};
 use crate::record_set::RecordSet;
-use qkit_questionnaires::{Kit, KitSources, Lang, SpecialAnswer};
+use qkit_questionnaires::{Kit, KitSources, Lang, SpecialAnswer, LOINC};
 use qkit_scoring::Answer;
 
 const EXAMPLE: &str = include_str!("../../../docs/examples/record.json");
@@ -248,4 +248,109 @@ fn the_csv_holds_codes_and_the_scripts_hold_the_labels() {
     assert!(row.contains("in about_you_wording"));
     let md = codebook_markdown(&kit, &t);
     assert!(md.contains("sum of the keyed answers to 30 items"));
+}
+
+/// The example record with a PHQ-9 added: "Several days" (1) to every item but the last, which
+/// is "I don't understand"; scored (8 answered, prorated: 8 x 9 / 8 = 9).
+fn with_phq9(kit: &Kit) -> ResultRecord {
+    let mut r = record(kit);
+    let q = kit.questionnaire("phq9").expect("phq9 ships");
+    let template = r.questionnaires[1].answers[0].clone();
+    let answers = q
+        .items
+        .iter()
+        .map(|item| RecordedAnswer {
+            item: item.id.clone(),
+            answer: if item.id == "phq9_09" {
+                Answer::Special(SpecialAnswer::DontUnderstand)
+            } else {
+                Answer::Value(1)
+            },
+            wording: WordingKey::Standard,
+            ..template.clone()
+        })
+        .collect();
+    let result = QuestionnaireResult::scored(q, answers).expect("the answers fit");
+    r.questionnaires.push(result);
+    r
+}
+
+#[test]
+fn fhir_and_the_codebook_carry_the_loinc_codes_the_definitions_cite() {
+    let kit = kit();
+    let mut set = RecordSet::new();
+    set.add("a.age", with_phq9(&kit));
+    let bundle = fhir::fhir_bundle(&kit, &set, &Lang::parse("en").expect("a tag"));
+    let entries = bundle["entry"].as_array().expect("entries");
+    let of = |kind: &'static str| {
+        entries
+            .iter()
+            .map(|e| &e["resource"])
+            .filter(move |r| r["resourceType"] == kind)
+    };
+    let url = |id: &str| format!("urn:qkit:questionnaire:{id}");
+    let phq = of("Questionnaire")
+        .find(|q| q["url"] == url("phq9"))
+        .expect("the PHQ-9 Questionnaire");
+    assert_eq!(phq["code"][0]["system"], LOINC);
+    assert_eq!(phq["code"][0]["code"], "44249-1");
+    assert_eq!(phq["item"][0]["linkId"], "phq9_01");
+    assert_eq!(phq["item"][0]["code"][0]["code"], "44250-9");
+    assert_eq!(phq["item"][8]["code"][0]["code"], "44260-8");
+    let several =
+        serde_json::json!({"system": LOINC, "code": "LA6569-3", "display": "Several days"});
+    assert_eq!(phq["item"][0]["answerOption"][1]["valueCoding"], several);
+    let ordinal = &phq["item"][0]["answerOption"][1]["extension"][0];
+    assert_eq!(ordinal["url"], fhir::ORDINAL_VALUE);
+    assert_eq!(ordinal["valueDecimal"], 1);
+    // Special answers keep qkit's own code system: LOINC has no code for them here.
+    assert_eq!(
+        phq["item"][8]["answerOption"][6]["valueCoding"]["code"],
+        "dont_understand"
+    );
+    let response = of("QuestionnaireResponse")
+        .find(|r| r["questionnaire"] == format!("{}|{}", url("phq9"), "1.1.0"))
+        .expect("the PHQ-9 response");
+    assert_eq!(response["item"][0]["linkId"], "phq9_01");
+    assert_eq!(response["item"][0]["answer"][0]["valueCoding"], several);
+    let total = of("Observation")
+        .find(|o| o["code"]["coding"][1]["code"] == "phq9.total")
+        .expect("the PHQ-9 total, with qkit's code second");
+    assert_eq!(total["code"]["coding"][0]["code"], "44261-6");
+    assert_eq!(total["valueQuantity"]["value"].as_f64(), Some(9.0));
+    // BIS-11 cites no codes: none are given, and its score has qkit's code only.
+    let bis = of("Questionnaire")
+        .find(|q| q["url"] == url("bis11"))
+        .expect("BIS-11");
+    assert!(bis.get("code").is_none() && bis["item"][0].get("code").is_none());
+    let bis_total = of("Observation")
+        .find(|o| o["code"]["coding"][0]["code"] == "bis11.total")
+        .expect("the BIS-11 total");
+    assert_eq!(
+        bis_total["code"]["coding"].as_array().map(Vec::len),
+        Some(1)
+    );
+
+    let t = one(&kit, with_phq9(&kit), "en");
+    let book = codebook_csv(&kit, &t);
+    assert!(book
+        .lines()
+        .next()
+        .expect("a header")
+        .ends_with(",scoring,codes"));
+    let row = |name: &str| {
+        book.lines()
+            .find(|l| l.starts_with(&format!("{name},")))
+            .unwrap_or_else(|| panic!("no {name}"))
+            .to_owned()
+    };
+    assert!(row("phq9_01").ends_with(
+        ",\"LOINC 44250-9; options 0=LOINC LA6568-5, 1=LOINC LA6569-3, 2=LOINC LA6570-1, 3=LOINC LA6571-9\""
+    ));
+    assert!(row("phq9_total").ends_with(",LOINC 44261-6"));
+    // An item whose definition cites no code has an empty codes cell.
+    assert!(row("bis11_01").ends_with(", bis11_total\","));
+    let md = codebook_markdown(&kit, &t);
+    assert!(md
+        .contains("Codes: LOINC 44249-1 (PHQ-9 quick depression assessment panel [Reported.PHQ])"));
 }

@@ -98,6 +98,10 @@ pub(crate) fn questionnaire(ctx: &mut Ctx, raw: &RawQuestionnaire) -> bool {
             MAX_RULES,
         ));
     }
+    #[cfg(feature = "codes")]
+    for (path, len) in super::codes::code_lists(raw) {
+        lists.push((path, "codes", len, MAX_SMALL_LIST));
+    }
     within(ctx, lists)
 }
 

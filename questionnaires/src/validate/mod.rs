@@ -5,6 +5,7 @@
 
 mod batteries;
 mod change_rules;
+mod codes;
 mod limits;
 mod norms;
 mod questionnaire;

@@ -1,6 +1,7 @@
 //! Validation of one questionnaire file: header, response scales, items, validity and alerts.
 //! Scales (subscales, norms, bands) are checked in `scales.rs`.
 
+use super::codes::codes;
 use super::scales::validate_scale;
 use super::{languages, parse, Ctx};
 use crate::error::{DefinitionErrorKind as K, DefinitionErrors};
@@ -155,11 +156,13 @@ fn check(ctx: &mut Ctx, raw: &RawQuestionnaire) -> Questionnaire {
         scales,
         validity,
         alerts,
+        codes: codes(ctx, "$.codes", &raw.codes),
         content_hash: content_hash(raw),
     }
 }
 
-/// SHA-256 of the canonical JSON of the raw definition.
+/// SHA-256 of the canonical JSON of the raw definition (its `codes` are never serialised, so
+/// citing or correcting a code changes neither hash nor version).
 fn content_hash(raw: &RawQuestionnaire) -> String {
     // Serialising plain structs, strings and maps cannot fail.
     let canonical = serde_json::to_vec(raw).unwrap_or_default();
@@ -245,6 +248,7 @@ fn response_scales(ctx: &mut Ctx, raw: &RawQuestionnaire, langs: &[Lang]) -> Vec
                 pictogram: pictogram.unwrap_or(Pictogram::Maybe),
                 code: o.code.clone(),
                 audio: ctx.audio(&format!("{path}.audio"), &o.audio, langs),
+                codes: codes(ctx, &format!("{path}.codes"), &o.codes),
             });
         }
         let min = options.iter().map(|o| o.value).min().unwrap_or(0);
@@ -388,6 +392,7 @@ fn items(
             reverse_keyed: it.reverse_keyed,
             staff_only: it.staff_only,
             role,
+            codes: codes(ctx, &format!("{path}.codes"), &it.codes),
         });
     }
     out

@@ -149,6 +149,7 @@ pub(super) fn validate_scale(
         reliable_change,
         score_min,
         score_max,
+        codes: super::codes::codes(ctx, &format!("{base}.codes"), &raw.codes),
     })
 }
 
