@@ -9,8 +9,8 @@ Every resource in the Bundle must parse as its R4 model, and:
   of that item's answer options;
 - each Observation is derived from a QuestionnaireResponse in the Bundle;
 - the PHQ-9 and GAD-7 Questionnaires carry their LOINC panels (44249-1, 69737-5) and each of
-  their items a LOINC code, and their total scores' Observations the LOINC total score (44261-6,
-  70274-6); every LOINC term code in the Bundle has a matching mod 10 check digit (worked here
+  their items a LOINC code, and their complete (not prorated) total scores' Observations the
+  LOINC total score (44261-6, 70274-6), a prorated one not; every LOINC term code in the Bundle has a matching mod 10 check digit (worked here
   independently of qkit's own check).
 Prints one line per problem and exits 1 if there is any; else prints what it checked.
 """
@@ -60,8 +60,14 @@ def check_codes(data, questionnaires, problems):
         if scored and not scores:
             problems.append(f"no Observation of {scale}")
         for o in scores:
-            if total not in loinc_codes(o["code"]["coding"]):
-                problems.append(f'{o["id"]}: {scale} without LOINC {total}')
+            status = [e["valueCode"] for e in o.get("extension", [])
+                      if e["url"] == "urn:qkit:extension:score-status"]
+            if status not in (["ok"], ["prorated"]):
+                problems.append(f'{o["id"]}: no score status')
+            # LOINC's total is the plain sum of every item: a prorated score must not claim it.
+            elif (total in loinc_codes(o["code"]["coding"])) != (status == ["ok"]):
+                problems.append(f'{o["id"]}: {scale} is {status[0]} but LOINC {total} is '
+                                f'{"missing" if status == ["ok"] else "claimed"}')
     seen = set()
 
     def walk(value):

@@ -16,7 +16,10 @@
 //!   with a code (a LOINC answer) is coded with it instead of qkit's value code, in the
 //!   Questionnaire and the responses alike (each option's value is its answerOption's
 //!   `ordinalValue` extension); a score's Observation carries the scale's code (the
-//!   LOINC total score) before qkit's own. linkIds stay qkit's item ids.
+//!   LOINC total score) before qkit's own, but only for a complete score: LOINC's total is the
+//!   plain sum of every item, so a score prorated for missing items carries qkit's code alone
+//!   (extension `urn:qkit:extension:score-status`: `ok` or `prorated`, on every score).
+//!   linkIds stay qkit's item ids.
 //!
 //! Only the reference and what the record holds are written. Ids and `urn:uuid:` full URLs are
 //! derived from the record ids with SHA-256, so the same records give the same Bundle.
@@ -25,7 +28,7 @@ use super::table::usable;
 use crate::record::{QuestionnaireResult, ResultRecord, WordingKey};
 use crate::record_set::RecordSet;
 use qkit_questionnaires::{Code, Kit, Lang, Questionnaire, ResponseScale, SpecialAnswer};
-use qkit_scoring::Answer;
+use qkit_scoring::{Answer, ScoreStatus};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -41,6 +44,9 @@ pub const PARTICIPANT_SYSTEM: &str = "urn:qkit:participant";
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 /// The code system of qkit's scale scores (`<questionnaire>.<scale>`).
 pub const SCALE_SYSTEM: &str = "urn:qkit:scale";
+/// The extension on a score's Observation saying how it was scored: `ok` (every item needed was
+/// answered) or `prorated` (missing items were made up for by the scale's rule).
+pub const SCORE_STATUS_EXTENSION: &str = "urn:qkit:extension:score-status";
 
 /// The canonical URL of a questionnaire.
 pub fn questionnaire_url(id: &str) -> String {
@@ -71,15 +77,27 @@ pub fn fhir_bundle(kit: &Kit, set: &RecordSet, lang: &Lang) -> Value {
                     let def = q.scale(&scale.scale);
                     let title = def.map_or("", |s| s.title.get(lang));
                     let key = ["score", &record.record_id, &q.id, &scale.scale];
-                    let mut coding = codings(def.map_or(&[], |s| &*s.codes));
+                    // A scale's cited code (LOINC's total score) names the plain sum of every
+                    // item; a score prorated for missing items is not that, so it carries only
+                    // qkit's own code.
+                    let cited = match scale.status {
+                        ScoreStatus::Ok => def.map_or(&[][..], |s| &*s.codes),
+                        _ => &[],
+                    };
+                    let mut coding = codings(cited);
                     coding.push(json!({
                         "system": SCALE_SYSTEM,
                         "code": format!("{}.{}", q.id, scale.scale),
                         "display": format!("{}: {title}", q.short_title.get(lang)),
                     }));
+                    let status = match scale.status {
+                        ScoreStatus::Ok => "ok",
+                        _ => "prorated",
+                    };
                     let observation = json!({
                         "resourceType": "Observation",
                         "id": fhir_id(&key),
+                        "extension": [{"url": SCORE_STATUS_EXTENSION, "valueCode": status}],
                         "status": "final",
                         "code": {"coding": coding},
                         "subject": participant(record),

@@ -313,11 +313,38 @@ fn fhir_and_the_codebook_carry_the_loinc_codes_the_definitions_cite() {
         .expect("the PHQ-9 response");
     assert_eq!(response["item"][0]["linkId"], "phq9_01");
     assert_eq!(response["item"][0]["answer"][0]["valueCoding"], several);
+    // This total is prorated (8 of 9 answered): not LOINC's plain sum, so qkit's code only.
     let total = of("Observation")
-        .find(|o| o["code"]["coding"][1]["code"] == "phq9.total")
-        .expect("the PHQ-9 total, with qkit's code second");
-    assert_eq!(total["code"]["coding"][0]["code"], "44261-6");
+        .find(|o| o["code"]["coding"][0]["code"] == "phq9.total")
+        .expect("the PHQ-9 total, with qkit's code alone");
+    assert_eq!(total["code"]["coding"].as_array().map(Vec::len), Some(1));
+    assert_eq!(total["extension"][0]["url"], fhir::SCORE_STATUS_EXTENSION);
+    assert_eq!(total["extension"][0]["valueCode"], "prorated");
     assert_eq!(total["valueQuantity"]["value"].as_f64(), Some(9.0));
+    // Every item answered: the total is LOINC's 44261-6, with qkit's code second.
+    let mut complete = with_phq9(&kit);
+    let phq = complete.questionnaires.pop().expect("the PHQ-9 result");
+    let q = kit.questionnaire("phq9").expect("phq9 ships");
+    let mut answers = phq.answers;
+    answers[8].answer = Answer::Value(2);
+    complete
+        .questionnaires
+        .push(QuestionnaireResult::scored(q, answers).expect("the answers fit"));
+    let mut set = RecordSet::new();
+    set.add("b.age", complete);
+    let bundle = fhir::fhir_bundle(&kit, &set, &Lang::parse("en").expect("a tag"));
+    let total = bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|o| {
+            o["resourceType"] == "Observation" && o["code"]["coding"][1]["code"] == "phq9.total"
+        })
+        .expect("the complete PHQ-9 total, with qkit's code second");
+    assert_eq!(total["code"]["coding"][0]["code"], "44261-6");
+    assert_eq!(total["extension"][0]["valueCode"], "ok");
+    assert_eq!(total["valueQuantity"]["value"].as_f64(), Some(10.0));
     // BIS-11 cites no codes: none are given, and its score has qkit's code only.
     let bis = of("Questionnaire")
         .find(|q| q["url"] == url("bis11"))
