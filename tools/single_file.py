@@ -26,15 +26,17 @@ import os
 import re
 import sys
 
-# (page, glue module, stylesheets, output, embed the configuration). The assessor's page reads
-# the configuration too, for its idle time.
+# (page, glue module, stylesheets, output, embed the configuration, carry the key-derivation
+# worker). The assessor's page reads the configuration too, for its idle time; only the
+# participant's page unlocks with scrypt.
 PAGES = [
-    ("index.html", "qkit-app", ["style.css"], "qkit.html", True),
-    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", True),
+    ("index.html", "qkit-app", ["style.css"], "qkit.html", True, True),
+    ("assessor.html", "qkit-assessor", ["style.css", "assessor.css"], "qkit-assessor.html", True,
+     False),
 ]
 
 CSP = ("default-src 'none'; script-src {script} 'wasm-unsafe-eval'; style-src {style}; "
-       "img-src data: blob:; media-src 'self' blob:; connect-src 'none'; worker-src blob:; "
+       "img-src data: blob:; media-src 'self' blob:; connect-src 'none'; {workers}"
        "base-uri 'none'; form-action 'none'")
 
 # The key-derivation worker's script, and its one importScripts line, which the single-file kit
@@ -76,19 +78,25 @@ def json_data_block(value):
     return "".join(JSON_ESCAPES.get(c, c) for c in text)
 
 
-def single_page(dist, page, glue_name, stylesheets, embed_config):
+def single_page(dist, page, glue_name, stylesheets, embed_config, with_worker=False):
     html = read(dist, page)
     glue = read(dist, f"pkg/{glue_name}.js")
     export = re.compile(r"^export \{[^}]*\};\s*$", re.M)
     if len(export.findall(glue)) != 1:
         sys.exit(f"single_file.py: pkg/{glue_name}.js does not end in the one export line expected")
     glue = export.sub("", glue)
-    client = read(dist, CLIENT) if os.path.exists(os.path.join(dist, CLIENT)) else ""
+    # Without the worker's files the page could never unlock: a build that lacks them fails.
+    needed = [CLIENT, WORKER, "pkg/qkit_kdf.js", "pkg/qkit_kdf_bg.wasm"] if with_worker else []
+    missing = [f for f in needed if not os.path.exists(os.path.join(dist, f))]
+    if missing:
+        sys.exit(f"single_file.py: {page} needs the key-derivation worker, but {dist} lacks "
+                 f"{', '.join(missing)}")
+    client = read(dist, CLIENT) if with_worker else ""
     script = glue + client + START
     if re.search(r"</script|<!--", script, re.I):
         sys.exit(f"single_file.py: pkg/{glue_name}.js holds text that would end an inline script")
     worker = kdf_wasm = None
-    if os.path.exists(os.path.join(dist, WORKER)) and glue_name == "qkit-app":
+    if with_worker:
         kdf_glue = read(dist, "pkg/qkit_kdf.js")
         worker, n = WORKER_IMPORT.subn(lambda _: kdf_glue, read(dist, WORKER))
         if n != 1:
@@ -101,7 +109,8 @@ def single_page(dist, page, glue_name, stylesheets, embed_config):
     with open(os.path.join(dist, f"pkg/{glue_name}_bg.wasm"), "rb") as f:
         wasm = base64.b64encode(f.read()).decode()
 
-    csp = CSP.format(script=sha256(script), style=sha256(style))
+    csp = CSP.format(script=sha256(script), style=sha256(style),
+                     workers="worker-src blob:; " if with_worker else "")
     html, n = re.subn(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
                       f'<meta http-equiv="Content-Security-Policy" content="{csp}">', html)
     if n != 1:
@@ -128,10 +137,10 @@ def single_page(dist, page, glue_name, stylesheets, embed_config):
 
 def main():
     dist = sys.argv[1]
-    for page, glue, styles, out, embed in PAGES:
+    for page, glue, styles, out, embed, worker in PAGES:
         if not os.path.exists(os.path.join(dist, page)):
             continue
-        html = single_page(dist, page, glue, styles, embed)
+        html = single_page(dist, page, glue, styles, embed, worker)
         with open(os.path.join(dist, out), "w", encoding="utf-8") as f:
             f.write(html)
         print(f"single-file kit: {out}, {len(html.encode())} bytes")

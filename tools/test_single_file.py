@@ -85,12 +85,16 @@ class SingleFileConfig(unittest.TestCase):
                 self.assertEqual(json.loads(content), config)
 
     def test_the_worker_block_carries_the_glue_in_place_of_its_import(self):
+        with self.assertRaises(SystemExit):  # without the worker's files: no page
+            single_file.single_page(self.dist, "index.html", "qkit-app", ["style.css"], True, True)
         shutil.copy(os.path.join(ROOT, "app/static/kdf-worker.js"), self.dist)
+        shutil.copy(os.path.join(ROOT, "app/static/kdf-client.js"), self.dist)
         self.write("pkg/qkit_kdf.js", "let wasm_bindgen = function () {};\n")
         with open(os.path.join(self.dist, "pkg/qkit_kdf_bg.wasm"), "wb") as f:
             f.write(b"\0asm\1\0\0\0")
         self.write("qkit-config.json", "{}")
-        page = single_file.single_page(self.dist, "index.html", "qkit-app", ["style.css"], True)
+        page = single_file.single_page(self.dist, "index.html", "qkit-app", ["style.css"], True,
+                                       True)
         opener = '<script type="text/plain" id="qkit-kdf-worker">'
         start = page.index(opener) + len(opener)
         worker = script_content(page, start)
@@ -98,9 +102,14 @@ class SingleFileConfig(unittest.TestCase):
         self.assertIn("let wasm_bindgen = function () {};", worker)
         self.assertNotIn("importScripts('pkg", worker)
         self.assertIn("wasm_bindgen.derive_secret(data.passphrase", worker)
+        self.assertIn("globalThis.qkitDerive =", page)
         self.assertIn('<script type="application/octet-stream" id="qkit-kdf-wasm">AGFzbQEAAAA=</script>',
                       page)
         self.assertIn("worker-src blob:", page)
+        # A page without the worker allows no worker at all.
+        plain = single_file.single_page(self.dist, "index.html", "qkit-app", ["style.css"], True)
+        self.assertNotIn("worker-src", plain)
+        self.assertNotIn("qkit-kdf-worker", plain)
 
     def test_the_reader_above_sees_an_unescaped_comment_opener_hide_the_end_tag(self):
         # Guards the test itself: text escaping only "</" does not survive this reader.

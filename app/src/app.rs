@@ -116,12 +116,19 @@ fn shell(props: &ShellProps) -> Html {
         let dispatcher = state.dispatcher();
         let derive = state.env.derive.clone();
         use_effect_with(state.derivation(), move |d| {
-            if let Some(d) = d {
+            let cancel = d.as_ref().map(|d| {
                 let id = d.id;
                 derive(
                     d,
                     Box::new(move |secret| dispatcher.dispatch(Action::Derived { id, secret })),
-                );
+                )
+            });
+            // The derivation is no longer wanted (answered, cancelled, locked, replaced): its
+            // worker, if still running, ends now.
+            move || {
+                if let Some(cancel) = cancel {
+                    cancel();
+                }
             }
         });
     }

@@ -8,6 +8,12 @@
 importScripts('pkg/qkit_kdf.js');
 
 self.onmessage = async ({ data }) => {
+  // Only the salt's own bytes are accepted: a view into anything bigger (the page's memory)
+  // would have copied more than the salt here.
+  if (data.salt?.buffer?.byteLength !== 16) {
+    self.postMessage({ failed: 'derive', error: 'the salt must come alone, 16 bytes' });
+    return;
+  }
   try {
     const module_or_path = data.wasm === undefined
       ? 'pkg/qkit_kdf_bg.wasm' : Uint8Array.from(atob(data.wasm), (c) => c.charCodeAt(0));

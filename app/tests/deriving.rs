@@ -14,7 +14,8 @@ use qkit_app::state::{
 use qkit_export::at_rest::DraftLock;
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
-use qkit_session::Mode;
+use qkit_scoring::Answer;
+use qkit_session::{Mode, Verb};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use yew::Reducible;
@@ -25,11 +26,8 @@ use common::{Derive, FAST, PASSPHRASE, T0};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn laptop() -> (DraftStore, Rc<AppState>) {
-    let store = DraftStore::new(Rc::new(MemoryBackend::default()), Medium::Device);
-    let mut rng = BrowserRng::new().expect("crypto");
-    let (lock, _) = DraftLock::create(PASSPHRASE, FAST, &mut rng).expect("lock");
-    store.set_lock(&lock).expect("stored");
+/// The app as it opens on `store`.
+fn open(store: &DraftStore) -> Rc<AppState> {
     let env = Env {
         store: store.clone(),
         now: Rc::new(|| Timestamp(T0)),
@@ -38,7 +36,17 @@ fn laptop() -> (DraftStore, Rc<AppState>) {
         derive: derive_now(),
     };
     let kit = Rc::new(Kit::shipped().expect("valid kit"));
-    (store, Rc::new(AppState::new(kit, env)))
+    Rc::new(AppState::new(kit, env))
+}
+
+/// A laptop with the staff passphrase set, and the app open on it.
+fn laptop() -> (DraftStore, Rc<AppState>) {
+    let store = DraftStore::new(Rc::new(MemoryBackend::default()), Medium::Device);
+    let mut rng = BrowserRng::new().expect("crypto");
+    let (lock, _) = DraftLock::create(PASSPHRASE, FAST, &mut rng).expect("lock");
+    store.set_lock(&lock).expect("stored");
+    let s = open(&store);
+    (store, s)
 }
 
 fn pass(text: &str) -> Secret {
@@ -138,6 +146,14 @@ fn locking_or_cancelling_while_a_staff_step_is_checked_drops_its_result() {
         language: Lang::english(),
         support: Support::default(),
     }));
+    // Consent, then on to the first question.
+    let s = [
+        Verb::RecordConsent(Answer::Value(1)),
+        Verb::Next,
+        Verb::Next,
+    ]
+    .into_iter()
+    .fold(s, |s, verb| s.reduce(Action::Verb(verb)));
     let mode = |s: &AppState| match &s.view {
         View::Sitting(v) => v.session.mode(),
         _ => panic!("a sitting"),
@@ -170,6 +186,7 @@ fn locking_or_cancelling_while_a_staff_step_is_checked_drops_its_result() {
         .reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
     let pending = asked.derivation().expect("asked");
     let locked = asked.reduce(Action::Lock);
+    assert!(locked.derivation().is_none(), "locking drops the check");
     let late = locked.reduce(Action::Derived {
         id: pending.id,
         secret: derive_here(&pending),
@@ -177,26 +194,52 @@ fn locking_or_cancelling_while_a_staff_step_is_checked_drops_its_result() {
     assert!(!late.is_unlocked());
     assert!(matches!(late.view, View::Unlock(_)));
 
+    // "Yes, I am staff" pressed again while checking starts nothing new.
+    let asked = s
+        .clone()
+        .reduce(Action::AskStaff(StaffStep::EnterStaffMode))
+        .reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    let again = asked
+        .clone()
+        .reduce(Action::ConfirmStaff(pass("another guess")));
+    assert_eq!(
+        again.derivation().map(|d| d.id),
+        asked.derivation().map(|d| d.id)
+    );
+
     // Checked to the end: the step is taken.
     let taken = s
         .reduce(Action::AskStaff(StaffStep::EnterStaffMode))
         .reduce(Action::ConfirmStaff(pass(PASSPHRASE)))
         .derived();
     assert_eq!(mode(&taken), Mode::Staff);
+
+    // Staff hand back; he takes a break. Staff asked for the break's end, cancelled, then asked
+    // for staff mode; the first check's answer, arriving late, takes neither step.
+    let on_break = taken
+        .reduce(Action::Verb(Verb::LeaveStaffMode))
+        .reduce(Action::Verb(Verb::TakeBreak))
+        .reduce(Action::AskStaff(StaffStep::EndBreak))
+        .reduce(Action::ConfirmStaff(pass(PASSPHRASE)));
+    let first = on_break.derivation().expect("asked");
+    let switched = on_break
+        .reduce(Action::CancelStaff)
+        .reduce(Action::AskStaff(StaffStep::EnterStaffMode));
+    let late = switched.reduce(Action::Derived {
+        id: first.id,
+        secret: derive_here(&first),
+    });
+    let View::Sitting(v) = &late.view else {
+        panic!()
+    };
+    assert!(v.session.on_break(), "the break did not end");
+    assert_eq!(mode(&late), Mode::Participant, "nor did staff mode begin");
 }
 
 #[wasm_bindgen_test]
 fn a_new_passphrase_is_set_only_when_its_derivation_answers() {
     let store = DraftStore::new(Rc::new(MemoryBackend::default()), Medium::Device);
-    let env = Env {
-        store: store.clone(),
-        now: Rc::new(|| Timestamp(T0)),
-        new_id: Rc::new(|| "sitting-1".to_owned()),
-        kdf: FAST,
-        derive: derive_now(),
-    };
-    let kit = Rc::new(Kit::shipped().expect("valid kit"));
-    let s = Rc::new(AppState::new(kit, env));
+    let s = open(&store);
     assert!(matches!(s.view, View::SetPassphrase(_)));
     let s = s.reduce(Action::SetPassphrase {
         passphrase: pass("a new passphrase"),

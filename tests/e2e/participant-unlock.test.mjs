@@ -1,8 +1,8 @@
 // The staff passphrase is checked off the page: scrypt runs in a worker with its own small
 // module, so the lock screen stays usable while it runs, says it is checking, and the page's own
 // WebAssembly memory stays the app's (scrypt's 32 MiB would otherwise stay for good). Tried as
-// staff would meet it: a slow check, pressing Unlock again meanwhile, and a laptop where the
-// worker cannot start (nothing counted, a plain message, and the next try works).
+// staff would meet it: a slow check (Unlock cannot be pressed again meanwhile), and a laptop
+// where the worker cannot start (nothing counted, a plain message, and the next try works).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
@@ -69,10 +69,14 @@ test('where no worker can start, staff are told and nothing is counted as a wron
   await context.route('**/kdf-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
   await page.reload();
   await lockHeading(page).waitFor();
+  const notChecked = page.getByRole('alert').getByText(/^The passphrase could not be checked/);
   for (let i = 0; i < 4; i++) {
     await page.getByLabel(UI.passphrase_label, { exact: true }).fill(PASSPHRASE);
     await unlockButton(page).click();
-    await page.getByRole('alert').getByText(/^The passphrase could not be checked/).waitFor();
+    // Each try is checked anew: "Checking" replaces the last message, then the message returns.
+    await page.getByRole('status').getByText(UI.passphrase_checking).or(notChecked).first().waitFor();
+    await notChecked.waitFor();
+    assert.equal(await unlockButton(page).isDisabled(), false);
   }
   assert.equal(await page.getByText(/Too many wrong passphrases/).count(), 0, 'no wait: nothing was counted');
   assert.deepEqual(await axeViolations(page), [], 'axe on the lock screen with the message');

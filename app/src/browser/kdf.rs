@@ -5,7 +5,7 @@
 //! for the first screen, carries no scrypt. The worker's plumbing is in those two small
 //! scripts rather than here, as it costs fewer bytes there.
 
-use crate::state::{Derivation, DerivationDone, DerivedSecret};
+use crate::state::{CancelDerivation, Derivation, DerivationDone, DerivedSecret};
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,10 +24,16 @@ extern "C" {
         r: u32,
         p: u32,
     ) -> Result<Promise, JsValue>;
+
+    /// `kdf-client.js`: ends the worker of the check under way, if any.
+    #[wasm_bindgen(js_name = qkitDeriveCancel, catch)]
+    fn qkit_derive_cancel() -> Result<(), JsValue>;
 }
 
 /// Runs `d` in a worker and calls `done` with the secret, or with why it could not be had.
-pub fn derive(d: &Derivation, done: DerivationDone) {
+/// Returns what ends the worker when nobody waits for the check any more (staff cancelled, qkit
+/// locked), so its scrypt stops at once and its memory goes.
+pub fn derive(d: &Derivation, done: DerivationDone) -> CancelDerivation {
     let (params, passphrase) = (d.params, d.passphrase.expose());
     let asked = qkit_derive(passphrase, &d.salt, params.log_n, params.r, params.p);
     wasm_bindgen_futures::spawn_local(async move {
@@ -40,6 +46,9 @@ pub fn derive(d: &Derivation, done: DerivationDone) {
             Err(e) => Err(reason(&e)),
         });
     });
+    Box::new(|| {
+        let _ = qkit_derive_cancel();
+    })
 }
 
 /// The secret, zeroed in the worker's buffer once copied, or why scrypt refused.

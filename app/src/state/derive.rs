@@ -18,8 +18,8 @@ pub enum Purpose {
     Unlock,
     /// First use: the new passphrase.
     SetPassphrase,
-    /// A staff step within a sitting.
-    Staff,
+    /// This staff step within the sitting on screen.
+    Staff(StaffStep),
 }
 
 /// A passphrase waiting for scrypt, with the parameters and salt to run it with.
@@ -64,8 +64,8 @@ impl std::fmt::Debug for DerivedSecret {
     }
 }
 
-/// Runs a derivation here, on this thread: the tests' way, and the browser's when no worker can
-/// start. The error says why scrypt was refused.
+/// Runs a derivation here, on this thread: the tests' way (the browser always uses a worker).
+/// The error says why scrypt was refused.
 pub fn derive_here(d: &Derivation) -> Result<DerivedSecret, String> {
     qkit_export::at_rest::derive_secret(d.passphrase.expose(), d.params, &d.salt)
         .map(DerivedSecret::new)
@@ -114,21 +114,15 @@ impl AppState {
         let Some(d) = self.deriving.take_if(|d| d.id == id) else {
             return;
         };
-        match (d.purpose, &d.lock) {
-            (Purpose::SetPassphrase, _) => self.passphrase_derived(&d, result),
-            (Purpose::Unlock, Some(lock)) => {
-                let judged = result
-                    .map_err(UnlockProblem::NotChecked)
-                    .and_then(|secret| self.judge(lock, &secret));
-                self.unlock_judged(judged);
-            }
-            (Purpose::Staff, Some(lock)) => {
-                let judged = result
-                    .map_err(UnlockProblem::NotChecked)
-                    .and_then(|secret| self.judge(lock, &secret));
-                self.staff_judged(judged.map(drop));
-            }
-            (_, None) => {}
+        let Some(lock) = &d.lock else {
+            return self.passphrase_derived(&d, result);
+        };
+        let judged = result
+            .map_err(UnlockProblem::NotChecked)
+            .and_then(|secret| self.judge(lock, &secret));
+        match d.purpose {
+            Purpose::Staff(step) => self.staff_judged(step, judged.map(drop)),
+            _ => self.unlock_judged(judged),
         }
     }
 
@@ -139,8 +133,12 @@ impl AppState {
 
     /// The key, when the secret matches the lock and the lock is still the one stored (another
     /// tab may have changed it meanwhile). A wrong one is counted and may make the next wait; a
-    /// right one clears the count.
+    /// right one clears the count. No guess is judged while wrong guesses made elsewhere (another
+    /// tab) mean waiting.
     fn judge(&self, lock: &DraftLock, secret: &DerivedSecret) -> Result<DraftKey, UnlockProblem> {
+        if let Some(seconds) = self.guess_wait() {
+            return Err(UnlockProblem::Wait(seconds));
+        }
         match self.env.store.lock() {
             Some(Ok(stored)) if stored == *lock => {}
             Some(Ok(_)) => {

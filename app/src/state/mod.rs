@@ -56,19 +56,25 @@ pub struct Env {
     /// scrypt parameters for a new passphrase (tests use cheap ones).
     pub kdf: KdfParams,
     /// Runs a derivation and calls back with scrypt's output: in a worker in the browser,
-    /// [`derive_here`] in tests.
+    /// [`derive_here`] in tests. Returns what stops it when nobody waits for it any more.
     pub derive: Deriver,
 }
 
 /// What a derivation calls when scrypt is done.
 pub type DerivationDone = Box<dyn FnOnce(Result<DerivedSecret, String>)>;
 
+/// Stops a derivation nobody waits for any more.
+pub type CancelDerivation = Box<dyn FnOnce()>;
+
 /// Runs a derivation, then calls back (see [`Env::derive`]).
-pub type Deriver = Rc<dyn Fn(&Derivation, DerivationDone)>;
+pub type Deriver = Rc<dyn Fn(&Derivation, DerivationDone) -> CancelDerivation>;
 
 /// An [`Env::derive`] that runs scrypt here and calls back at once.
 pub fn derive_now() -> Deriver {
-    Rc::new(|d, done| done(derive_here(d)))
+    Rc::new(|d, done| {
+        done(derive_here(d));
+        Box::new(|| ())
+    })
 }
 
 impl Env {

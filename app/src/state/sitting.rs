@@ -113,7 +113,7 @@ impl AppState {
             Action::ConfirmStaff(passphrase) => {
                 if let Some(prompt) = &mut view.staff {
                     if prompt.note != Some(PromptNote::Checking) {
-                        prompt.note = Some(self.ask_staff_passphrase(passphrase));
+                        prompt.note = Some(self.ask_staff_passphrase(prompt.step, passphrase));
                     }
                 }
             }
@@ -138,26 +138,29 @@ impl AppState {
     }
 
     /// Starts checking a staff step's passphrase, unless wrong guesses mean it must wait.
-    fn ask_staff_passphrase(&mut self, passphrase: Secret) -> PromptNote {
+    fn ask_staff_passphrase(&mut self, step: StaffStep, passphrase: Secret) -> PromptNote {
         if let Some(seconds) = self.guess_wait() {
             return PromptNote::Wait(seconds);
         }
-        let lock = match self.env.store.lock() {
-            Some(Ok(lock)) => lock,
-            _ => return PromptNote::NotChecked,
+        // No lock, or a damaged one: no passphrase can be right (as before the worker).
+        let Some(Ok(lock)) = self.env.store.lock() else {
+            return PromptNote::Wrong;
         };
-        match self.begin_derivation(Purpose::Staff, passphrase, Some(lock)) {
+        match self.begin_derivation(Purpose::Staff(step), passphrase, Some(lock)) {
             Ok(()) => PromptNote::Checking,
             Err(_) => PromptNote::NotChecked,
         }
     }
 
-    /// A staff step's passphrase was judged: take the step, or say why not.
-    pub(super) fn staff_judged(&mut self, judged: Result<(), UnlockProblem>) {
+    /// A staff step's passphrase was judged: take the step, or say why not; only the step it was
+    /// given for, and only while that step is still asked.
+    pub(super) fn staff_judged(&mut self, step: StaffStep, judged: Result<(), UnlockProblem>) {
         let View::Sitting(view) = &self.view else {
             return;
         };
-        let Some(prompt) = view.staff else { return };
+        let Some(prompt) = view.staff.filter(|p| p.step == step) else {
+            return;
+        };
         let mut view = Rc::unwrap_or_clone(view.clone());
         match judged {
             Ok(()) => {
@@ -170,8 +173,8 @@ impl AppState {
             Err(problem) => {
                 let note = match problem {
                     UnlockProblem::Wait(s) => PromptNote::Wait(s),
-                    UnlockProblem::Wrong => PromptNote::Wrong,
-                    _ => PromptNote::NotChecked,
+                    UnlockProblem::NotChecked(_) => PromptNote::NotChecked,
+                    _ => PromptNote::Wrong,
                 };
                 view.staff = Some(StaffPrompt {
                     note: Some(note),

@@ -381,3 +381,27 @@ fn the_secret_is_scrypt_as_published_and_the_split_steps_match_the_whole() {
         Err(AtRestError::BadParams { .. })
     ));
 }
+
+#[test]
+fn a_lock_made_before_the_worker_still_unlocks_to_the_same_key() {
+    // Made by `DraftLock::create("correct horse", FAST, seed 11)` and `key.tag("t", b"x")` at
+    // commit 39757bd, before scrypt moved into the worker and derivation was split in two: a
+    // laptop's stored lock must keep opening its drafts with the same key.
+    const LOCK: &str =
+        "qkit-lock-1:10:8:1:+kIuS5KIL90TxhX3vP/4gg:X3x4/Um4igbQ7uXOab0cf3MysX00jJiDyvzHlQ4lQ9Y";
+    const TAG: &str = "6OmLGFhMadFNcoRFV/oW/aCRW07DwbqXNqLQTaLTQuk";
+    let stored = DraftLock::from_text(LOCK).expect("reads");
+    let key = stored.unlock("correct horse").expect("right passphrase");
+    assert_eq!(key.tag("t", b"x"), TAG);
+    let secret = derive_secret("correct horse", stored.params(), &stored.salt()).expect("in range");
+    assert_eq!(
+        stored.unlock_with(&secret).expect("right").tag("t", b"x"),
+        TAG
+    );
+    let (made, _) = lock("correct horse", 11);
+    assert_eq!(
+        made.to_text(),
+        LOCK,
+        "the same salt and check value from the same seed"
+    );
+}
