@@ -1,6 +1,6 @@
-//! Making recordings with offline voices from Debian's packages, run as programs: festival
-//! (English, the voice chosen on measured intelligibility, `docs/audio.md`), espeak-ng (Welsh and
-//! any other language), then opusenc to Ogg Opus at 16 kbit/s. Each text becomes
+//! Making recordings with offline voices from Debian's packages, run as programs: flite's `rms`
+//! voice for English (the offline voice a speech recogniser understood best, `docs/audio.md`),
+//! espeak-ng for Welsh and any other language, then opusenc to Ogg Opus at 12 kbit/s. Each text becomes
 //! `<name>.ogg`; texts with the same words are made once. A person's recording (manifest source
 //! `recorded`) and a recording a definition names are never touched.
 
@@ -11,29 +11,29 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The English voice (festival's HTS voice from `festvox-us-slt-hts`).
-const ENGLISH_VOICE: &str = "cmu_us_slt_arctic_hts";
-/// Opus bit rate, kbit/s: speech stays clear at 16 and a sentence is about 15 KB.
-const BITRATE: &str = "16";
+/// The English voice: flite's `rms` (CMU's US English male voice, built into Debian's `flite`).
+const ENGLISH_VOICE: &str = "rms";
+/// Opus bit rate, kbit/s: measured as clear as 16 (`docs/audio.md`); a sentence is about 10 KB.
+const BITRATE: &str = "12";
 
 /// Who reads a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Voice<'a> {
-    Festival(&'static str),
+    Flite(&'static str),
     Espeak(&'a str),
 }
 
 impl Voice<'_> {
     fn for_lang(lang: &str) -> Voice<'_> {
         match lang {
-            "en" => Voice::Festival(ENGLISH_VOICE),
+            "en" => Voice::Flite(ENGLISH_VOICE),
             other => Voice::Espeak(other),
         }
     }
 
     fn source(self) -> String {
         match self {
-            Voice::Festival(v) => format!("generated: festival {v}"),
+            Voice::Flite(v) => format!("generated: flite {v}"),
             Voice::Espeak(v) => format!("generated: espeak-ng {v}"),
         }
     }
@@ -71,19 +71,12 @@ pub fn run(
         job.1.push(t);
     }
     eprintln!("{} texts to make ({} distinct)", wanted.len(), jobs.len());
-    let festival: Vec<(&Path, &str)> = jobs
-        .iter()
-        .filter(|((v, _), _)| matches!(v, Voice::Festival(_)))
-        .map(|((_, text), (wav, _))| (wav.as_path(), text.as_str()))
-        .collect();
-    if !festival.is_empty() {
-        run_festival(ENGLISH_VOICE, &festival, &work)?;
-    }
     for ((voice, text), (wav, _)) in &jobs {
-        if let Voice::Espeak(lang) = voice {
-            let words = for_voice(text, lang);
-            let args = ["-v", lang, "-w", path_str(wav)?, words.as_str()];
-            tool("espeak-ng", &args, "espeak-ng")?;
+        let words = for_voice(text, lang_of(*voice));
+        let wav = path_str(wav)?;
+        match voice {
+            Voice::Flite(v) => tool("flite", &["-voice", v, "-t", &words, "-o", wav], "flite")?,
+            Voice::Espeak(l) => tool("espeak-ng", &["-v", l, "-w", wav, &words], "espeak-ng")?,
         }
     }
     for ((voice, _), (wav, users)) in &jobs {
@@ -142,26 +135,11 @@ fn prune(texts: &[SpokenText], manifest: &mut Manifest, audio: &Path) {
     }
 }
 
-/// Synthesises every (WAV path, text) with one festival process (the voice loads once).
-fn run_festival(voice: &str, texts: &[(&Path, &str)], work: &Path) -> anyhow::Result<()> {
-    let mut scheme = format!("(voice_{voice})\n");
-    for (wav, text) in texts {
-        let words = for_voice(text, "en")
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"");
-        let wav = path_str(wav)?.replace('\\', "\\\\").replace('"', "\\\"");
-        scheme.push_str(&format!(
-            "(utt.save.wave (utt.synth (Utterance Text \"{words}\")) \"{wav}\" 'riff)\n"
-        ));
+fn lang_of(voice: Voice<'_>) -> &str {
+    match voice {
+        Voice::Flite(_) => "en",
+        Voice::Espeak(lang) => lang,
     }
-    let script = work.join("say.scm");
-    std::fs::write(&script, scheme)
-        .with_context(|| format!("cannot write {}", script.display()))?;
-    tool(
-        "festival",
-        &["-b", path_str(&script)?],
-        "festival festvox-us-slt-hts",
-    )
 }
 
 /// Runs a tool; a missing one is named with the Debian packages that provide it.

@@ -31,7 +31,7 @@ pub struct Args {
 enum Action {
     /// Exit 1 naming each text with no recording or a stale one.
     Check(Folders),
-    /// Make recordings with offline voices (festival for English, espeak-ng for Welsh, opusenc).
+    /// Make recordings with offline voices (flite for English, espeak-ng for Welsh, opusenc).
     Generate {
         #[command(flatten)]
         folders: Folders,
