@@ -10,10 +10,10 @@
 //! fails to load or play falls back to synthetic speech.
 
 use gloo_events::EventListener;
-use qkit_questionnaires::recordings::manifest::{Manifest, MANIFEST_FILE};
+use qkit_questionnaires::recordings::manifest::{files_by_hash, MANIFEST_FILE};
 use qkit_questionnaires::recordings::text_hash;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -93,7 +93,7 @@ pub fn can_speak(lang: &str, voicing: &Voicing) -> bool {
 
 /// Text hash → recording file, from the audio folder's manifest (empty until it has come, or
 /// when there is none).
-type Recordings = Rc<RefCell<HashMap<String, String>>>;
+type Recordings = Rc<RefCell<BTreeMap<String, String>>>;
 
 /// Reads pieces one after another; a new reading stops the one before.
 pub struct Reader {
@@ -113,14 +113,8 @@ impl Default for Reader {
         let into = recordings.clone();
         let path = format!("{AUDIO_FOLDER}{MANIFEST_FILE}");
         crate::browser::fetch::fetch_text(&path, move |text| {
-            let Some(manifest) = text.and_then(|t| Manifest::parse(&t).ok()) else {
-                return;
-            };
-            let mut map = into.borrow_mut();
-            for (file, r) in manifest.recordings {
-                if r.is_recorded() || !map.contains_key(&r.sha256) {
-                    map.insert(r.sha256, file);
-                }
+            if let Some(json) = text {
+                *into.borrow_mut() = files_by_hash(&json);
             }
         });
         Reader {

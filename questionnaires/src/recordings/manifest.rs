@@ -97,6 +97,33 @@ impl Manifest {
     }
 }
 
+/// The file of the recording of each text hash in a manifest's JSON, a person's recording before
+/// a generated one of the same words; empty when `json` is no manifest of this format. What the
+/// participant's app needs to play recordings, read as plain JSON values: a typed parse would
+/// add its own code to the app's bundle.
+pub fn files_by_hash(json: &str) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(json) else {
+        return found;
+    };
+    if v.get("format").and_then(serde_json::Value::as_u64) != Some(FORMAT.into()) {
+        return found;
+    }
+    let Some(recordings) = v.get("recordings").and_then(|r| r.as_object()) else {
+        return found;
+    };
+    for (file, r) in recordings {
+        let Some(hash) = r.get("sha256").and_then(|h| h.as_str()) else {
+            continue;
+        };
+        let recorded = r.get("source").and_then(|s| s.as_str()) == Some(RECORDED);
+        if recorded || !found.contains_key(hash) {
+            found.insert(hash.to_owned(), file.clone());
+        }
+    }
+    found
+}
+
 /// A text the audio folder does not cover.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {

@@ -58,8 +58,15 @@ impl SpokenText {
 
 /// SHA-256 (lower-case hex) of a text exactly as shown, with its language: `"<lang>\n<text>"`.
 pub fn text_hash(lang: &str, text: &str) -> String {
-    let digest = Sha256::digest(format!("{lang}\n{text}").as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(format!("{lang}\n{text}").as_bytes())
+}
+
+/// SHA-256 of `bytes` in lower-case hex (also a definition's content hash).
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Every text in `kit` a participant may hear: questionnaire by questionnaire (id order), then

@@ -1,6 +1,6 @@
 //! Tests of the spoken texts and the manifest check, on the shipped kit and hand-made manifests.
 
-use super::manifest::{check, Manifest, Problem, Recording, RECORDED};
+use super::manifest::{check, files_by_hash, Manifest, Problem, Recording, RECORDED};
 use super::*;
 use crate::KitSources;
 
@@ -211,4 +211,28 @@ fn the_manifest_reads_back_what_it_writes_and_refuses_another_format() {
         .to_string()
         .contains("format 2"));
     assert!(Manifest::parse(r#"{"format": 1}"#).is_err());
+}
+
+#[test]
+fn the_apps_map_from_words_to_files_prefers_a_persons_recording() {
+    let yes = text_hash("en", "Yes");
+    let mut m = Manifest::default();
+    let rec = |source: &str| Recording {
+        sha256: yes.clone(),
+        source: source.into(),
+    };
+    m.recordings
+        .insert("a/yes_1.en.ogg".into(), rec("generated: test"));
+    m.recordings.insert("b/yes_1.en.wav".into(), rec(RECORDED));
+    m.recordings
+        .insert("c/yes_1.en.ogg".into(), rec("generated: test"));
+    let map = files_by_hash(&m.to_json());
+    assert_eq!(map.len(), 1);
+    assert_eq!(map[&yes], "b/yes_1.en.wav");
+    m.recordings.remove("b/yes_1.en.wav");
+    assert_eq!(files_by_hash(&m.to_json())[&yes], "a/yes_1.en.ogg");
+    assert!(files_by_hash("not JSON").is_empty());
+    assert!(
+        files_by_hash(r#"{"format": 2, "recordings": {"x.ogg": {"sha256": "ab"}}}"#).is_empty()
+    );
 }
