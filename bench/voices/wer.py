@@ -9,9 +9,11 @@ punctuation dropped, digits as words). Not run in CI: it needs the Debian packag
     espeak-ng flite festival festvox-us-slt-hts festvox-kallpc16k festvox-kdlpc16k
     pocketsphinx pocketsphinx-en-us sox
 
-Usage: python3 bench/voices/wer.py SCRIPT.csv WORKDIR [N]
+Usage: python3 bench/voices/wer.py SCRIPT.csv WORKDIR [N] [--opus 12,16,24]
 (SCRIPT.csv from `qkit audio-script -o SCRIPT.csv`; N texts, 100 by default.) Prints a Markdown
-table; keeps each voice's WAV files and transcripts under WORKDIR.
+table; keeps each voice's WAV files and transcripts under WORKDIR. With --opus, the first voice
+of OPUS_VOICE is also heard after Ogg Opus at each bit rate (opusenc, then opusdec), as
+`qkit audio generate` encodes it (needs opus-tools).
 """
 
 import csv
@@ -31,6 +33,9 @@ VOICES = [
     ("flite", "rms"),
     ("espeak-ng", "en-gb"),
 ]
+
+# The voice whose recordings the kit ships, for the bit-rate comparison.
+OPUS_VOICE = ("flite", "rms")
 
 DIGITS = "zero one two three four five six seven eight nine ten".split()
 
@@ -87,6 +92,19 @@ def synthesise(engine, voice, texts, out):
                         "-b", "16", str(out / f"{i:03}.wav")], check=True)
 
 
+def through_opus(src, out, count, rate):
+    """The voice's WAV files encoded at `rate` kbit/s and decoded again, as 16 kHz mono WAV."""
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        ogg, dec = out / f"{i:03}.ogg", out / f"{i:03}.dec.wav"
+        subprocess.run(["opusenc", "--quiet", "--bitrate", str(rate), "--downmix-mono",
+                        str(src / f"{i:03}.raw.wav"), str(ogg)], check=True)
+        subprocess.run(["opusdec", "--quiet", str(ogg), str(dec)], check=True)
+        subprocess.run(["sox", str(dec), "-r", "16000", "-c", "1", "-b", "16",
+                        str(out / f"{i:03}.wav")], check=True)
+    return sum((out / f"{i:03}.ogg").stat().st_size for i in range(count))
+
+
 def transcribe(out, count):
     ctl = out / "ctl"
     ctl.write_text("".join(f"{i:03}\n" for i in range(count)))
@@ -101,9 +119,20 @@ def transcribe(out, count):
     return [found.get(i, "") for i in range(count)]
 
 
+def score(refs, hyps):
+    errors = sum(distance(r, h) for r, h in zip(refs, hyps))
+    return 100 * errors / sum(len(r) for r in refs), sum(r == h for r, h in zip(refs, hyps))
+
+
 def main():
-    script, work = sys.argv[1], Path(sys.argv[2])
-    n = int(sys.argv[3]) if len(sys.argv) > 3 else 100
+    args = sys.argv[1:]
+    rates = []
+    if "--opus" in args:
+        at = args.index("--opus")
+        rates = [int(r) for r in args[at + 1].split(",")]
+        del args[at:at + 2]
+    script, work = args[0], Path(args[1])
+    n = int(args[2]) if len(args) > 2 else 100
     texts = sample(script, n)
     refs = [words(for_voice(t)) for t in texts]
     total = sum(len(r) for r in refs)
@@ -116,13 +145,19 @@ def main():
         synthesise(engine, voice, texts, out)
         took = time.monotonic() - start
         hyps = [words(h) for h in transcribe(out, len(texts))]
-        errors = sum(distance(r, h) for r, h in zip(refs, hyps))
-        exact = sum(r == h for r, h in zip(refs, hyps))
+        rate, exact = score(refs, hyps)
         with open(out / "compare.tsv", "w", encoding="utf-8") as f:
             for r, h in zip(refs, hyps):
                 f.write(" ".join(r) + "\t" + " ".join(h) + "\n")
-        print(f"| {engine} {voice} | {100 * errors / total:.1f}% | {exact} of {len(texts)} | {took:.0f} |",
-              flush=True)
+        print(f"| {engine} {voice} | {rate:.1f}% | {exact} of {len(texts)} | {took:.0f} |", flush=True)
+    if rates:
+        print(f"\n| {' '.join(OPUS_VOICE)} through Ogg Opus | word error rate | texts heard exactly | bytes |")
+        print("| --- | ---: | ---: | ---: |")
+    for kbit in rates:
+        out = work / f"opus-{kbit}"
+        size = through_opus(work / "-".join(OPUS_VOICE), out, len(texts), kbit)
+        rate, exact = score(refs, [words(h) for h in transcribe(out, len(texts))])
+        print(f"| {kbit} kbit/s | {rate:.1f}% | {exact} of {len(texts)} | {size} |", flush=True)
 
 
 if __name__ == "__main__":
