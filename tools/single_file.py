@@ -7,8 +7,10 @@ WebAssembly (with the definitions, strings and pictograms it embeds) as base64 i
 the wasm-bindgen glue and the start-up code in one inline module script, the stylesheets in one
 inline style element, and the kit configuration (DIST/qkit-config.json, with the team's keys
 when the kit's maker has put them there) in a data block the app reads instead of fetching it.
-Opened straight from a USB stick (file://) it needs no server; recorded audio may stay beside it
-in an `audio/` folder.
+Opened straight from a USB stick (file://) it needs no server; recorded audio stays beside it
+in an `audio/` folder, and the participant's page carries that folder's manifest
+(DIST/audio/manifest.json, which says which file holds which text) in a data block too, since
+a page opened from a file cannot fetch it.
 
 The participant's page also carries the key-derivation worker: its script (`kdf-worker.js`,
 with scrypt's module glue in place of its importScripts line) in a data block,
@@ -38,6 +40,9 @@ PAGES = [
 CSP = ("default-src 'none'; script-src {script} 'wasm-unsafe-eval'; style-src {style}; "
        "img-src data: blob:; media-src 'self' blob:; connect-src 'none'; {workers}"
        "base-uri 'none'; form-action 'none'")
+
+# The recordings' manifest, read by the participant's page.
+AUDIO_MANIFEST = "audio/manifest.json"
 
 # The key-derivation worker's script, and its one importScripts line, which the single-file kit
 # replaces with the glue of scrypt's module (pkg/qkit_kdf.js) itself.
@@ -123,6 +128,11 @@ def single_page(dist, page, glue_name, stylesheets, embed_config, with_worker=Fa
         config = json.loads(read(dist, "qkit-config.json"))
         blocks.append(f'<script type="application/json" id="qkit-file:qkit-config.json">'
                       f"{json_data_block(config)}</script>")
+    audio = os.path.join(dist, AUDIO_MANIFEST)
+    if glue_name == "qkit-app" and os.path.exists(audio):
+        manifest = json.loads(read(dist, AUDIO_MANIFEST))
+        blocks.append(f'<script type="application/json" id="qkit-file:{AUDIO_MANIFEST}">'
+                      f"{json_data_block(manifest)}</script>")
     blocks.append(f'<script type="application/octet-stream" id="qkit-wasm">{wasm}</script>')
     if worker is not None:
         blocks.append(f'<script type="text/plain" id="qkit-kdf-worker">{worker}</script>')

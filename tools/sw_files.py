@@ -38,7 +38,9 @@ def main():
     text = text.replace("__QKIT_FILES__", json.dumps(urls, indent=2))
     with open(sw, "w", encoding="utf-8") as f:
         f.write(text)
-    print(f"service worker: version {digest.hexdigest()[:16]}, {len(urls)} files kept for offline use")
+    size = sum(os.path.getsize(os.path.join(dist, p)) for p in files)
+    print(f"service worker: version {digest.hexdigest()[:16]}, {len(urls)} files kept for offline "
+          f"use, {size} bytes")
 
 
 if __name__ == "__main__":

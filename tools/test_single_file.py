@@ -111,6 +111,15 @@ class SingleFileConfig(unittest.TestCase):
         self.assertNotIn("worker-src", plain)
         self.assertNotIn("qkit-kdf-worker", plain)
 
+    def test_the_recordings_manifest_rides_along_for_the_participant_page(self):
+        os.mkdir(os.path.join(self.dist, "audio"))
+        manifest = {"format": 1, "recordings": {"ui/a.en.ogg": {"sha256": "00", "source": "x</script>"}}}
+        self.write("audio/manifest.json", json.dumps(manifest))
+        self.write("qkit-config.json", "{}")
+        page = single_file.single_page(self.dist, "index.html", "qkit-app", ["style.css"], True)
+        opener = '<script type="application/json" id="qkit-file:audio/manifest.json">'
+        self.assertEqual(json.loads(script_content(page, page.index(opener) + len(opener))), manifest)
+
     def test_the_reader_above_sees_an_unescaped_comment_opener_hide_the_end_tag(self):
         # Guards the test itself: text escaping only "</" does not survive this reader.
         page = '<script type="application/json">{"label": "<\\/script><!--<script>"}</script>' \

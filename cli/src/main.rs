@@ -45,6 +45,8 @@ enum Command {
     Export(commands::export::Args),
     /// The recording script: every text to record, its file name, and which recordings are missing.
     AudioScript(commands::audio_script::Args),
+    /// Recordings of every text a participant hears: check them, generate them, adopt your own.
+    Audio(commands::audio::Args),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
         Command::Scores(args) => commands::scores::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::AudioScript(args) => commands::audio_script::run(args),
+        Command::Audio(args) => commands::audio::run(args),
     };
     match result {
         Ok(code) => code,

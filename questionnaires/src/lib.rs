@@ -19,6 +19,7 @@ pub mod model;
 pub mod norm;
 pub mod number;
 pub mod raw;
+pub mod recordings;
 pub mod shipped;
 pub mod text;
 pub mod ui;

@@ -71,6 +71,12 @@ test('after one visit, qkit loads, runs a battery and exports it with the networ
   await unlock(page);
   await waitForHeading(page, UI.start_heading);
   assert.deepEqual(await axeViolations(page), []);
+  // The recordings are kept too (the app fetched their manifest above, offline).
+  const kept = await page.evaluate(async () => {
+    const r = await fetch('audio/ui/handover_text.en.ogg');
+    return [r.status, (await r.arrayBuffer()).byteLength > 1000];
+  });
+  assert.deepEqual(kept, [200, true], 'a recording is there offline');
   const { record, given } = await answerAndExport(page, key, 'OFF0001');
   assert.deepEqual(answersOf(record, 'bscs'), given);
   assert.deepEqual(failed, [], 'nothing the app needed was missing offline');

@@ -12,6 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
+import { withoutRecordings } from './lib/recordings.mjs';
 import {
   UI, UI_CY, definition, fill, waitForHeading, startSitting, openApp, unlock, confirmStaff,
   useConfig, PASSPHRASE, MODES,
@@ -199,6 +200,7 @@ function stubAudio() {
 
 test('read-aloud on: each new question is spoken, then its options, and pointing at an option reads it', async () => {
   const context = await browser.newContext();
+  await withoutRecordings(context);
   await context.addInitScript(stubSpeech);
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -265,6 +267,7 @@ test('staff set the speaking rate and the voice for each language, and they are 
 
 test('a recorded audio file is played instead of synthetic speech when the definition declares it', async () => {
   const context = await browser.newContext();
+  await withoutRecordings(context);
   await context.addInitScript(stubSpeech);
   await context.addInitScript(stubAudio);
   const page = await context.newPage();
@@ -292,6 +295,7 @@ test('a recorded audio file is played instead of synthetic speech when the defin
 
 test('with no voice and no recording, staff are told plainly that it cannot be read aloud', async () => {
   const context = await browser.newContext();
+  await withoutRecordings(context);
   await context.addInitScript(() => {
     const synth = new EventTarget();
     synth.getVoices = () => [];

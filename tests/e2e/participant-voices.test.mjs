@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
+import { withoutRecordings } from './lib/recordings.mjs';
 import { UI, definition, fill, waitForHeading, startSitting, openApp, reloadUnlocked } from './lib/sitting.mjs';
 
 let server, browser;
@@ -53,6 +54,8 @@ function stubAudio() {
 
 async function openWith(voices, { audio = false } = {}) {
   const context = await browser.newContext();
+  // These tests are of the voices: the recordings' manifest is hidden.
+  await withoutRecordings(context);
   await context.addInitScript(stubVoices, voices);
   if (audio) await context.addInitScript(stubAudio);
   const page = await context.newPage();

@@ -72,14 +72,19 @@ test('qkit.html from a folder runs a battery and exports it; qkit-assessor.html 
   assert.deepEqual(await axeViolations(page), []);
   // The participant's kit does not point at the assessor area: the team's key stays off it.
   assert.equal(await page.locator('a[href*="assessor"]').count(), 0);
-  // Recorded audio kept in a folder beside the file plays (the policy allows media from there).
-  const audio = await page.evaluate(() => new Promise((resolve) => {
-    const a = new Audio('audio/about_you/language_1.en.wav');
-    a.oncanplaythrough = () => resolve('playable');
-    a.onerror = () => resolve(`error ${a.error?.code}`);
-    a.load();
-  }));
-  assert.equal(audio, 'playable');
+  // Recorded audio kept in a folder beside the file plays (the policy allows media from there),
+  // WAV and the generated Ogg Opus alike; the page carries the folder's manifest.
+  for (const file of ['audio/about_you/language_1.en.wav', 'audio/ui/handover_text.en.ogg']) {
+    const audio = await page.evaluate((src) => new Promise((resolve) => {
+      const a = new Audio(src);
+      a.oncanplaythrough = () => resolve('playable');
+      a.onerror = () => resolve(`error ${a.error?.code}`);
+      a.load();
+    }), file);
+    assert.equal(audio, 'playable', file);
+  }
+  const manifest = await page.evaluate(() => document.getElementById('qkit-file:audio/manifest.json')?.textContent);
+  assert.ok(JSON.parse(manifest).recordings['ui/handover_text.en.ogg'], 'the manifest is in the page');
 
   await startSitting(page, { reference: 'USB0001', programme: 'tsp', timepoint: 'mid' });
   await waitForHeading(page, BSCS.title.en);

@@ -1,5 +1,8 @@
-//! Reading aloud. A text is read from its recording when the definition declares one (a file
-//! under `audio/`, next to the app), else by the browser's synthetic speech (the Web Speech API)
+//! Reading aloud. A text is read from its recording when there is one (a file under `audio/`,
+//! next to the app: the one its definition declares, else the one `audio/manifest.json` lists
+//! for exactly these words in this language, found by `qkit_questionnaires::recordings::text_hash`
+//! so a reworded text is never read with an old recording), else by the browser's synthetic
+//! speech (the Web Speech API)
 //! in a voice for its language at the rate staff chose. Which voice is `crate::voices`' rule (a
 //! voice on this computer unless staff allowed a network one); this module only reads the
 //! browser's voices and speaks. Offline computers often have no voices: then a text without a
@@ -7,7 +10,10 @@
 //! fails to load or play falls back to synthetic speech.
 
 use gloo_events::EventListener;
+use qkit_questionnaires::recordings::manifest::{files_by_hash, MANIFEST_FILE};
+use qkit_questionnaires::recordings::text_hash;
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -85,14 +91,39 @@ pub fn can_speak(lang: &str, voicing: &Voicing) -> bool {
     voice_for(lang, voicing).is_some()
 }
 
+/// Text hash → recording file, from the audio folder's manifest (empty until it has come, or
+/// when there is none).
+type Recordings = Rc<RefCell<BTreeMap<String, String>>>;
+
 /// Reads pieces one after another; a new reading stops the one before.
-#[derive(Default)]
 pub struct Reader {
     /// Moves on with every reading, so callbacks of a stopped one do nothing.
     generation: Rc<Cell<u32>>,
     /// A reading is going on.
     busy: Rc<Cell<bool>>,
     audio: Rc<RefCell<Option<HtmlAudioElement>>>,
+    recordings: Recordings,
+}
+
+impl Default for Reader {
+    /// A reader, fetching the audio folder's manifest (a person's recording before a generated
+    /// one of the same words).
+    fn default() -> Self {
+        let recordings = Recordings::default();
+        let into = recordings.clone();
+        let path = format!("{AUDIO_FOLDER}{MANIFEST_FILE}");
+        crate::browser::fetch::fetch_text(&path, move |text| {
+            if let Some(json) = text {
+                *into.borrow_mut() = files_by_hash(&json);
+            }
+        });
+        Reader {
+            generation: Rc::default(),
+            busy: Rc::default(),
+            audio: Rc::default(),
+            recordings,
+        }
+    }
 }
 
 /// One reading in progress.
@@ -101,6 +132,7 @@ struct Run {
     mine: u32,
     busy: Rc<Cell<bool>>,
     audio: Rc<RefCell<Option<HtmlAudioElement>>>,
+    recordings: Recordings,
     pieces: Vec<Piece>,
     voicing: Voicing,
     /// Called for each piece that could be read neither from a recording nor by a voice.
@@ -123,6 +155,7 @@ impl Reader {
             mine: self.generation.get(),
             busy: self.busy.clone(),
             audio: self.audio.clone(),
+            recordings: self.recordings.clone(),
             pieces,
             voicing,
             unavailable,
@@ -172,8 +205,12 @@ fn play(run: Rc<Run>, i: usize, recorded: bool) {
         run.busy.set(false);
         return;
     };
-    if let (true, Some(path)) = (recorded, &piece.recording) {
-        if play_recording(&run, i, path).is_some() {
+    let listed = || {
+        let hash = text_hash(&piece.lang, &piece.text);
+        run.recordings.borrow().get(&hash).cloned()
+    };
+    if let (true, Some(path)) = (recorded, piece.recording.clone().or_else(listed)) {
+        if play_recording(&run, i, &path).is_some() {
             return;
         }
     }

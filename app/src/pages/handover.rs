@@ -17,7 +17,7 @@ pub fn handover_page(props: &HandoverPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let start = props.on_start.reform(|_: MouseEvent| ());
     let l = ctx.lang.as_str();
-    let pieces = ["handover_heading", "handover_text", "handover_help"]
+    let pieces = qkit_questionnaires::recordings::spoken_keys::HANDOVER
         .map(|k| spoken(ctx.t(k), l))
         .to_vec();
     html! {

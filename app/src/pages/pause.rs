@@ -18,7 +18,7 @@ pub fn pause_page(props: &PausePageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let resume = props.on_resume.reform(|_: MouseEvent| ());
     let l = ctx.lang.as_str();
-    let pieces = ["break_heading", "break_text"]
+    let pieces = qkit_questionnaires::recordings::spoken_keys::BREAK
         .map(|k| spoken(ctx.t(k), l))
         .to_vec();
     html! {

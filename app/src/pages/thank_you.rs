@@ -18,7 +18,7 @@ pub fn thank_you_page(props: &ThankYouPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let staff = props.on_staff.reform(|_: MouseEvent| ());
     let l = ctx.lang.as_str();
-    let pieces = ["thank_you_heading", "thank_you_text"]
+    let pieces = qkit_questionnaires::recordings::spoken_keys::THANK_YOU
         .map(|k| spoken(ctx.t(k), l))
         .to_vec();
     html! {

@@ -1,17 +1,19 @@
 //! `qkit audio-script [--audio DIR]`: the recording script, as audio-CASI systems keep one. Every
-//! text the participant may hear (each question in each language and wording, each answer
-//! option's label in each language) is written as a CSV row with the file name its recording has
-//! or should have, relative to the kit's `audio/` folder. Given the folder, it also says which
-//! recordings are there and which are missing; a recording a definition declares but the folder
-//! lacks is an error (exit 1), since the app would fall back to a synthetic voice.
+//! text the participant may hear (`qkit_questionnaires::recordings::spoken_texts`: questions,
+//! options and special answers in each language and wording, titles, instructions and the
+//! screens' own words) is written as a CSV row with the file name a person's recording of it
+//! should have, relative to the kit's `audio/` folder (`.wav` here; any type the browser plays
+//! will do, entered with `qkit audio adopt`). Given the folder, it also says which recordings
+//! are there and which are missing; a recording a definition declares but the folder lacks is
+//! an error (exit 1), since the app would fall back to a synthetic voice.
 //!
-//! Staff-only items are left out (they are never read to the participant), and so are easy-read
-//! option labels (a recording is of the option's standard label). A cell a spreadsheet would
-//! run as a formula gets a leading `'`, as in every CSV file qkit writes.
+//! Staff-only items are left out (they are never read to the participant). A cell a spreadsheet
+//! would run as a formula gets a leading `'`, as in every CSV file qkit writes.
 
 use crate::kit_files::KitFiles;
 use anyhow::{anyhow, Context};
-use qkit_questionnaires::{Kit, Lang, Questionnaire, Wording};
+use qkit_questionnaires::recordings::spoken_texts;
+use qkit_questionnaires::{Kit, Wording};
 use qkit_scoring::csv_rows::spreadsheet_safe;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -131,72 +133,28 @@ fn report(dir: &Path, lines: &[Line]) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Every text that needs a recording, questionnaire by questionnaire (in id order), then item
-/// by item, language by language; each response scale's options once, after its first item.
+/// Every text that needs a recording, in the order of
+/// [`qkit_questionnaires::recordings::spoken_texts`]: questionnaire by questionnaire, then the
+/// interface's own words.
 pub fn script(kit: &Kit) -> Vec<Line> {
-    let mut lines = Vec::new();
-    for q in kit.questionnaires.values() {
-        questionnaire_lines(q, &mut lines);
-    }
-    lines
-}
-
-fn questionnaire_lines(q: &Questionnaire, lines: &mut Vec<Line>) {
-    let mut scales_done: Vec<&str> = Vec::new();
-    for item in q.items.iter().filter(|i| !i.staff_only) {
-        for lang in &q.languages {
-            for (wording, key, suffix) in [
-                (Wording::Standard, "standard", ""),
-                (Wording::EasyRead, "easy_read", ".easy"),
-            ] {
-                if wording == Wording::EasyRead && item.easy_read.is_none() {
-                    continue;
-                }
-                let declared = item.audio_for(lang, wording);
-                lines.push(Line {
-                    file: declared.map_or_else(
-                        || format!("{}/{}{suffix}.{lang}.wav", q.id, item.id),
-                        str::to_owned,
-                    ),
-                    questionnaire: q.id.clone(),
-                    text_of: format!("question {}", item.id),
-                    language: lang.to_string(),
-                    wording: key,
-                    text: item.text_for(wording).get(lang).to_owned(),
-                    declared: declared.is_some(),
-                });
-            }
-        }
-        let scale = &item.response_scale;
-        if scales_done.contains(&scale.id.as_str()) {
-            continue;
-        }
-        scales_done.push(&scale.id);
-        for lang in &q.languages {
-            for o in &scale.options {
-                let declared = declared_in(&o.audio, lang);
-                lines.push(Line {
-                    file: declared.map_or_else(
-                        || format!("{}/{}_{}.{lang}.wav", q.id, scale.id, o.value),
-                        str::to_owned,
-                    ),
-                    questionnaire: q.id.clone(),
-                    text_of: format!("option {}={}", scale.id, o.value),
-                    language: lang.to_string(),
-                    wording: "standard",
-                    text: o.label.get(lang).to_owned(),
-                    declared: declared.is_some(),
-                });
-            }
-        }
-    }
-}
-
-fn declared_in<'a>(audio: &'a [(Lang, String)], lang: &Lang) -> Option<&'a str> {
-    audio
-        .iter()
-        .find(|(l, _)| l == lang)
-        .map(|(_, p)| p.as_str())
+    spoken_texts(kit)
+        .into_iter()
+        .map(|t| Line {
+            file: t
+                .declared
+                .clone()
+                .unwrap_or_else(|| format!("{}.wav", t.name)),
+            questionnaire: t.questionnaire,
+            text_of: t.text_of,
+            language: t.lang.to_string(),
+            wording: match t.wording {
+                Wording::Standard => "standard",
+                Wording::EasyRead => "easy_read",
+            },
+            text: t.text,
+            declared: t.declared.is_some(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -240,7 +198,7 @@ mod tests {
                 .easy_read
                 .as_ref()
                 .expect("easy read")
-                .get(&Lang::parse("cy").unwrap())
+                .get(&qkit_questionnaires::Lang::parse("cy").unwrap())
         );
     }
 

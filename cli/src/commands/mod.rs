@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod allocate;
+pub mod audio;
 pub mod audio_script;
 pub mod change;
 pub mod cohort;

@@ -9,7 +9,6 @@ use crate::model::*;
 use crate::number::number_text;
 use crate::raw::*;
 use crate::text::{Lang, Text};
-use sha2::{Digest, Sha256};
 
 /// Loads and validates one questionnaire file. `file` is its name, e.g. `phq9.json`.
 pub(crate) fn validate_questionnaire(
@@ -166,8 +165,7 @@ fn check(ctx: &mut Ctx, raw: &RawQuestionnaire) -> Questionnaire {
 fn content_hash(raw: &RawQuestionnaire) -> String {
     // Serialising plain structs, strings and maps cannot fail.
     let canonical = serde_json::to_vec(raw).unwrap_or_default();
-    let digest = Sha256::digest(&canonical);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::recordings::sha256_hex(&canonical)
 }
 
 fn response_scales(ctx: &mut Ctx, raw: &RawQuestionnaire, langs: &[Lang]) -> Vec<ResponseScale> {

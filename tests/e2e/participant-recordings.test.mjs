@@ -1,0 +1,132 @@
+// A whole battery "eyes closed": read-aloud on, the participant uses only the number keys and
+// Enter, and every audio file the page plays is recorded. Every participant screen (consent,
+// hand-over, each section, each question with its options and special answers, thank-you) must
+// be read from the kit's recordings, found by the hash of its exact words in audio/manifest.json,
+// and nothing may go to synthetic speech: in English, and in Welsh in easy-read wording (texts
+// with no Welsh are read in English, as they are shown).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, watchErrors, PARTICIPANT_DIST } from './lib/harness.mjs';
+import { recordPlays } from './lib/recordings.mjs';
+import { UI, UI_CY, BATTERIES, definition, fill, waitForHeading, startSitting, openApp } from './lib/sitting.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const MANIFEST = JSON.parse(readFileSync(join(PARTICIPANT_DIST, 'audio', 'manifest.json'), 'utf8'));
+const hash = (lang, text) => createHash('sha256').update(`${lang}\n${text}`).digest('hex');
+
+/** In the page: speechSynthesis with an English and a Welsh voice, recording what it is given. */
+function stubSpeech() {
+  window.__spoken = [];
+  const voice = (name, lang) => Object.create(SpeechSynthesisVoice.prototype, {
+    name: { value: name }, voiceURI: { value: `stub-${lang}` }, lang: { value: lang },
+    default: { value: lang === 'en-GB' }, localService: { value: true },
+  });
+  const voices = [voice('Stub English', 'en-GB'), voice('Stub Welsh', 'cy')];
+  window.SpeechSynthesisUtterance = class extends EventTarget {
+    constructor(text) { super(); this.text = text; this.lang = ''; }
+  };
+  const synth = new EventTarget();
+  synth.getVoices = () => voices;
+  synth.speak = (u) => {
+    window.__spoken.push(`${u.lang}: ${u.text}`);
+    setTimeout(() => u.onend?.(new Event('end')), 0);
+  };
+  synth.cancel = () => {};
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+}
+
+/** The recordings of each hash: file paths as the page requests them. */
+const FILES = new Map();
+for (const [file, r] of Object.entries(MANIFEST.recordings)) {
+  FILES.set(r.sha256, [...(FILES.get(r.sha256) ?? []), `audio/${file}`]);
+}
+
+/** Waits until every text in `texts` ([lang, words] pairs) has been played from a recording of
+ * exactly those words; fails naming the ones that were not. */
+async function heard(page, screen, texts) {
+  const groups = texts.map(([lang, words]) => FILES.get(hash(lang, words)) ?? []);
+  const all = (gs) => gs.every((g) => g.some((f) => window.__played.includes(f)));
+  const done = await page.waitForFunction(all, groups, { timeout: 10000 }).then(() => true, () => false);
+  if (!done) {
+    const played = await page.evaluate(() => window.__played);
+    const left = texts.filter((_, i) => !groups[i].some((f) => played.includes(f)));
+    assert.deepEqual(left.map(([l, w]) => `${l}: ${w}`), [], `not played from a recording on ${screen}`);
+  }
+  await page.evaluate(() => window.__played.splice(0));
+}
+
+/** The texts an item or consent screen reads: question, options, special answers. */
+function itemTexts(q, item, l, ui, uiLang, easy) {
+  const scale = q.response_scales.find((s) => s.id === item.response_scale);
+  const words = (t, e) => ((easy && e?.[l]) ? e[l] : t[l]);
+  const own = new Set(scale.options.map((o) => o.code).filter(Boolean));
+  const specials = (q.special_answers ?? []).filter((s) => !own.has(s.kind));
+  return [
+    [l, words(item.text, item.easy_read)],
+    ...scale.options.map((o) => [l, words(o.label, o.easy_read_label)]),
+    ...specials.map((s) => [uiLang, ui[`special_${s.kind}`]]),
+  ];
+}
+
+async function eyesClosed(language, easy) {
+  const ui = language === 'cy' ? UI_CY : UI;
+  const context = await browser.newContext();
+  await context.addInitScript(stubSpeech);
+  await context.addInitScript(recordPlays);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openApp(page, server.url);
+  const ids = BATTERIES.programmes.find((p) => p.id === 'tsp').pre;
+  const [consent, ...sections] = ids.map(definition);
+  const langOf = (q) => (q.languages.includes(language) ? language : 'en');
+  const onScreen = async (screen) => {
+    if (screen === 'consent') {
+      const l = langOf(consent);
+      const instructions = (easy && consent.easy_read_instructions?.[l]) || consent.instructions[l];
+      await heard(page, 'consent', [[l, consent.title[l]], [l, instructions],
+        ...itemTexts(consent, consent.items[0], l, ui, language, easy)]);
+    } else if (screen === 'handover') {
+      await heard(page, 'hand-over', ['handover_heading', 'handover_text', 'handover_help'].map((k) => [language, ui[k]]));
+    }
+  };
+  const support = ['support_read_aloud', ...(easy ? ['support_easy_read'] : [])];
+  await startSitting(page, { reference: `EYES${language.toUpperCase()}1`, programme: 'tsp', timepoint: 'pre', support, language, onScreen });
+  for (const [n, q] of sections.entries()) {
+    const l = langOf(q);
+    await waitForHeading(page, q.title[l]);
+    const instructions = (easy && q.easy_read_instructions?.[l]) || q.instructions[l];
+    await heard(page, `the ${q.id} section`, [
+      ...(n > 0 ? [[language, ui.section_well_done]] : []),
+      [l, q.title[l]],
+      [language, fill(ui.section_minutes, { minutes: q.minutes })],
+      [l, instructions],
+    ]);
+    await page.keyboard.press('Enter');
+    for (const item of q.items.filter((i) => !i.staff_only)) {
+      const texts = itemTexts(q, item, l, ui, language, easy);
+      await waitForHeading(page, texts[0][1]);
+      await heard(page, `${q.id} ${item.id}`, texts);
+      await page.keyboard.press('1');
+      await page.keyboard.press('Enter');
+    }
+  }
+  await waitForHeading(page, ui.thank_you_heading);
+  await heard(page, 'thank-you', ['thank_you_heading', 'thank_you_text'].map((k) => [language, ui[k]]));
+  assert.deepEqual(await page.evaluate(() => window.__spoken), [], 'nothing read by a synthetic voice');
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+test('eyes closed in English: every screen, question and option is played from a recording', async () => {
+  await eyesClosed('en', false);
+});
+
+test('eyes closed in Welsh, easy-read: every screen, question and option is played from a recording', async () => {
+  await eyesClosed('cy', true);
+});
