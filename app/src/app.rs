@@ -141,6 +141,14 @@ fn shell(props: &ShellProps) -> Html {
         lang: state.lang.clone(),
     };
     let reader = use_memo((), |_| Reader::default());
+    {
+        let reader = reader.clone();
+        use_effect_with(state.is_unlocked(), move |unlocked| {
+            if *unlocked {
+                reader.load_recordings();
+            }
+        });
+    }
     let voices = use_voices();
     let support = match &state.view {
         View::Sitting(v) => v.session.draft().record.support.clone(),

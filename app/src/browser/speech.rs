@@ -103,26 +103,38 @@ pub struct Reader {
     busy: Rc<Cell<bool>>,
     audio: Rc<RefCell<Option<HtmlAudioElement>>>,
     recordings: Recordings,
+    /// The manifest was asked for.
+    asked: Cell<bool>,
 }
 
 impl Default for Reader {
-    /// A reader, fetching the audio folder's manifest (a person's recording before a generated
-    /// one of the same words).
+    /// A reader with no recordings listed yet (see [`Reader::load_recordings`]).
     fn default() -> Self {
-        let recordings = Recordings::default();
-        let into = recordings.clone();
+        Reader {
+            generation: Rc::default(),
+            busy: Rc::default(),
+            audio: Rc::default(),
+            recordings: Recordings::default(),
+            asked: Cell::new(false),
+        }
+    }
+}
+
+impl Reader {
+    /// Fetches the audio folder's manifest, once (a person's recording before a generated one
+    /// of the same words). The app asks when staff unlock, not before: the manifest (about
+    /// 15 KB gzip) is not needed on the lock screen, whose bytes are counted.
+    pub fn load_recordings(&self) {
+        if self.asked.replace(true) {
+            return;
+        }
+        let into = self.recordings.clone();
         let path = format!("{AUDIO_FOLDER}{MANIFEST_FILE}");
         crate::browser::fetch::fetch_text(&path, move |text| {
             if let Some(json) = text {
                 *into.borrow_mut() = files_by_hash(&json);
             }
         });
-        Reader {
-            generation: Rc::default(),
-            busy: Rc::default(),
-            audio: Rc::default(),
-            recordings,
-        }
     }
 }
 
