@@ -9,11 +9,11 @@ use crate::pages::{
 };
 use crate::state::{Action, State, View};
 use qkit_allocation::Rules;
-use qkit_app::browser::{dom, fetch};
-use qkit_app::config::CONFIG_FILE;
-use qkit_app::hooks::{use_focus_on, use_idle};
-use qkit_app::KitContext;
 use qkit_questionnaires::{Kit, Lang};
+use qkit_web::browser::{dom, fetch};
+use qkit_web::config::CONFIG_FILE;
+use qkit_web::hooks::{use_focus_on, use_idle};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -4,11 +4,11 @@
 //! sitting in memory. Wrong guesses are counted across reloads and make the next one wait.
 
 use super::{AppState, OutsideChange, Secret, SittingProblem, SittingView, View};
-use crate::browser::random::BrowserRng;
 use crate::browser::storage::{Guesses, KeysRead, RescueCover, StoreError};
 use qkit_export::at_rest::{open_draft, seal_draft, DraftKey, DraftLock};
 use qkit_export::{AtRestError, Timestamp};
 use qkit_session::{Draft, Session};
+use qkit_web::browser::random::BrowserRng;
 use std::rc::Rc;
 
 /// The shortest passphrase accepted, in characters.

@@ -6,7 +6,7 @@ use crate::browser::files::{from_input, ReadError};
 use crate::components::local_files::refused_notice;
 use crate::model::local::Refused;
 use qkit_allocation::{Rules, MAX_RULES_BYTES};
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

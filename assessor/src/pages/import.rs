@@ -9,8 +9,8 @@ use crate::components::problem_list::ProblemList;
 use crate::components::rules_file::RulesFileView;
 use crate::import;
 use crate::state::{act, Action, Handle, View};
-use qkit_app::hooks::HEADING_ID;
-use qkit_app::KitContext;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ImportPage`].

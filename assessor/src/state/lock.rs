@@ -4,7 +4,7 @@
 //! answers, so the kit with local files, the rules in use and the idle time stay.
 
 use super::{LocalView, State};
-use qkit_app::config::KitConfig;
+use qkit_web::config::KitConfig;
 use std::rc::Rc;
 
 /// Why the area locked itself.

@@ -19,11 +19,11 @@ mod lock;
 pub use lock::LockReason;
 
 use qkit_allocation::{Allocation, AllocationInput, Date, Group, MoveTarget, Participant, Rules};
-use qkit_app::config::KitConfig;
-use qkit_app::local_kit::{Chosen, LocalFile};
 use qkit_export::{Identities, RecordSet};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::ReliableChangeChoice;
+use qkit_web::config::KitConfig;
+use qkit_web::local_kit::{Chosen, LocalFile};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;

@@ -34,10 +34,10 @@ pub use settings::{KeysRead, StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_K
 pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
 
-use crate::browser::random::BrowserRng;
 use qkit_export::at_rest::DraftKey;
 use qkit_export::{Recipient, Timestamp};
 use qkit_session::{Cursor, Draft};
+use qkit_web::browser::random::BrowserRng;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use thiserror::Error;

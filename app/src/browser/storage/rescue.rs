@@ -8,11 +8,11 @@
 //! it downloaded as `qkit.rescue.kept.<time>` until staff say the file is safe.
 
 use super::{stored, DraftStore, StoreError};
-use crate::browser::random::BrowserRng;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use qkit_export::at_rest::DraftKey;
 use qkit_export::Recipient;
+use qkit_web::browser::random::BrowserRng;
 use zeroize::Zeroizing;
 
 /// Key of the rescue copy.
