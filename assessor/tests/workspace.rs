@@ -176,3 +176,62 @@ fn workspace_of_2000_records_size_and_time() {
         read.as_millis()
     );
 }
+
+#[test]
+fn a_workspace_file_opens_for_the_team_key_into_an_empty_workspace_only() {
+    use qkit_assessor::model::workspace_file::{file_json, read_file};
+    use qkit_assessor::state::FileProblem;
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+    let kit = common::kit();
+    let s = worked();
+    // The file's plaintext reads back whole.
+    let plain = file_json(&s.entries(), &s.records);
+    let file = read_file(&plain).expect("reads");
+    assert_eq!(file.entries, s.entries());
+    assert_eq!(file.records(&kit).expect("fit"), *s.records);
+    // Sealed to the unlocked identity's recipients; opened into a fresh, unlocked area.
+    let sealed = s
+        .workspace_file(&mut ChaCha20Rng::seed_from_u64(1))
+        .expect("unlocked")
+        .expect("sealed");
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
+    let open = |state: Rc<State>| {
+        state.reduce(Action::OpenFile {
+            name: "team.age".into(),
+            read: Ok(sealed.clone()),
+        })
+    };
+    let fresh = open(unlocked(common::state()));
+    assert_eq!(fresh.keeping.file, Some(("team.age".into(), Ok(3))));
+    assert_eq!(fresh.entries(), s.entries());
+    assert_eq!(fresh.records, s.records);
+    assert_eq!(fresh.table, s.table);
+    // Not into a workspace holding work (nothing changes), and not with another key.
+    let busy = open(s.clone());
+    assert_eq!(
+        busy.keeping.file,
+        Some(("team.age".into(), Err(FileProblem::NotEmpty)))
+    );
+    assert_eq!(busy.entries(), s.entries());
+    let other = qkit_export::NewIdentity::generate(&mut ChaCha20Rng::seed_from_u64(2));
+    let theirs = Rc::new(common::state()).reduce(Action::Unlock(Rc::new(
+        qkit_export::Identities::parse(other.secret_text().as_str()).expect("identity"),
+    )));
+    let refused = open(theirs);
+    assert_eq!(
+        refused.keeping.file,
+        Some((
+            "team.age".into(),
+            Err(FileProblem::Open(qkit_export::OpenError::NoMatchingKey))
+        ))
+    );
+    assert!(refused.records.is_empty());
+    // A record is not a workspace.
+    let record = record(&kit, "A1", Timepoint::Pre, 0)
+        .to_json()
+        .expect("json");
+    assert!(matches!(
+        read_file(&record),
+        Err(WorkspaceError::Damaged { part: "file", .. })
+    ));
+}

@@ -1,10 +1,12 @@
 // The assessor's work lasts: import sealed records, enter a pathway, add a group, allocate, move
 // a man by hand with a reason and write a report comment; reload the page and unlock with the
 // team key: all of it is there; lock and unlock: all there again. A full store is said plainly,
-// the leave-page warning is on until a save succeeds, and nothing saved before is lost. axe-core
-// checks the screens with the save line.
+// the leave-page warning is on until a save succeeds, and nothing saved before is lost. The whole
+// workspace saved as one file sealed to the team key opens with the age tool and in a fresh
+// browser profile. axe-core checks the screens with the save line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,8 +71,8 @@ async function assertAllThere(page, start) {
   await page.getByText(REASON).first().waitFor();
 }
 
-test('everything imported and entered is there after a reload and after locking', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+test('everything imported and entered is there after a reload, after locking, and from a workspace file', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await unlockWithText(page, server.url, key.text);
@@ -121,6 +123,37 @@ test('everything imported and entered is there after a reload and after locking'
   await page.getByRole('button', { name: UI.assessor_lock_yes }).click();
   await unlockAgain(page);
   await assertAllThere(page, start);
+
+  // The workspace as one file sealed to the team key: the age tool reads it with the key, and a
+  // fresh browser profile opens it with everything there.
+  await nav(page, UI.assessor_nav_import).click();
+  await heading(page, UI.assessor_import_heading);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: UI.assessor_workspace_file_save }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  assert.match(name, /^qkit-workspace-\d{4}-\d{2}-\d{2}\.age$/);
+  const file = join(WORK, name);
+  await download.saveAs(file);
+  const plain = JSON.parse(execFileSync('age', ['-d', '-i', key.file, file], { encoding: 'utf8' }));
+  assert.equal(plain.kind, 'qkit-workspace');
+  assert.equal(plain.records.length, sealed.length);
+  assert.equal(plain.entries.comments[0][1], COMMENT);
+  const fresh = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const other = await fresh.newPage();
+  const otherErrors = watchErrors(other);
+  await unlockWithText(other, server.url, key.text);
+  await other.getByLabel(UI.assessor_workspace_file_open).setInputFiles(file);
+  await other.getByRole('status').filter({
+    hasText: ui('assessor_workspace_file_opened', { file: name, records: sealed.length }),
+  }).waitFor();
+  assert.deepEqual(await axeViolations(other), [], 'axe on the import screen with a workspace file opened');
+  await nav(other, UI.assessor_nav_cohort).click();
+  await heading(other, UI.assessor_cohort_heading);
+  await assertAllThere(other, start);
+  assert.deepEqual(otherErrors, []);
+  await fresh.close();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -17,3 +17,4 @@ pub mod rules_file;
 pub mod save_status;
 pub mod staff_form;
 pub mod t_chart;
+pub mod workspace_file;

@@ -11,6 +11,7 @@ pub mod rules_file;
 pub mod series;
 pub mod staff;
 pub mod workspace;
+pub mod workspace_file;
 
 use serde::{Deserialize, Serialize};
 

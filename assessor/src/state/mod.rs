@@ -16,11 +16,13 @@ mod allocation;
 mod local_files;
 mod lock;
 mod workspace;
+mod workspace_file;
 
 pub use crate::model::workspace::Allocated;
 pub use lock::LockReason;
 use workspace::Change;
 pub use workspace::{Keeping, Saved};
+pub use workspace_file::FileProblem;
 
 use crate::browser::workspace::WorkspaceStore;
 use qkit_allocation::{Date, Group, MoveTarget, Participant, Rules};
@@ -161,6 +163,12 @@ pub enum Action {
     /// Move the workspace saved on this computer, which cannot be opened, aside (unchanged) and
     /// save this page's work in its place.
     SetAside,
+    /// A workspace file was chosen (only opened into an empty workspace): its name, and its
+    /// bytes or why they were not read.
+    OpenFile {
+        name: String,
+        read: Result<Vec<u8>, ReadError>,
+    },
     /// Judge reliable change by each scale's rule, or by the cohort's pre-programme SD.
     ReliableChange(ReliableChangeChoice),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
@@ -347,6 +355,7 @@ impl Reducible for State {
             Action::AddLocal(chosen) => s.add_local(chosen),
             Action::LoadRules { name, read } => s.load_rules(&name, read),
             Action::SetAside => s.set_aside(),
+            Action::OpenFile { name, read } => s.open_file(name, read),
         }
         if s.identity.is_some() && change != Change::Nothing {
             s.save(change == Change::Records);

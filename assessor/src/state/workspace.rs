@@ -54,6 +54,9 @@ pub struct Keeping {
     pub records_saved: bool,
     /// Workspaces saved under other identities on this computer (never opened).
     pub others: usize,
+    /// The last workspace file opened: its name, and the results it held or why it was not
+    /// opened.
+    pub file: Option<(String, Result<usize, super::FileProblem>)>,
 }
 
 impl PartialEq for Keeping {
@@ -68,6 +71,7 @@ impl PartialEq for Keeping {
             && self.records_id == o.records_id
             && self.records_saved == o.records_saved
             && self.others == o.others
+            && self.file == o.file
     }
 }
 
