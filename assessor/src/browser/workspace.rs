@@ -3,10 +3,13 @@
 //!
 //! Each identity has its own place, named by its key id (not secret), so a workspace saved with
 //! another identity is never opened, overwritten or removed: `qkit.workspace.<key id>` holds
-//! the entries and `qkit.workspace.<key id>.records.<records id>` the records they name. An
-//! import writes the new records part first, then the entries naming it, and only then removes
-//! the old records part: a failed write leaves the last saved workspace whole.
+//! the entries and `qkit.workspace.<key id>.records.<records id>` the records they name, packed
+//! (DEFLATE, about a sixth of the JSON) before they are sealed. An import writes the new records
+//! part first, then the entries naming it, and only then removes the old records part: a failed
+//! write leaves the last saved workspace whole.
 
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
 use qkit_export::at_rest::{open_draft_text_in, seal_draft_text_in, DraftKey};
 use qkit_export::AtRestError;
 use qkit_web::browser::random::BrowserRng;
@@ -20,6 +23,10 @@ pub const KEY_LABEL: &str = "qkit assessor workspace v1";
 const PREFIX: &str = "qkit.workspace.";
 const RECORDS: &str = ".records.";
 const SET_ASIDE: &str = "qkit.workspace-set-aside.";
+/// DEFLATE level for the records part: fast, and about as small as the slower levels.
+const PACK_LEVEL: u8 = 1;
+/// The largest records part unpacked (2,000 records are about 26 MB of JSON).
+const MAX_RECORDS_BYTES: usize = 256 * 1024 * 1024;
 
 /// Why the workspace could not be read or saved.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -115,7 +122,10 @@ impl WorkspaceStore {
             .backend
             .get(&records_key(key, records))?
             .ok_or(WorkspaceStoreError::RecordsMissing)?;
-        open_draft_text_in(key, &records_context(records), &text).map_err(damaged)
+        let packed = open_draft_text_in(key, &records_context(records), &text).map_err(damaged)?;
+        decompress_to_vec_with_limit(&packed, MAX_RECORDS_BYTES)
+            .map(Zeroizing::new)
+            .map_err(|e| WorkspaceStoreError::Damaged(format!("the results do not unpack: {e}")))
     }
 
     /// How many workspaces saved under other keys are on this computer (never opened).
@@ -141,7 +151,8 @@ impl WorkspaceStore {
     ) -> Result<(), WorkspaceStoreError> {
         let mut rng = BrowserRng::new().ok_or(WorkspaceStoreError::NoRandom)?;
         if let Some((id, json)) = records {
-            let sealed = seal_draft_text_in(key, &records_context(id), json, &mut rng);
+            let packed = Zeroizing::new(compress_to_vec(json, PACK_LEVEL));
+            let sealed = seal_draft_text_in(key, &records_context(id), &packed, &mut rng);
             self.backend.set(&records_key(key, id), &sealed)?;
         }
         let sealed = seal_draft_text_in(key, ENTRIES_CONTEXT, entries, &mut rng);
