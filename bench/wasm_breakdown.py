@@ -21,7 +21,7 @@ PARTS = [
     ("qkit-questionnaires (load and check definitions)", [r"qkit_questionnaires"]),
     ("qkit-export (record, sealing, drafts at rest)", [r"qkit_export"]),
     ("qkit-session and qkit-scoring", [r"qkit_session", r"qkit_scoring"]),
-    ("qkit-app (state, browser I/O)", [r"qkit_app"]),
+    ("qkit-app and qkit-web (state, browser I/O)", [r"qkit_app", r"qkit_web"]),
     ("serde_json (its reader, made once for each of qkit's types)", [r"serde_json", r"serde_core", r"\bserde::", r"zmij", r"itoa"]),
     ("encryption (X25519, ChaCha20-Poly1305, scrypt, SHA-256, base64, bech32)",
      [r"curve25519", r"x25519", r"chacha", r"poly1305", r"salsa", r"scrypt", r"pbkdf2", r"sha2",

@@ -132,7 +132,8 @@ pub struct Override {
 }
 
 /// Why a pathway decision or override could not be made.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "error")]
 pub enum PathwayError {
     /// The requirement code is not in the rules.
     #[error("requirement \"{code}\" is not in the rules; known: {known}")]

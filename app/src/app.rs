@@ -3,43 +3,20 @@
 //! passphrase screens, the start screen or the open sitting.
 
 use crate::browser::speech::Reader;
-use crate::browser::{dom, fetch};
 use crate::components::read_aloud::SpeechContext;
-use crate::config::CONFIG_FILE;
-use crate::hooks::{use_idle, use_voices};
-use crate::local_kit::{self, Boot};
+use crate::hooks::use_voices;
 use crate::pages::{
     set_passphrase::SetPassphrasePage, sitting::SittingPage, start::StartPage, unlock::UnlockPage,
 };
 use crate::state::{Action, AppState, Env, View};
-use qkit_questionnaires::{DefinitionErrors, Kit, Lang};
+use qkit_questionnaires::DefinitionErrors;
+use qkit_web::browser::{dom, fetch};
+use qkit_web::config::CONFIG_FILE;
+use qkit_web::hooks::use_idle;
+use qkit_web::local_kit::{self, Boot};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The kit and the interface language, shared with every screen.
-#[derive(Clone)]
-pub struct KitContext {
-    pub kit: Rc<Kit>,
-    pub lang: Lang,
-}
-
-impl PartialEq for KitContext {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.kit, &other.kit) && self.lang == other.lang
-    }
-}
-
-impl KitContext {
-    /// An interface string in the current language.
-    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.kit.ui.get(&self.lang, key)
-    }
-
-    /// An interface string with `{placeholders}` filled in.
-    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.kit.ui.format(&self.lang, key, args)
-    }
-}
 
 /// The root component's properties: the outside world (tests pass stand-ins).
 #[derive(Properties, PartialEq)]

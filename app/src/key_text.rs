@@ -2,8 +2,8 @@
 //! (blank lines and `#` comments ignored), or a whole kit configuration file. A secret key
 //! (`AGE-SECRET-KEY-1…`) is refused outright: it must never be on a participant's computer.
 
-use crate::config::KitConfig;
 use qkit_export::Recipient;
+use qkit_web::config::KitConfig;
 
 /// Why the text gave no keys.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,13 +5,11 @@
 mod app;
 pub mod browser;
 pub mod components;
-pub mod config;
 pub mod hooks;
 pub mod key_text;
 pub mod keys;
-pub mod local_kit;
 pub mod pages;
 pub mod state;
 pub mod voices;
 
-pub use app::{App, AppProps, KitContext};
+pub use app::{App, AppProps};

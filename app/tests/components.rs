@@ -4,16 +4,17 @@
 //! for localStorage, the wall clock and the real work factor), so nothing sleeps and nothing is
 //! left behind.
 
-use qkit_app::browser::random::BrowserRng;
 use qkit_app::browser::storage::{Backend, DraftStore, Medium, MemoryBackend};
 use qkit_app::components::progress_bar::ProgressBar;
 use qkit_app::state::{derive_now, Env};
-use qkit_app::{App, AppProps, KitContext};
+use qkit_app::{App, AppProps};
 use qkit_export::at_rest::{DraftKey, DraftLock};
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
 use qkit_session::{Session, StartOptions, Verb};
+use qkit_web::browser::random::BrowserRng;
+use qkit_web::KitContext;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

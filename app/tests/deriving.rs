@@ -5,7 +5,7 @@
 //! headless Chromium, over a memory store; the browser's own path (the worker, and the page
 //! when no worker starts) is driven by the end-to-end tests.
 
-use qkit_app::browser::random::BrowserRng;
+use qkit_web::browser::random::BrowserRng;
 use qkit_app::browser::storage::*;
 use qkit_app::state::{
     derive_here, derive_now, Action, AppState, DerivedSecret, Env, PromptNote, Purpose, Secret,

@@ -6,13 +6,13 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown -p qkit-app --test rescue_bench -- --nocapture`
 //! (`./kit bench` does).
 
-use qkit_app::browser::random::BrowserRng;
 use qkit_app::browser::storage::*;
 use qkit_export::at_rest::{DraftLock, KdfParams};
 use qkit_export::{NewIdentity, Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
 use qkit_session::{Cursor, Session, StartOptions, Verb};
+use qkit_web::browser::random::BrowserRng;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 

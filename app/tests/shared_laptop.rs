@@ -5,7 +5,6 @@
 //! swapped, the key list edited, the lock record tampered) is caught and named. Reducer-level, in
 //! headless Chromium, over a memory store and a clock the test moves.
 
-use qkit_app::browser::random::BrowserRng;
 use qkit_app::browser::storage::*;
 use qkit_app::state::{
     derive_now, Action, AppState, Env, OutsideChange, PromptNote, Secret, StaffStep, StartChoice,
@@ -16,6 +15,7 @@ use qkit_export::{Identities, NewIdentity, Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
 use qkit_session::{Cursor, Mode, Verb};
+use qkit_web::browser::random::BrowserRng;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;

@@ -1,19 +1,24 @@
 //! The assessor area's root: loads the kit and the pathway rules once, reads the kit
-//! configuration (for the idle time), holds the state, locks it when idle, and shows the header
-//! (language, navigation, lock) and the current screen.
+//! configuration (for the idle time), holds the state (its workspace kept in the page's
+//! storage), locks it when idle, turns the leave-page warning on while work is not saved, and
+//! shows the header (language, navigation, lock), whether the work is saved, and the current
+//! screen.
 
+use crate::browser::leave::LeaveWarning;
+use crate::browser::workspace::WorkspaceStore;
 use crate::components::nav::Nav;
+use crate::components::save_status::SaveStatus;
 use crate::pages::{
     allocation::AllocationPage, cohort::CohortPage, import::ImportPage, person::PersonPage,
     unlock::UnlockPage,
 };
 use crate::state::{Action, State, View};
 use qkit_allocation::Rules;
-use qkit_app::browser::{dom, fetch};
-use qkit_app::config::CONFIG_FILE;
-use qkit_app::hooks::{use_focus_on, use_idle};
-use qkit_app::KitContext;
 use qkit_questionnaires::{Kit, Lang};
+use qkit_web::browser::{dom, fetch};
+use qkit_web::config::CONFIG_FILE;
+use qkit_web::hooks::{use_focus_on, use_idle};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,7 +58,9 @@ impl PartialEq for ShellProps {
 fn shell(props: &ShellProps) -> Html {
     let state = {
         let (kit, rules) = (props.kit.clone(), props.rules.clone());
-        use_reducer(move || State::new(kit, rules, Lang::english()))
+        use_reducer(move || {
+            State::new(kit, rules, Lang::english()).with_store(WorkspaceStore::device())
+        })
     };
     let dispatch = {
         let d = state.dispatcher();
@@ -78,6 +85,11 @@ fn shell(props: &ShellProps) -> Html {
         dispatch.reform(|_| Action::IdleLock),
     );
     use_focus_on(state.view.clone());
+    // While work is not saved, leaving the page asks first.
+    use_effect_with(state.saved.unsaved(), |unsaved| {
+        let warning = unsaved.then(LeaveWarning::on);
+        move || drop(warning)
+    });
     let ctx = KitContext {
         kit: state.kit.clone(),
         lang: state.lang.clone(),
@@ -100,6 +112,8 @@ fn shell(props: &ShellProps) -> Html {
                 <Nav view={state.view.clone()} {unlocked} records={state.records.len()}
                     on_show={dispatch.reform(Action::Show)} on_lock={dispatch.reform(|_| Action::Lock)}
                     on_language={dispatch.reform(Action::SetLanguage)} />
+                <SaveStatus saved={state.saved.clone()} others={state.keeping.others}
+                    on_set_aside={dispatch.reform(|_| Action::SetAside)} />
                 { page }
             </div>
         </ContextProvider<KitContext>>

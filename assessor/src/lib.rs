@@ -2,7 +2,7 @@
 //! that only the assessor's browser carries the `age` crate. Unlock an identity, import sealed
 //! records, then the cohort table, each participant's profile, pathway and end-of-programme
 //! report, and group allocation. Every number and rule comes from the core crates; only
-//! `browser/` (with `qkit_app::browser`) touches browser APIs, and nothing is stored: closing
+//! `browser/` (with `qkit_web::browser`) touches browser APIs, and nothing is stored: closing
 //! the page forgets everything.
 
 mod app;

@@ -6,15 +6,15 @@ use crate::browser::files::ReadError;
 use crate::model::cohort::FlagKind;
 use crate::model::staff::NotReady;
 use qkit_allocation::{Availability, Cohort, Constraint, Intensity, Level, Unplaced, Weekday};
-use qkit_app::KitContext;
 use qkit_export::{IdentityError, OpenError, Part};
 use qkit_questionnaires::number::{decimals_text, number_text};
 use qkit_questionnaires::{Band, Colour, ItemRole, Timepoint};
 use qkit_scoring::change::{ChangeCategory, NotAssessable, Outcome};
+use qkit_web::KitContext;
 
 /// A number as staff read it: whole numbers plainly, others to one or two decimals.
 pub fn number(x: f64) -> String {
-    qkit_app::components::report_card::number(x)
+    qkit_web::words::number(x)
 }
 
 /// The questionnaire's short title, or its id.

@@ -7,7 +7,6 @@
 mod common;
 
 use common::{kit, set};
-use qkit_app::KitContext;
 use qkit_assessor::components::change_basis::ChangeBasis;
 use qkit_assessor::components::change_chart::ChangeChart;
 use qkit_assessor::components::cohort_filters::CohortFilters;
@@ -17,6 +16,7 @@ use qkit_assessor::model::cohort::{shown_columns, table, view, Filter, Sort, Sor
 use qkit_assessor::model::series::{series, Series};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::ReliableChangeChoice;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

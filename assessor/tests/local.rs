@@ -7,12 +7,12 @@
 mod common;
 
 use qkit_allocation::Rules;
-use qkit_app::local_kit::Chosen;
 use qkit_assessor::model::local::{add, Refused};
 use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
 use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Lang, Timepoint, BATTERIES_FILE};
+use qkit_web::local_kit::Chosen;
 use std::rc::Rc;
 use yew::Reducible;
 

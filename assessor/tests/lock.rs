@@ -21,16 +21,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 /// An unlocked area holding two records, an entry and a comment, on a report.
 fn in_use() -> Rc<State> {
-    let kit = common::kit();
-    let s = unlocked(common::state());
-    let mut set = RecordSet::new();
-    set.add("a.age", record(&kit, "A1", Timepoint::Pre, 0));
-    set.add("b.age", record(&kit, "B2", Timepoint::Pre, 1));
-    let s = s.reduce(Action::ImportStarted { total: 2 });
-    let s = s.reduce(Action::ImportFinished {
-        records: Rc::new(set),
-        ms: 1.0,
-    });
+    let s = common::two_imported(unlocked(common::state()));
     let key = Key::new("A1", "tsp");
     let s = s.reduce(Action::Staff(key.clone(), StaffEntry::default()));
     let s = s.reduce(Action::Comment(key.clone(), "Engaged well".into()));

@@ -9,7 +9,6 @@ mod common;
 
 use qkit_allocation::rules::SHIPPED;
 use qkit_allocation::{Intensity, Level};
-use qkit_app::local_kit::Chosen;
 use qkit_assessor::browser::files::ReadError;
 use qkit_assessor::model::local::Refused;
 use qkit_assessor::model::rules_file::{load, rules_for};
@@ -17,6 +16,7 @@ use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
 use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Timepoint, BATTERIES_FILE};
+use qkit_web::local_kit::Chosen;
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -2,13 +2,14 @@
 //! records out, through the reference `age` crate. Every way a file can be wrong becomes its own
 //! [`OpenError`]; no input panics.
 
+use crate::at_rest::DraftKey;
 use crate::error::{IdentityError, OpenError, Part, RecordError};
 use crate::keys::Recipient;
 use crate::record::ResultRecord;
 use crate::rescue::{in_sitting, is_rescue, read_rescue};
 use crate::validate::validate_record;
 use age::armor::ArmoredReader;
-use age::secrecy::SecretString;
+use age::secrecy::{ExposeSecret, SecretString};
 use qkit_questionnaires::Kit;
 use std::io::{self, Read};
 use std::str::FromStr;
@@ -95,6 +96,18 @@ impl Identities {
             })?;
         let text = read_limited(reader).map_err(|e| IdentityError::Damaged(e.to_string()))?;
         Identities::from_bytes(&text)
+    }
+
+    /// The key the assessor's workspace is kept under at rest: [`DraftKey::from_secret`] of
+    /// these identities' secret keys (in the order given, one per line) under `label`. No new
+    /// secret: the same identity file always gives the same key, another one another key.
+    pub fn derive_key(&self, label: &str) -> DraftKey {
+        let mut secrets = Zeroizing::new(String::new());
+        for identity in &self.0 {
+            secrets.push_str(identity.to_string().expose_secret());
+            secrets.push('\n');
+        }
+        DraftKey::from_secret(secrets.as_bytes(), label)
     }
 
     /// The recipients (public keys) of these identities.

@@ -129,3 +129,28 @@ fn a_passphrase_protected_identity_made_by_the_age_tool_opens() {
     let ids = Identities::from_passphrase_file(file, "test passphrase").unwrap();
     assert_eq!(ids.recipients()[0].to_string(), recipient);
 }
+
+#[test]
+fn an_identity_derives_the_same_workspace_key_every_time_and_another_identity_another() {
+    use qkit_export::at_rest::{open_draft_in, seal_draft_in};
+    use qkit_export::AtRestError;
+    let a = NewIdentity::generate(&mut rng(1));
+    let b = NewIdentity::generate(&mut rng(2));
+    let with_comments = Identities::parse(a.file_text(Timestamp(0)).as_str()).unwrap();
+    let bare = Identities::parse(a.secret_text().as_str()).unwrap();
+    let other = Identities::parse(b.secret_text().as_str()).unwrap();
+    const LABEL: &str = "qkit assessor workspace v1";
+    let key = with_comments.derive_key(LABEL);
+    // Comments and blank lines in the file do not change the key; only the secret does.
+    assert_eq!(key.id_hex(), bare.derive_key(LABEL).id_hex());
+    assert_eq!(key.id_hex().len(), 16);
+    assert_ne!(key.id_hex(), other.derive_key(LABEL).id_hex());
+    assert_ne!(key.id_hex(), bare.derive_key("another label").id_hex());
+    let sealed = seal_draft_in(&key, "workspace", b"entries", &mut rng(3));
+    let reopened = open_draft_in(&bare.derive_key(LABEL), "workspace", &sealed).unwrap();
+    assert_eq!(reopened.as_slice(), b"entries");
+    assert_eq!(
+        open_draft_in(&other.derive_key(LABEL), "workspace", &sealed).unwrap_err(),
+        AtRestError::OtherKey
+    );
+}

@@ -13,7 +13,7 @@
 use crate::report::ScoreReport;
 use crate::stats::sample_sd;
 use qkit_questionnaires::{Questionnaire, ReliableChangeRule, Scale};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// |RCI| above this is reliable change (p < .05, two-tailed).
 pub const RELIABLE_Z: f64 = 1.96;
@@ -38,7 +38,7 @@ pub fn reliable_change_threshold(sd: f64, reliability: f64) -> f64 {
 }
 
 /// How reliable change is judged across a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReliableChangeChoice {
     /// Each scale's own rule, from its definition.

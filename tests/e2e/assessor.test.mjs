@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations, spellcheckedBoxes, ROOT } from './lib/harness.mjs';
 import {
   UI, ui, makeKey, makeRecords, seal, sealedIn, corrupt, heading, unlockWithText, importFiles,
-  choose, download,
+  choose, download, addGroup, EVENING_GROUPS,
 } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-e2e-'));
@@ -204,20 +204,7 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await page.getByRole('navigation', { name: UI.assessor_nav }).getByRole('button', { name: UI.assessor_nav_allocation }).click();
   await heading(page, UI.assessor_allocation_heading);
   const start = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-  for (const g of [
-    { id: 'TSP-A-TUE', programme: 'Thinking Skills Programme', site: 'Site A', day: 'Tuesday' },
-    { id: 'BBR-C-WED', programme: 'Building Better Relationships', site: 'Site C', day: 'Wednesday' },
-  ]) {
-    await page.getByRole('textbox', { name: UI.assessor_group_id }).fill(g.id);
-    await choose(page, UI.assessor_col_programme, g.programme);
-    await choose(page, UI.assessor_group_pathway, UI.assessor_pathway_moderate_intensity);
-    await choose(page, UI.assessor_group_site, g.site);
-    await choose(page, UI.assessor_group_weekday, g.day);
-    await choose(page, UI.assessor_group_time, UI.assessor_time_evening);
-    await page.getByLabel(UI.assessor_group_start).fill(start);
-    await page.getByRole('button', { name: UI.assessor_group_add }).click();
-    await page.getByRole('rowheader', { name: g.id }).waitFor();
-  }
+  for (const g of EVENING_GROUPS) await addGroup(page, { ...g, start });
   await page.getByText(ui('assessor_waiting_counts', { waiting: 2, ready: 2 })).waitFor();
   await page.getByRole('button', { name: UI.assessor_allocate }).click();
   const tsp = page.getByRole('region', { name: ui('assessor_group_heading', { id: 'TSP-A-TUE' }) });

@@ -4,7 +4,7 @@
 // outside now that drafts are sealed, is covered by the component tests.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, switchableQuota } from './lib/harness.mjs';
 import {
   UI, definition, fill, startSitting, waitForHeading, openApp, reloadUnlocked, confirmStaff, unlock,
 } from './lib/sitting.mjs';
@@ -115,13 +115,7 @@ test('blocked storage: the sitting runs in memory and says so', async () => {
 
 test('full storage: a clear message, and staff can carry on with answers in memory', async () => {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.qkitFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await switchableQuota(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await openApp(page, server.url);

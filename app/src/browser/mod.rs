@@ -3,15 +3,9 @@
 //! that runs scrypt. Everything else in the app is plain Rust over the core crates.
 
 pub mod clock;
-pub mod definition_files;
-pub mod dom;
-pub mod download;
-pub mod fetch;
 pub mod file;
-pub mod idle;
 pub mod kdf;
 pub mod keyboard;
-pub mod random;
 pub mod speech;
 pub mod storage;
 pub mod update;

@@ -130,7 +130,7 @@ impl Reader {
         }
         let into = self.recordings.clone();
         let path = format!("{AUDIO_FOLDER}{MANIFEST_FILE}");
-        crate::browser::fetch::fetch_text(&path, move |text| {
+        qkit_web::browser::fetch::fetch_text(&path, move |text| {
             if let Some(json) = text {
                 *into.borrow_mut() = files_by_hash(&json);
             }

@@ -2,12 +2,13 @@
 //! fingerprints; keys the kit configuration offers; and pasting or loading a key. Every key is
 //! used only after staff compare its fingerprint and accept it.
 
-use crate::app::KitContext;
+use crate::browser::file;
 use crate::browser::storage::StoredRecipient;
-use crate::browser::{dom, file};
 use crate::key_text::KeyTextProblem;
 use crate::state::{Action, KeysView};
 use qkit_export::Recipient;
+use qkit_web::browser::dom;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`AssessorKeys`].

@@ -1,8 +1,8 @@
 //! The sittings stored on this device: unfinished ones to resume, finished ones waiting for
 //! export, and any that cannot be read.
 
-use crate::app::KitContext;
 use crate::browser::{clock, storage::DraftState, storage::Listed};
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`DraftList`].

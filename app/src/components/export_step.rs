@@ -2,8 +2,8 @@
 //! assessment team and download it; then, once staff confirm the file is saved (its name shown),
 //! remove the sitting from this computer.
 
-use crate::app::KitContext;
 use crate::state::{ExportProblem, ExportStatus};
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ExportStep`].

@@ -3,10 +3,11 @@
 //! have gone astray), and remove it only by typing the file's code, which the assessor area
 //! shows when the team imports the file. Shown on the start screen only.
 
-use crate::app::KitContext;
-use crate::browser::{clock, dom};
+use crate::browser::clock;
 use crate::state::Action;
 use qkit_export::Timestamp;
+use qkit_web::browser::dom;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`KeptRescues`].

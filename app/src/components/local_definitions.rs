@@ -2,11 +2,11 @@
 //! button to remove it, a file input to load more (and a local `batteries.json`), and every
 //! problem found in them.
 
-use crate::app::KitContext;
-use crate::browser::definition_files;
-use crate::local_kit::LocalFile;
 use crate::state::{Action, LocalProblem};
 use qkit_questionnaires::DefinitionErrors;
+use qkit_web::browser::definition_files;
+use qkit_web::local_kit::LocalFile;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`LocalDefinitions`].

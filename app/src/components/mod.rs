@@ -4,7 +4,6 @@ pub mod assessor_keys;
 pub mod draft_list;
 pub mod export_step;
 pub mod kept_rescues;
-pub mod language_switch;
 pub mod local_definitions;
 pub mod nav_buttons;
 pub mod notices;

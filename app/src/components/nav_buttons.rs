@@ -1,6 +1,6 @@
 //! Back and Next, the same on every participant screen.
 
-use crate::app::KitContext;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`NavButtons`].

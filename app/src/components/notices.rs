@@ -1,9 +1,9 @@
 //! Messages about storage and definitions above a sitting: what happened, and the way forward.
 
-use crate::app::KitContext;
 use crate::browser::storage::{Medium, StoreError};
 use crate::state::SittingProblem;
 use qkit_session::{ChangeOutcome, DefinitionChange};
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`Notices`].

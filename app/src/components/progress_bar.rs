@@ -1,6 +1,6 @@
 //! Two visible progress bars, for the questionnaire and for the whole battery.
 
-use crate::app::KitContext;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ProgressBar`].

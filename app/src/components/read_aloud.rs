@@ -2,8 +2,8 @@
 //! again"), reading them by itself when the participant has read-aloud on, and a plain message
 //! for staff when a text can be read neither from a recording nor by a voice.
 
-use crate::app::KitContext;
 use crate::browser::speech::{Piece, Reader, Voice, Voicing};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,23 +1,17 @@
 //! One questionnaire on the completion summary: answers counted, scores or why there are none,
 //! response-quality flags and items to revisit. All numbers come from the scoring report.
 
-use crate::app::KitContext;
-use qkit_questionnaires::number::decimals_text;
 use qkit_questionnaires::Questionnaire;
-use qkit_scoring::{NotScorable, QualityFlag, ScaleScore, ScoreStatus};
+use qkit_scoring::{NotScorable, ScaleScore, ScoreStatus};
 use qkit_session::QuestionnaireSummary;
+use qkit_web::words::{flag_line, number};
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ReportCard`].
 #[derive(Properties, PartialEq)]
 pub struct ReportCardProps {
     pub summary: QuestionnaireSummary,
-}
-
-/// A number as staff read it: whole numbers plainly, others to two decimals.
-pub fn number(x: f64) -> String {
-    let places = if (x - x.round()).abs() < 1e-9 { 0 } else { 2 };
-    decimals_text(x, places)
 }
 
 /// One questionnaire's part of the summary.
@@ -120,57 +114,4 @@ fn score_line(ctx: &KitContext, q: &Questionnaire, sc: &ScaleScore) -> String {
         line = format!("{line} ({})", ctx.t("score_prorated"));
     }
     line
-}
-
-/// One response-quality flag in words. The assessor's notes use the same words.
-pub fn flag_line(ctx: &KitContext, q: &Questionnaire, f: &QualityFlag) -> String {
-    let scale_title = |id: &str| {
-        q.scale(id)
-            .map_or(id.to_owned(), |s| s.title.get(&ctx.lang).to_owned())
-    };
-    match f {
-        QualityFlag::TooFast {
-            median_seconds,
-            min_seconds,
-        } => ctx.tf(
-            "flag_too_fast",
-            &[
-                ("median", &number(*median_seconds)),
-                ("min", &number(*min_seconds)),
-            ],
-        ),
-        QualityFlag::StraightLining { scale, n_items, .. } => ctx.tf(
-            "flag_straight_lining",
-            &[
-                ("scale", &scale_title(scale)),
-                ("count", &n_items.to_string()),
-            ],
-        ),
-        QualityFlag::ValidityConcern { scale, band } => {
-            let label = q
-                .scale(scale)
-                .and_then(|s| s.bands.as_ref()?.bands.iter().find(|b| b.id == *band))
-                .map_or(band.clone(), |b| b.label.get(&ctx.lang).to_owned());
-            ctx.tf(
-                "flag_validity_concern",
-                &[("scale", &scale_title(scale)), ("band", &label)],
-            )
-        }
-        QualityFlag::AdaptedWording { items } => ctx.tf(
-            "flag_adapted_wording",
-            &[("count", &items.len().to_string())],
-        ),
-        QualityFlag::InconsistentPairs { pairs } => {
-            ctx.tf("flag_inconsistent", &[("count", &pairs.len().to_string())])
-        }
-        QualityFlag::HighMissingness {
-            missing, n_items, ..
-        } => ctx.tf(
-            "flag_missing",
-            &[
-                ("missing", &missing.to_string()),
-                ("total", &n_items.to_string()),
-            ],
-        ),
-    }
 }

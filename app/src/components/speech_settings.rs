@@ -3,11 +3,11 @@
 //! the text then leaves the computer, allow it. With no voice allowed for a language, staff are
 //! told that read-aloud in it is off (texts with a recording are still played).
 
-use crate::app::KitContext;
-use crate::browser::dom;
 use crate::components::read_aloud::{spoken, SpeechContext};
 use crate::state::{Action, RATE_RANGE};
 use crate::voices::{choose, speaking, NetworkVoice, Voice, Voicing};
+use qkit_web::browser::dom;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,10 +2,10 @@
 //! (staff mode, ending a break, the completion summary, a declined record). Staff give the
 //! passphrase every time: no grace period survives a hand-over.
 
-use crate::app::KitContext;
-use crate::browser::dom;
-use crate::hooks::HEADING_ID;
 use crate::state::{PromptNote, Secret, StaffPrompt, StaffStep};
+use qkit_web::browser::dom;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`StaffConfirm`].

@@ -1,12 +1,12 @@
 //! The staff start form: participant reference, programme, timepoint, language and support.
 
-use crate::app::KitContext;
-use crate::browser::dom;
 use crate::components::support_fields::{SuggestionBox, SupportFields};
 use crate::state::StartChoice;
 use qkit_export::Support;
 use qkit_questionnaires::Timepoint;
 use qkit_session::{StartError, Suggested};
+use qkit_web::browser::dom;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`StartForm`].

@@ -1,10 +1,10 @@
 //! The support options on the start screen, and the suggestion drawn from a participant's
 //! earlier "About you" answers.
 
-use crate::app::KitContext;
-use crate::browser::dom;
 use qkit_export::Support;
 use qkit_session::Suggested;
+use qkit_web::browser::dom;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// One support option's switch in [`Support`].

@@ -3,11 +3,11 @@
 //! (changed mid-battery, answers kept), the way back to the participant, and closing the sitting
 //! for now.
 
-use crate::app::KitContext;
 use crate::components::support_fields::SupportFields;
 use qkit_export::Support;
 use qkit_questionnaires::Lang;
 use qkit_session::Mode;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`Tools`].
@@ -54,7 +54,7 @@ pub fn tools(props: &ToolsProps) -> Html {
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let on_assisted = props
         .on_assisted
-        .reform(|e: Event| crate::browser::dom::checked(&e));
+        .reform(|e: Event| qkit_web::browser::dom::checked(&e));
     let languages = ctx.kit.ui.languages().map(|(lang, name)| {
         let onchange = {
             let (cb, lang, support) = (props.on_presentation.clone(), lang.clone(), props.support.clone());

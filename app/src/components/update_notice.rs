@@ -1,9 +1,9 @@
 //! Tells staff that a new version of qkit is ready, and lets them switch to it. Shown on the
 //! staff screens only (lock and start), never in the middle of a participant's questions.
 
-use crate::app::KitContext;
 use crate::browser::update;
 use crate::hooks::use_update_ready;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// "A new version of qkit is ready" with a button to use it now; nothing when there is none.

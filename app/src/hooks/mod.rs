@@ -1,14 +1,10 @@
 //! Custom hooks: effects that reach the browser, run after render.
 
-mod use_focus;
-mod use_idle;
 mod use_keys;
 mod use_update;
 mod use_voices;
 mod use_watch;
 
-pub use use_focus::{use_focus_on, HEADING_ID};
-pub use use_idle::use_idle;
 pub use use_keys::use_keys;
 pub use use_update::use_update_ready;
 pub use use_voices::use_voices;

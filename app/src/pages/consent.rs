@@ -1,14 +1,14 @@
 //! Consent: staff read the kit's consent form with the participant and record his answer.
 //! Without a "yes" the battery cannot start.
 
-use crate::app::KitContext;
 use crate::components::option_group::OptionGroup;
 use crate::components::prose::Prose;
 use crate::components::read_aloud::{spoken, ReadAloud};
-use crate::hooks::HEADING_ID;
 use crate::pages::item::{item_pieces, option_choices, special_choices};
 use qkit_questionnaires::{Lang, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ConsentPage`].

@@ -2,8 +2,8 @@
 //! one who pressed "no", so the screen first asks him to hand the laptop back; the record, its
 //! export and "done" are for staff, behind the passphrase.
 
-use crate::app::KitContext;
-use crate::hooks::HEADING_ID;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`DeclinedPage`].

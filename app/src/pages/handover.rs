@@ -1,8 +1,8 @@
 //! The handover: a calm screen that gives the laptop to the participant.
 
-use crate::app::KitContext;
 use crate::components::read_aloud::{spoken, ReadAloud};
-use crate::hooks::HEADING_ID;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`HandoverPage`].

@@ -3,18 +3,19 @@
 //! Enter or → is Next, ← is Back. With read-aloud on, each new question is read, then its
 //! options, and pointing at or focusing an option (once that reading is over) reads its label.
 
-use crate::app::KitContext;
 use crate::browser::speech::Piece;
 use crate::components::nav_buttons::NavButtons;
 use crate::components::option_group::{Choice, OptionGroup};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::read_aloud::{spoken, ReadAloud, SpeechContext};
-use crate::hooks::{use_keys, HEADING_ID};
+use crate::hooks::use_keys;
 use crate::keys::KeyCommand;
 use qkit_export::Support;
 use qkit_questionnaires::{Item, Lang, Questionnaire, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
 use qkit_session::ItemScreen;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

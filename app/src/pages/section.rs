@@ -1,14 +1,15 @@
 //! The start of a questionnaire: what comes next, roughly how long it takes, and its
 //! instructions. Enter or → goes on, ← goes back.
 
-use crate::app::KitContext;
 use crate::components::nav_buttons::NavButtons;
 use crate::components::prose::Prose;
 use crate::components::read_aloud::{spoken, ReadAloud};
-use crate::hooks::{use_keys, HEADING_ID};
+use crate::hooks::use_keys;
 use crate::keys::KeyCommand;
 use qkit_questionnaires::Wording;
 use qkit_session::SectionScreen;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`SectionPage`].

@@ -1,10 +1,10 @@
 //! First use: staff set the passphrase that unlocks the sittings stored on this computer.
 
-use crate::app::KitContext;
-use crate::browser::dom;
-use crate::components::language_switch::LanguageSwitch;
-use crate::hooks::{use_focus_on, HEADING_ID};
 use crate::state::{Action, PassphraseProblem, PassphraseView, Secret, MIN_PASSPHRASE_CHARS};
+use qkit_web::browser::dom;
+use qkit_web::components::language_switch::LanguageSwitch;
+use qkit_web::hooks::{use_focus_on, HEADING_ID};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

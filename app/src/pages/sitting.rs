@@ -2,19 +2,20 @@
 //! participant tools (break, staff) above it, the staff confirmation step, and a polite live region that
 //! announces progress.
 
-use crate::app::KitContext;
 use crate::browser::storage::Medium;
 use crate::components::export_step::ExportStep;
 use crate::components::notices::Notices;
 use crate::components::staff_confirm::StaffConfirm;
 use crate::components::tools::Tools;
-use crate::hooks::{use_focus_on, use_watch};
+use crate::hooks::use_watch;
 use crate::pages::{
     consent::ConsentPage, declined::DeclinedPage, handover::HandoverPage, item::ItemPage,
     pause::PausePage, section::SectionPage, summary::SummaryPage, thank_you::ThankYouPage,
 };
 use crate::state::{Action, SittingView, StaffStep};
 use qkit_session::{Screen, Summary, Verb};
+use qkit_web::hooks::use_focus_on;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,19 +2,19 @@
 //! assessor keys finished sittings are sealed to, and load local questionnaires. No link to the
 //! assessor area: the participant's kit never invites the team's secret key onto its laptop.
 
-use crate::app::KitContext;
 use crate::browser::speech::Voicing;
 use crate::browser::storage::{LoadError, Medium, Stale, StoredRecipient};
 use crate::components::assessor_keys::AssessorKeys;
 use crate::components::kept_rescues::KeptRescues;
-use crate::components::language_switch::LanguageSwitch;
 use crate::components::local_definitions::LocalDefinitions;
 use crate::components::speech_settings::SpeechSettings;
 use crate::components::update_notice::UpdateNotice;
 use crate::components::{draft_list::DraftList, start_form::StartForm};
-use crate::config::KitConfig;
-use crate::hooks::{use_focus_on, HEADING_ID};
 use crate::state::{Action, LocalView, OutsideChange, StartProblem, StartView};
+use qkit_web::components::language_switch::LanguageSwitch;
+use qkit_web::config::KitConfig;
+use qkit_web::hooks::{use_focus_on, HEADING_ID};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

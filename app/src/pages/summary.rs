@@ -1,13 +1,13 @@
 //! The staff completion summary: questionnaires done, items answered, alerts to act on, flags and
 //! "not scorable" warnings, then the export step (given as children).
 
-use crate::app::KitContext;
 use crate::components::report_card::ReportCard;
-use crate::hooks::HEADING_ID;
 use crate::pages::item::special_label;
 use qkit_export::ResultRecord;
 use qkit_scoring::Answer;
 use qkit_session::{AlertNotice, Summary};
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

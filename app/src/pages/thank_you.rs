@@ -1,8 +1,8 @@
 //! The participant's last screen: thanks, and no scores.
 
-use crate::app::KitContext;
 use crate::components::read_aloud::{spoken, ReadAloud};
-use crate::hooks::HEADING_ID;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ThankYouPage`].

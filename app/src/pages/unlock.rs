@@ -5,12 +5,12 @@
 //! sitting on this computer and set a new passphrase. What the rescue file holds, or that there
 //! is none, is said before anything is removed.
 
-use crate::app::KitContext;
-use crate::browser::dom;
-use crate::components::language_switch::LanguageSwitch;
 use crate::components::update_notice::UpdateNotice;
-use crate::hooks::{use_focus_on, HEADING_ID};
 use crate::state::{Action, Secret, UnlockProblem, UnlockView};
+use qkit_web::browser::dom;
+use qkit_web::components::language_switch::LanguageSwitch;
+use qkit_web::hooks::{use_focus_on, HEADING_ID};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

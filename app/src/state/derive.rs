@@ -7,9 +7,9 @@
 //! cancelled, another tab set a lock meanwhile) is dropped unseen.
 
 use super::*;
-use crate::browser::random::BrowserRng;
 use qkit_export::at_rest::{DraftLock, SALT_BYTES};
 use qkit_export::AtRestError;
+use qkit_web::browser::random::BrowserRng;
 
 /// What a passphrase is being derived for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

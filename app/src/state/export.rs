@@ -5,8 +5,8 @@
 //! exports.
 
 use super::*;
-use crate::browser::{download, random::BrowserRng};
 use qkit_export::{file_name, seal_record};
+use qkit_web::browser::{download, random::BrowserRng};
 
 /// Where the export of the open sitting stands.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,11 +6,11 @@
 
 use super::derive::Purpose;
 use super::{AppState, OutsideChange, Secret, SittingProblem, SittingView, View};
-use crate::browser::random::BrowserRng;
 use crate::browser::storage::{KeysRead, RescueCover, StoreError};
 use qkit_export::at_rest::{open_draft, seal_draft, DraftKey};
 use qkit_export::Timestamp;
 use qkit_session::{Draft, Session};
+use qkit_web::browser::random::BrowserRng;
 use std::rc::Rc;
 
 /// The shortest passphrase accepted, in characters.

@@ -37,11 +37,11 @@ pub use rescue::rescue_file_name;
 pub use speech::RATE_RANGE;
 
 use crate::browser::{self, storage::*};
-use crate::config::KitConfig;
 use qkit_export::at_rest::{DraftKey, KdfParams};
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_session::{Cursor, DefinitionChange, ResumeError, Session, StartError, Suggested, Verb};
+use qkit_web::config::KitConfig;
 use std::rc::Rc;
 use yew::Reducible;
 use zeroize::Zeroizing;
@@ -83,7 +83,7 @@ impl Env {
         Env {
             store: DraftStore::device(),
             now: Rc::new(browser::clock::now),
-            new_id: Rc::new(browser::random::record_id),
+            new_id: Rc::new(qkit_web::browser::random::record_id),
             kdf: KdfParams::DEFAULT,
             derive: Rc::new(browser::kdf::derive),
         }

@@ -6,8 +6,8 @@
 //! screen until staff say the file is safe.
 
 use super::*;
-use crate::browser::download;
 use lock::{PassphraseView, UnlockProblem};
+use qkit_web::browser::download;
 
 /// The name of a downloaded rescue file.
 pub fn rescue_file_name(now: Timestamp) -> String {

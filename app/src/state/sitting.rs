@@ -202,7 +202,7 @@ impl AppState {
             Ok(()) => {}
             // The kind only: the error's text names the item and the value chosen, which are
             // answers, and the console is readable by anyone at the laptop.
-            Err(e) => browser::dom::warn(&format!("qkit: refused \"{}\"", e.kind())),
+            Err(e) => qkit_web::browser::dom::warn(&format!("qkit: refused \"{}\"", e.kind())),
         }
     }
 

@@ -61,6 +61,22 @@ pub fn from_input(e: &Event) -> Vec<PickedFile> {
     files
 }
 
+/// Reads the first file chosen in a file input (from its `change` event), at most `limit`
+/// bytes, and calls `done` with its name and its bytes or why they were not read.
+pub fn read_first(
+    e: &Event,
+    limit: usize,
+    done: yew::Callback<(String, Result<Vec<u8>, ReadError>)>,
+) {
+    let Some(file) = from_input(e).into_iter().next() else {
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let read = file.bytes_at_most(limit).await;
+        done.emit((file.name(), read));
+    });
+}
+
 /// The files dropped on an element (from its `drop` event); stops the browser opening them.
 pub fn from_drop(e: &DragEvent) -> Vec<PickedFile> {
     e.prevent_default();

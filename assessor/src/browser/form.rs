@@ -1,4 +1,4 @@
-//! Values read from form events that `qkit_app::browser::dom` does not cover.
+//! Values read from form events that `qkit_web::browser::dom` does not cover.
 
 use web_sys::HtmlTextAreaElement;
 use yew::{InputEvent, TargetCast};

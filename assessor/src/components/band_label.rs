@@ -1,7 +1,7 @@
 //! A band shown as its word and its colour from the definition (colour never alone).
 
 use crate::names;
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`BandLabel`].

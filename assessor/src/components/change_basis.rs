@@ -5,10 +5,10 @@
 
 use crate::model::series::Series;
 use crate::names;
-use qkit_app::KitContext;
 use qkit_questionnaires::number::decimals_text;
 use qkit_scoring::change::ClinicalCutoff;
 use qkit_scoring::ReliableChangeBasis;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ChangeBasis`].

@@ -7,10 +7,10 @@ use crate::components::t_chart::{legend, marker, scale_and_timepoints};
 use crate::model::chart::{px, ticks, Linear};
 use crate::model::series::Series;
 use crate::names;
-use qkit_app::KitContext;
 use qkit_questionnaires::Timepoint;
 use qkit_scoring::change::ScaleChange;
 use qkit_scoring::csv_rows::fixed;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ChangeChart`].

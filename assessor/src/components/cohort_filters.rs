@@ -3,8 +3,8 @@
 
 use crate::model::cohort::{BandFilter, Filter, FlagKind, Table};
 use crate::names;
-use qkit_app::browser::dom::select_value;
-use qkit_app::KitContext;
+use qkit_web::browser::dom::select_value;
+use qkit_web::KitContext;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;

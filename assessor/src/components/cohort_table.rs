@@ -7,7 +7,7 @@ use crate::components::flag_list::FlagList;
 use crate::model::cohort::{prorated, Cell, Sort, SortBy, Table};
 use crate::model::Key;
 use crate::names;
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

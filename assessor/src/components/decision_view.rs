@@ -5,7 +5,7 @@
 use crate::names;
 use qkit_allocation::pathway::Missing;
 use qkit_allocation::{PathwayDecision, Rules};
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use crate::model::cohort::Flag;
 use crate::names;
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`FlagList`].

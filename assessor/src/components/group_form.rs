@@ -6,8 +6,8 @@ use crate::names;
 use qkit_allocation::{
     read_groups, Cohort, CsvError, Group, Intensity, Rules, TimeOfDay, Weekday, GROUP_COLUMNS,
 };
-use qkit_app::browser::dom::{checked, input_value, select_value};
-use qkit_app::KitContext;
+use qkit_web::browser::dom::{checked, input_value, select_value};
+use qkit_web::KitContext;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 
 use crate::names;
 use qkit_allocation::{Group, Intake, ModuleBoundaries};
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,9 +3,9 @@
 //! the chosen files, each naming its file.
 
 use crate::model::local::Refused;
-use qkit_app::browser::definition_files;
-use qkit_app::local_kit::{Chosen, LocalFile};
-use qkit_app::KitContext;
+use qkit_web::browser::definition_files;
+use qkit_web::local_kit::{Chosen, LocalFile};
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`LocalFiles`].

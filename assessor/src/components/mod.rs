@@ -14,5 +14,7 @@ pub mod move_form;
 pub mod nav;
 pub mod problem_list;
 pub mod rules_file;
+pub mod save_status;
 pub mod staff_form;
 pub mod t_chart;
+pub mod workspace_file;

@@ -5,8 +5,8 @@ use crate::browser::form::text_area_value;
 use crate::names;
 use crate::state::Allocated;
 use qkit_allocation::{move_by_hand, MoveTarget};
-use qkit_app::browser::dom::select_value;
-use qkit_app::KitContext;
+use qkit_web::browser::dom::select_value;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

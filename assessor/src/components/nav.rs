@@ -2,9 +2,9 @@
 //! which forgets the identity and everything imported.
 
 use crate::state::View;
-use qkit_app::components::language_switch::LanguageSwitch;
-use qkit_app::KitContext;
 use qkit_questionnaires::Lang;
+use qkit_web::components::language_switch::LanguageSwitch;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`Nav`].

@@ -3,7 +3,7 @@
 
 use crate::names;
 use crate::state::{FileOutcome, ImportEntry};
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ProblemList`].

@@ -2,11 +2,11 @@
 //! file, by name), a file input to load a local rules file while no result is held, and every
 //! problem found in a refused file, each naming it.
 
-use crate::browser::files::{from_input, ReadError};
+use crate::browser::files::{read_first, ReadError};
 use crate::components::local_files::refused_notice;
 use crate::model::local::Refused;
 use qkit_allocation::{Rules, MAX_RULES_BYTES};
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,16 +30,7 @@ pub fn rules_file_view(props: &RulesFileProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
     let load = {
         let cb = props.on_choose.clone();
-        Callback::from(move |e: Event| {
-            let Some(file) = from_input(&e).into_iter().next() else {
-                return;
-            };
-            let cb = cb.clone();
-            yew::platform::spawn_local(async move {
-                let read = file.bytes_at_most(MAX_RULES_BYTES).await;
-                cb.emit((file.name(), read));
-            });
-        })
+        Callback::from(move |e: Event| read_first(&e, MAX_RULES_BYTES, cb.clone()))
     };
     let rules = format!("{} {}", props.rules.id, props.rules.version);
     let in_use = match &props.file {

@@ -6,8 +6,8 @@ use crate::browser::form::changed_value;
 use crate::model::staff::StaffEntry;
 use crate::names;
 use qkit_allocation::{Availability, Date, Level, Rules, Weekday};
-use qkit_app::browser::dom::{checked, select_value};
-use qkit_app::KitContext;
+use qkit_web::browser::dom::{checked, select_value};
+use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 use crate::model::chart::{px, ticks, Linear};
 use crate::model::series::Series;
 use crate::names;
-use qkit_app::KitContext;
 use qkit_questionnaires::Timepoint;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`TChart`].

@@ -10,9 +10,14 @@ pub mod people;
 pub mod rules_file;
 pub mod series;
 pub mod staff;
+pub mod workspace;
+pub mod workspace_file;
+
+use serde::{Deserialize, Serialize};
 
 /// A participant on a programme: one row of the cohort table.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Key {
     /// The pseudonymous case reference.
     pub participant: String,

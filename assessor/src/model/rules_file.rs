@@ -9,10 +9,12 @@ use crate::browser::files::ReadError;
 use crate::model::local::Refused;
 use qkit_allocation::{Rules, RulesError, RulesErrorKind, RulesErrors, MAX_RULES_BYTES};
 use qkit_questionnaires::Kit;
+use serde::{Deserialize, Serialize};
 
 /// A local rules file in use: its name and its text, kept in memory to check it again against a
 /// new kit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RulesFile {
     /// The file's name, shown as the rules in use and in every problem.
     pub name: String,

@@ -10,9 +10,11 @@ use qkit_allocation::{
 };
 use qkit_export::record_set::ByTimepoint;
 use qkit_questionnaires::Kit;
+use serde::{Deserialize, Serialize};
 
 /// The assessor's entries for one participant. Attendance starts from his own answers.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StaffEntry {
     /// From the organisation's risk tools; qkit never calculates it.
     pub risk: Option<Level>,
@@ -64,7 +66,8 @@ pub fn decision(
 }
 
 /// Why a participant cannot be allocated yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "why")]
 pub enum NotReady {
     /// Risk level or requirement not entered.
     NoStaffEntry,

@@ -14,9 +14,9 @@ use crate::model::Key;
 use crate::names;
 use crate::state::{act, Action, Allocated, Handle, PersonTab, View};
 use qkit_allocation::{read_groups, read_participants, write_allocation, GroupSummary, Outcome};
-use qkit_app::browser::download::save_file;
-use qkit_app::hooks::HEADING_ID;
-use qkit_app::KitContext;
+use qkit_web::browser::download::save_file;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`AllocationPage`].

@@ -6,12 +6,12 @@ use crate::components::cohort_filters::CohortFilters;
 use crate::components::cohort_table::CohortTable;
 use crate::model::cohort::{shown_columns, view};
 use crate::state::{act, Action, Handle, PersonTab, View};
-use qkit_app::browser::dom::checked;
-use qkit_app::browser::download::save_file;
-use qkit_app::hooks::HEADING_ID;
-use qkit_app::KitContext;
 use qkit_export::scores_csv;
 use qkit_scoring::ReliableChangeChoice;
+use qkit_web::browser::dom::checked;
+use qkit_web::browser::download::save_file;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use std::collections::BTreeSet;
 use yew::prelude::*;
 

@@ -1,16 +1,21 @@
 //! Import: choose or drop many sealed result files; each is opened and checked one by one with a
 //! progress bar, a bad file is listed with its name and reason, and the rest carry on. Before
 //! any result is held, local definition files can be loaded for the results that need them, and
-//! a local pathway rules file in place of the shipped one.
+//! a local pathway rules file in place of the shipped one. The whole workspace can be saved as
+//! one file sealed to the team key, and one opened into an empty workspace.
 
 use crate::browser::files::{allow_drop, from_drop, from_input, PickedFile};
+use crate::browser::timing::today;
 use crate::components::local_files::LocalFiles;
 use crate::components::problem_list::ProblemList;
 use crate::components::rules_file::RulesFileView;
+use crate::components::workspace_file::WorkspaceFileView;
 use crate::import;
 use crate::state::{act, Action, Handle, View};
-use qkit_app::hooks::HEADING_ID;
-use qkit_app::KitContext;
+use qkit_web::browser::download::save_file;
+use qkit_web::browser::random::BrowserRng;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ImportPage`].
@@ -64,6 +69,19 @@ pub fn import_page(props: &ImportPageProps) -> Html {
         let over = over.clone();
         Callback::from(move |_: DragEvent| over.set(false))
     };
+    // The workspace file: sealed here, downloaded by the browser.
+    let save_failed = use_state(|| false);
+    let on_save = {
+        let (state, failed) = (state.clone(), save_failed.clone());
+        Callback::from(move |()| {
+            let sealed = BrowserRng::new().and_then(|mut rng| state.workspace_file(&mut rng));
+            let name = format!(
+                "qkit-workspace-{}.age",
+                today().map(|d| d.to_string()).unwrap_or_default()
+            );
+            failed.set(!matches!(sealed, Some(Ok(bytes)) if save_file(&name, &bytes)));
+        })
+    };
     let people = state.table.rows.len();
     let held = state.records.len();
     let progress = running.map(|(done, total)| {
@@ -114,6 +132,9 @@ pub fn import_page(props: &ImportPageProps) -> Html {
             <RulesFileView rules={state.rules.clone()} file={state.local.rules_file.as_ref().map(|f| f.name.clone())}
                 problem={state.local.rules_problem.clone()} open={held == 0 && running.is_none()}
                 on_choose={act(state, |(name, read)| Action::LoadRules { name, read })} />
+            <WorkspaceFileView opened={state.keeping.file.clone()} open={state.is_empty() && running.is_none()}
+                save_failed={*save_failed} {on_save}
+                on_choose={act(state, |(name, read)| Action::OpenFile { name, read })} />
         </main>
     }
 }

@@ -10,8 +10,8 @@ use crate::model::Key;
 use crate::names;
 use crate::state::{act, Action, Handle};
 use qkit_allocation::Intensity;
-use qkit_app::browser::dom::select_value;
-use qkit_app::KitContext;
+use qkit_web::browser::dom::select_value;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`PathwayTab`].

@@ -5,8 +5,8 @@ use crate::model::Key;
 use crate::names;
 use crate::pages::{pathway::PathwayTab, profile::ProfileTab, report::ReportTab};
 use crate::state::{act, Action, Handle, PersonTab, View};
-use qkit_app::hooks::HEADING_ID;
-use qkit_app::KitContext;
+use qkit_web::hooks::HEADING_ID;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`PersonPage`].

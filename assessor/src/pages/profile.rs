@@ -9,7 +9,7 @@ use crate::model::series::{notes, outdated_questionnaires, series, Note};
 use crate::model::Key;
 use crate::names;
 use crate::state::Handle;
-use qkit_app::KitContext;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ProfileTab`].
@@ -115,7 +115,7 @@ pub fn note_text(ctx: &KitContext, questionnaire: &str, note: &Note) -> String {
         Note::Alert(items) => ctx.tf("assessor_note_alert", &[("items", &item_numbers(items))]),
         Note::Revisit(items) => ctx.tf("assessor_note_revisit", &[("items", &item_numbers(items))]),
         Note::Flag(flag) => match q {
-            Some(q) => qkit_app::components::report_card::flag_line(ctx, q, flag),
+            Some(q) => qkit_web::words::flag_line(ctx, q, flag),
             None => flag.key().to_owned(),
         },
     }

@@ -14,10 +14,10 @@ use crate::model::Key;
 use crate::names;
 use crate::pages::profile::{notes_list, outdated_list};
 use crate::state::{act, Action, Handle};
-use qkit_app::KitContext;
 use qkit_questionnaires::Timepoint;
 use qkit_scoring::change::Outcome;
 use qkit_scoring::csv_rows::fixed;
+use qkit_web::KitContext;
 use yew::prelude::*;
 
 /// Properties of [`ReportTab`].

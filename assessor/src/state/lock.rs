@@ -1,10 +1,11 @@
-//! Locking the assessor area, by hand or after the configured idle time: the identity, every
-//! opened record and everything entered about them are dropped from memory, and the unlock
-//! screen is shown (saying why, when the area locked itself). Definitions and rules hold no
-//! answers, so the kit with local files, the rules in use and the idle time stay.
+//! Locking the assessor area, by hand or after the configured idle time: the identity, the
+//! workspace key, every opened record and everything entered about them are dropped from memory
+//! (the saved workspace stays sealed in storage for the next unlock), and the unlock screen is
+//! shown (saying why, when the area locked itself). Definitions and rules hold no answers, so
+//! the kit with local files, the rules in use and the idle time stay.
 
 use super::{LocalView, State};
-use qkit_app::config::KitConfig;
+use qkit_web::config::KitConfig;
 use std::rc::Rc;
 
 /// Why the area locked itself.
@@ -26,6 +27,8 @@ impl State {
         locked.local = Rc::new(local);
         locked.idle_lock_ms = self.idle_lock_ms;
         locked.locked_because = reason;
+        // The workspace stays saved where it is; only its key is forgotten.
+        locked.keeping.store = self.keeping.store;
         locked
     }
 }

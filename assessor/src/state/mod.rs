@@ -1,29 +1,37 @@
-//! The assessor's state and its reducer. Everything lives in memory only — the identity, the
-//! opened records, the assessor's entries, groups, the allocation and report comments — and
-//! closing the page forgets it all: nothing is written to storage, so no plaintext is left on
-//! the computer. Every rule is in the core crates; the reducer only keeps their results.
-//! `lock.rs` forgets it all when the assessor locks or the area sits idle; `allocation.rs` holds
-//! the allocation verbs.
+//! The assessor's state and its reducer: the identity, the opened records, the assessor's
+//! entries, groups, the allocation and report comments. The identity stays in memory only; the
+//! records and entries are the workspace, saved encrypted under a key derived from the identity
+//! after every change (`workspace.rs`), so no plaintext is left on the computer. Every rule is in
+//! the core crates; the reducer only keeps their results. `lock.rs` forgets it all from the page
+//! when the assessor locks or the area sits idle; `allocation.rs` holds the allocation verbs.
 
 use crate::browser::files::ReadError;
 pub use crate::import::{FileOutcome, ImportEntry, ImportLog};
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
 use crate::model::local::Refused;
 use crate::model::rules_file::RulesFile;
-use crate::model::staff::{NotReady, StaffEntry};
+use crate::model::staff::StaffEntry;
 use crate::model::Key;
 mod allocation;
 mod local_files;
 mod lock;
+mod workspace;
+mod workspace_file;
 
+pub use crate::model::workspace::Allocated;
 pub use lock::LockReason;
+use workspace::Change;
+pub use workspace::{Keeping, Saved};
+pub use workspace_file::FileProblem;
 
-use qkit_allocation::{Allocation, AllocationInput, Date, Group, MoveTarget, Participant, Rules};
-use qkit_app::config::KitConfig;
-use qkit_app::local_kit::{Chosen, LocalFile};
+use crate::browser::workspace::WorkspaceStore;
+use qkit_allocation::{Date, Group, MoveTarget, Participant, Rules};
 use qkit_export::{Identities, RecordSet};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::ReliableChangeChoice;
+use qkit_web::browser::storage::StorageError;
+use qkit_web::config::KitConfig;
+use qkit_web::local_kit::{Chosen, LocalFile};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -46,17 +54,6 @@ pub enum PersonTab {
     Profile,
     Pathway,
     Report,
-}
-
-/// An allocation and what it was made from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Allocated {
-    pub input: AllocationInput,
-    pub allocation: Allocation,
-    /// Waiting participants who could not be included, and why.
-    pub not_ready: Vec<(Key, NotReady)>,
-    /// How long allocating took, in milliseconds.
-    pub ms: f64,
 }
 
 /// The local definition files and rules file in use (memory only) and why the last ones chosen
@@ -108,6 +105,10 @@ pub struct State {
     /// Why the area locked itself, shown on the unlock screen; `None` when it never did or the
     /// assessor locked it.
     pub locked_because: Option<LockReason>,
+    /// Where the workspace is kept, and the key for it while unlocked.
+    pub keeping: Keeping,
+    /// Whether every change is saved.
+    pub saved: Saved,
 }
 
 /// Something the assessor did, or an import step.
@@ -159,6 +160,15 @@ pub enum Action {
         reason: String,
     },
     Comment(Key, String),
+    /// Move the workspace saved on this computer, which cannot be opened, aside (unchanged) and
+    /// save this page's work in its place.
+    SetAside,
+    /// A workspace file was chosen (only opened into an empty workspace): its name, and its
+    /// bytes or why they were not read.
+    OpenFile {
+        name: String,
+        read: Result<Vec<u8>, ReadError>,
+    },
     /// Judge reliable change by each scale's rule, or by the cohort's pre-programme SD.
     ReliableChange(ReliableChangeChoice),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
@@ -198,7 +208,16 @@ impl State {
             view: View::Unlock,
             idle_lock_ms: KitConfig::default().idle_lock_ms,
             locked_because: None,
+            keeping: Keeping::default(),
+            saved: Saved::Off,
         }
+    }
+
+    /// The same area, keeping its workspace in `store` (or saying why there is no storage)
+    /// from the next unlock on. Without a store nothing is kept beyond the page.
+    pub fn with_store(mut self, store: Result<WorkspaceStore, StorageError>) -> State {
+        self.keeping.store = Some(store);
+        self
     }
 
     /// The assessor's entries for `key`, or first entries from his records.
@@ -253,6 +272,9 @@ impl PartialEq for State {
             && self.view == o.view
             && self.idle_lock_ms == o.idle_lock_ms
             && self.locked_because == o.locked_because
+            && self.reliable_change == o.reliable_change
+            && self.keeping == o.keeping
+            && self.saved == o.saved
     }
 }
 
@@ -261,12 +283,18 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        let change = Change::of(&action);
         match action {
             Action::SetLanguage(lang) => s.lang = lang,
             Action::Unlock(identity) => {
+                s.reopen(&identity);
                 s.identity = Some(identity);
                 s.locked_because = None;
-                s.view = View::Import;
+                s.view = if s.records.is_empty() {
+                    View::Import
+                } else {
+                    View::Cohort
+                };
             }
             // An import still running when the area locked finishes into nothing.
             Action::ImportStarted { .. }
@@ -326,6 +354,11 @@ impl Reducible for State {
             Action::AllocationProblem(p) => s.allocation_problem = p,
             Action::AddLocal(chosen) => s.add_local(chosen),
             Action::LoadRules { name, read } => s.load_rules(&name, read),
+            Action::SetAside => s.set_aside(),
+            Action::OpenFile { name, read } => s.open_file(name, read),
+        }
+        if s.identity.is_some() && change != Change::Nothing {
+            s.save(change == Change::Records);
         }
         Rc::new(s)
     }

@@ -97,3 +97,37 @@ pub fn unlocked(state: qkit_assessor::state::State) -> std::rc::Rc<qkit_assessor
         identity,
     )))
 }
+
+/// `state` with two records imported (A1 and B2 on TSP, at pre), as after an import.
+pub fn two_imported(
+    state: std::rc::Rc<qkit_assessor::state::State>,
+) -> std::rc::Rc<qkit_assessor::state::State> {
+    use qkit_assessor::state::Action;
+    use yew::Reducible;
+    let kit = kit();
+    let mut set = RecordSet::new();
+    set.add("a.age", record(&kit, "A1", Timepoint::Pre, 0));
+    set.add("b.age", record(&kit, "B2", Timepoint::Pre, 1));
+    let s = state.reduce(Action::ImportStarted { total: 2 });
+    s.reduce(Action::ImportFinished {
+        records: std::rc::Rc::new(set),
+        ms: 1.0,
+    })
+}
+
+/// Two records for each of `men` men on TSP, at pre and post.
+pub fn cohort(kit: &Kit, men: i32) -> RecordSet {
+    let mut set = RecordSet::new();
+    for i in 0..men {
+        let p = format!("M{i:04}");
+        set.add(
+            &format!("{p}-pre.age"),
+            record(kit, &p, Timepoint::Pre, i % 3),
+        );
+        set.add(
+            &format!("{p}-post.age"),
+            record(kit, &p, Timepoint::Post, 1),
+        );
+    }
+    set
+}

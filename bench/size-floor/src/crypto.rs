@@ -2,10 +2,10 @@
 //! (scrypt), a draft sealed and opened (XChaCha20-Poly1305), and an age file sealed to a recipient
 //! (X25519, HKDF, ChaCha20-Poly1305), with the app's own random source.
 
-use qkit_app::browser::random::BrowserRng;
 use qkit_export::at_rest::{open_draft, seal_draft, DraftLock, KdfParams};
 use qkit_export::keys::Recipient;
 use qkit_export::seal::seal_bytes;
+use qkit_web::browser::random::BrowserRng;
 
 /// Locks, seals and opens `text` as a draft, then seals it to `text` read as a recipient; says
 /// how far it got. Errors are not printed, so that the measure is a floor: the app prints them.

@@ -94,6 +94,27 @@ pub struct DraftKey {
 type HmacSha256 = Hmac<Sha256>;
 
 impl DraftKey {
+    /// A key derived from a secret its holder already keeps (no passphrase, no scrypt): the key
+    /// and its id are HKDF-SHA-256 of `secret` under `label` (`"<label> key"`, `"<label> id"`).
+    /// The assessor's workspace is kept under such a key from the team identity, so the same
+    /// identity always opens it and another identity reads as [`AtRestError::OtherKey`].
+    pub fn from_secret(secret: &[u8], label: &str) -> DraftKey {
+        let mut id = [0u8; KEY_ID_BYTES];
+        id.copy_from_slice(
+            &hkdf_sha256(&[], format!("{label} id").as_bytes(), secret)[..KEY_ID_BYTES],
+        );
+        DraftKey {
+            key: *hkdf_sha256(&[], format!("{label} key").as_bytes(), secret),
+            id,
+        }
+    }
+
+    /// The key's id as 16 lowercase hex digits: not secret (every sealed draft carries it), and
+    /// the same for the same key, so storage can keep one place per key.
+    pub fn id_hex(&self) -> String {
+        self.id.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// A tag authenticating `bytes` for `purpose` under this key: HMAC-SHA-256 under a subkey
     /// derived from the key (HKDF, label `qkit record tag v1`), over the purpose's length, the
     /// purpose and the bytes; base64 without padding (43 characters). For small records stored

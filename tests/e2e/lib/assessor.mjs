@@ -95,3 +95,23 @@ export async function download(page, click) {
   const path = await d.path();
   return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
+
+/** A TSP evening group at site A on Tuesdays and a BBR evening group at site C on Wednesdays. */
+export const EVENING_GROUPS = [
+  { id: 'TSP-A-TUE', programme: 'Thinking Skills Programme', site: 'Site A', day: 'Tuesday' },
+  { id: 'BBR-C-WED', programme: 'Building Better Relationships', site: 'Site C', day: 'Wednesday' },
+];
+
+/** Adds a moderate-intensity evening group with the group form: `{ id, programme, site, day,
+ * start }` by their visible names, and waits for it in the list. */
+export async function addGroup(page, g) {
+  await page.getByRole('textbox', { name: UI.assessor_group_id }).fill(g.id);
+  await choose(page, UI.assessor_col_programme, g.programme);
+  await choose(page, UI.assessor_group_pathway, UI.assessor_pathway_moderate_intensity);
+  await choose(page, UI.assessor_group_site, g.site);
+  await choose(page, UI.assessor_group_weekday, g.day);
+  await choose(page, UI.assessor_group_time, UI.assessor_time_evening);
+  await page.getByLabel(UI.assessor_group_start).fill(g.start);
+  await page.getByRole('button', { name: UI.assessor_group_add }).click();
+  await page.getByRole('rowheader', { name: g.id }).waitFor();
+}

@@ -109,3 +109,14 @@ export async function spellcheckedBoxes(page) {
       .map((el) => el.id || el.name || el.outerHTML.slice(0, 80));
   });
 }
+
+/** Makes localStorage writes in `context` fail as a full disk while `window.qkitFull` is true. */
+export async function switchableQuota(context) {
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.qkitFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+}

@@ -6,7 +6,7 @@
 //! them before the staff passphrase is given, to build the kit.
 
 use super::{DraftStore, StoreError};
-use crate::local_kit::LocalFile;
+use qkit_web::local_kit::LocalFile;
 
 /// Key of the local definition files.
 pub const LOCAL_DEFINITIONS_KEY: &str = "qkit.local_definitions";
@@ -26,10 +26,10 @@ impl DraftStore {
     /// Replaces the stored local definition files (removes the value when there are none).
     pub fn set_local_definitions(&self, files: &[LocalFile]) -> Result<(), StoreError> {
         if files.is_empty() {
-            return self.backend.remove(LOCAL_DEFINITIONS_KEY);
+            return Ok(self.backend.remove(LOCAL_DEFINITIONS_KEY)?);
         }
         // Plain strings always serialise.
         let text = serde_json::to_string(files).expect("strings serialise");
-        self.backend.set(LOCAL_DEFINITIONS_KEY, &text)
+        Ok(self.backend.set(LOCAL_DEFINITIONS_KEY, &text)?)
     }
 }

@@ -16,7 +16,6 @@
 //! on, and is refused (never applied) when the stored one has moved on. It is also bound into
 //! the sealed draft, and the index names the latest, so an older copy put back is caught.
 
-mod backend;
 mod guesses;
 mod local_definitions;
 mod rescue;
@@ -25,19 +24,20 @@ mod settings;
 mod stored;
 mod watch;
 
-pub use backend::{Backend, LocalBackend, MemoryBackend};
 pub use guesses::{Guesses, GUESSES_KEY};
 pub use local_definitions::LOCAL_DEFINITIONS_KEY;
+use qkit_web::browser::storage::StorageError;
+pub use qkit_web::browser::storage::{Backend, LocalBackend, MemoryBackend};
 pub use rescue::{RescueCover, KEPT_RESCUE_PREFIX, RESCUE_KEY};
 pub use revisions::{Index, Stale, REVISIONS_KEY};
 pub use settings::{KeysRead, StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
 pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
 
-use crate::browser::random::BrowserRng;
 use qkit_export::at_rest::DraftKey;
 use qkit_export::{Recipient, Timestamp};
 use qkit_session::{Cursor, Draft};
+use qkit_web::browser::random::BrowserRng;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use thiserror::Error;
@@ -67,6 +67,15 @@ pub enum StoreError {
     /// The rescue copy could not be sealed to the assessor keys.
     #[error("the rescue copy could not be sealed: {0}")]
     NotSealed(String),
+}
+
+impl From<StorageError> for StoreError {
+    fn from(e: StorageError) -> StoreError {
+        match e {
+            StorageError::Blocked(why) => StoreError::Blocked(why),
+            StorageError::Full => StoreError::Full,
+        }
+    }
 }
 
 /// A draft could not be read.
@@ -179,7 +188,10 @@ impl DraftStore {
     pub fn device() -> DraftStore {
         match LocalBackend::open() {
             Ok(b) => DraftStore::new(Rc::new(b), Medium::Device),
-            Err(e) => DraftStore::new(Rc::new(MemoryBackend::default()), Medium::Memory(Some(e))),
+            Err(e) => DraftStore::new(
+                Rc::new(MemoryBackend::default()),
+                Medium::Memory(Some(e.into())),
+            ),
         }
     }
 
@@ -212,7 +224,7 @@ impl DraftStore {
         let full = matches!(
             self.backend
                 .set(ROOM_CHECK_KEY, &"0".repeat(ROOM_FOR_A_SITTING)),
-            Err(StoreError::Full)
+            Err(StorageError::Full)
         );
         // A failed removal leaves only filler that the next check overwrites.
         let _ = self.backend.remove(ROOM_CHECK_KEY);
@@ -264,7 +276,8 @@ impl DraftStore {
         let storage_key = self::key(id);
         let value = self
             .backend
-            .get(&storage_key)?
+            .get(&storage_key)
+            .map_err(StoreError::from)?
             .ok_or_else(|| LoadError::Missing(id.to_owned()))?;
         match stored::decode(key, id, &value) {
             Ok((revision, _, draft)) => match self.staleness(key, id, revision) {
@@ -295,7 +308,7 @@ impl DraftStore {
     ) -> Result<u64, SaveError> {
         let id = draft.record.record_id.as_str();
         let storage_key = self::key(id);
-        let stored = match self.backend.get(&storage_key)? {
+        let stored = match self.backend.get(&storage_key).map_err(StoreError::from)? {
             None => 0,
             // An unreadable first line is a damaged value: never overwrite it silently either.
             Some(v) => stored::revision(&v).unwrap_or(u64::MAX),
@@ -322,7 +335,9 @@ impl DraftStore {
         *self.rescue_failure.borrow_mut() = rescued.err();
         let mut rng = BrowserRng::new().ok_or(StoreError::NoRandom)?;
         let value = stored::encode(sealing.key, id, rev, &inner, &mut rng);
-        self.backend.set(&storage_key, &value)?;
+        self.backend
+            .set(&storage_key, &value)
+            .map_err(StoreError::from)?;
         // The draft is stored; a failed index write only weakens the rollback check.
         let _ = self.note_revision(sealing.key, id, Some(rev));
         Ok(rev)
@@ -354,7 +369,7 @@ impl DraftStore {
         ] {
             self.backend.remove(k)?;
         }
-        self.backend.remove(LOCK_KEY)
+        Ok(self.backend.remove(LOCK_KEY)?)
     }
 
     /// The sitting open on this device, if any.
@@ -365,9 +380,10 @@ impl DraftStore {
     /// Records which sitting is open (or none).
     pub fn set_current(&self, id: Option<&str>) -> Result<(), StoreError> {
         match id {
-            Some(id) => self.backend.set(CURRENT_KEY, id),
-            None => self.backend.remove(CURRENT_KEY),
+            Some(id) => self.backend.set(CURRENT_KEY, id)?,
+            None => self.backend.remove(CURRENT_KEY)?,
         }
+        Ok(())
     }
 }
 

@@ -8,11 +8,11 @@
 //! it downloaded as `qkit.rescue.kept.<time>` until staff say the file is safe.
 
 use super::{stored, DraftStore, StoreError};
-use crate::browser::random::BrowserRng;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use qkit_export::at_rest::DraftKey;
 use qkit_export::Recipient;
+use qkit_web::browser::random::BrowserRng;
 use zeroize::Zeroizing;
 
 /// Key of the rescue copy.
@@ -75,7 +75,7 @@ impl DraftStore {
         }
         if texts.is_empty() {
             // Nothing stored, nothing to rescue.
-            return self.backend.remove(RESCUE_KEY);
+            return Ok(self.backend.remove(RESCUE_KEY)?);
         }
         if team.is_empty() {
             // No key to seal to (none accepted, or the list was changed outside qkit): what the
@@ -92,7 +92,7 @@ impl DraftStore {
         let sealed = qkit_export::rescue::seal_rescue(&refs, team, &mut rng)
             .map_err(|e| StoreError::NotSealed(e.to_string()))?;
         let value = format!("{covers}\n{}", STANDARD.encode(sealed));
-        self.backend.set(RESCUE_KEY, &value)
+        Ok(self.backend.set(RESCUE_KEY, &value)?)
     }
 
     /// Seals the rescue copy again (the accepted keys changed).

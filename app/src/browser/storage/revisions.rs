@@ -65,7 +65,7 @@ impl DraftStore {
             .map(|(id, rev)| format!("{id} {rev}\n"))
             .collect();
         let tag = key.tag(PURPOSE, body.as_bytes());
-        self.backend.set(REVISIONS_KEY, &format!("{tag}\n{body}"))
+        Ok(self.backend.set(REVISIONS_KEY, &format!("{tag}\n{body}"))?)
     }
 
     /// Records that sitting `id` is now at `rev` (or removed, with `None`). An index that does

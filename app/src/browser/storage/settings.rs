@@ -56,7 +56,7 @@ impl DraftStore {
 
     /// Stores a new lock (a passphrase set for the first time, or after everything was removed).
     pub fn set_lock(&self, lock: &DraftLock) -> Result<(), StoreError> {
-        self.backend.set(LOCK_KEY, &lock.to_text())
+        Ok(self.backend.set(LOCK_KEY, &lock.to_text())?)
     }
 
     /// The assessor keys accepted on this device, checked under the drafts' key.
@@ -82,7 +82,9 @@ impl DraftStore {
         // A list of plain strings always serialises.
         let text = serde_json::to_string(list).expect("strings serialise");
         let tag = key.tag(PURPOSE, text.as_bytes());
-        self.backend.set(RECIPIENTS_KEY, &format!("{tag}\n{text}"))
+        Ok(self
+            .backend
+            .set(RECIPIENTS_KEY, &format!("{tag}\n{text}"))?)
     }
 }
 
@@ -100,6 +102,6 @@ impl DraftStore {
     /// Stores the read-aloud settings.
     pub fn set_voicing(&self, voicing: &Voicing) -> Result<(), StoreError> {
         let text = serde_json::to_string(voicing).expect("numbers and strings serialise");
-        self.backend.set(SPEECH_KEY, &text)
+        Ok(self.backend.set(SPEECH_KEY, &text)?)
     }
 }

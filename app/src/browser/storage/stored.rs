@@ -82,7 +82,7 @@ pub fn encode(
     id: &str,
     rev: u64,
     inner: &str,
-    rng: &mut crate::browser::random::BrowserRng,
+    rng: &mut qkit_web::browser::random::BrowserRng,
 ) -> String {
     let outer = serde_json::to_string(&Outer {
         qkit_draft: STORED_FORMAT,

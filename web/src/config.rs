@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn the_shipped_empty_configuration_has_no_keys_and_the_default_lock() {
-        let c = KitConfig::parse(include_str!("../static/qkit-config.json"));
+        let c = KitConfig::parse(include_str!("../../app/static/qkit-config.json"));
         assert_eq!(c, KitConfig::default());
         assert_eq!(c.idle_lock_ms, 600_000);
     }

@@ -1,6 +1,6 @@
 //! The interface language buttons, on the staff screens.
 
-use crate::app::KitContext;
+use crate::KitContext;
 use qkit_questionnaires::Lang;
 use yew::prelude::*;
 

@@ -1,0 +1,3 @@
+//! Components both areas use.
+
+pub mod language_switch;
