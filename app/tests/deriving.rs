@@ -5,7 +5,6 @@
 //! headless Chromium, over a memory store; the browser's own path (the worker, and the page
 //! when no worker starts) is driven by the end-to-end tests.
 
-use qkit_web::browser::random::BrowserRng;
 use qkit_app::browser::storage::*;
 use qkit_app::state::{
     derive_here, derive_now, Action, AppState, DerivedSecret, Env, PromptNote, Purpose, Secret,
@@ -16,6 +15,7 @@ use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
 use qkit_session::{Mode, Verb};
+use qkit_web::browser::random::BrowserRng;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use yew::Reducible;
