@@ -1,8 +1,11 @@
 // Starts the qkit app: loads the WebAssembly module built by wasm-bindgen, and (when served,
-// not opened from a file) registers the service worker that lets qkit work offline. The
-// key-derivation worker's page side comes with it (kdf-client.js).
+// not opened from a file) registers the service worker that lets qkit work offline.
 import init from './pkg/qkit-app.js';
-import './kdf-client.js';
+
+// The key-derivation worker's page side (kdf-client.js) loads when staff first give the
+// passphrase, not with the first screen; loading, it puts the real qkitDerive in place.
+globalThis.qkitDerive = (...args) => import('./kdf-client.js').then(() => globalThis.qkitDerive(...args));
+globalThis.qkitDeriveCancel = () => {};
 
 // The benchmark (`bench/compare.mjs`) reads how big the WebAssembly memory has grown: its size
 // only, never its contents.
