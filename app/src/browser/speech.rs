@@ -136,22 +136,7 @@ impl Reader {
             }
         });
     }
-}
 
-/// One reading in progress.
-struct Run {
-    generation: Rc<Cell<u32>>,
-    mine: u32,
-    busy: Rc<Cell<bool>>,
-    audio: Rc<RefCell<Option<HtmlAudioElement>>>,
-    recordings: Recordings,
-    pieces: Vec<Piece>,
-    voicing: Voicing,
-    /// Called for each piece that could be read neither from a recording nor by a voice.
-    unavailable: Rc<dyn Fn(&Piece)>,
-}
-
-impl Reader {
     /// Stops whatever is being read, then reads `pieces` in order. Returns the reading's number,
     /// for [`Reader::stop_if`].
     pub fn say(
@@ -200,6 +185,19 @@ impl Reader {
             s.cancel();
         }
     }
+}
+
+/// One reading in progress.
+struct Run {
+    generation: Rc<Cell<u32>>,
+    mine: u32,
+    busy: Rc<Cell<bool>>,
+    audio: Rc<RefCell<Option<HtmlAudioElement>>>,
+    recordings: Recordings,
+    pieces: Vec<Piece>,
+    voicing: Voicing,
+    /// Called for each piece that could be read neither from a recording nor by a voice.
+    unavailable: Rc<dyn Fn(&Piece)>,
 }
 
 impl Drop for Reader {

@@ -130,10 +130,10 @@ fn special_answers_have_their_own_codes_and_unanswered_is_empty() {
     let expected = record(&kit).questionnaires[2]
         .report
         .as_ref()
-        .unwrap()
+        .expect("the example record is scored")
         .scales
         .last()
-        .unwrap()
+        .expect("BIS-11 has scales")
         .score;
     assert_eq!(*report, expected.map_or(Cell::Empty, Cell::Num));
     assert_eq!(var(&t, "bis11_total").1.measure, Measure::Scale);
@@ -166,7 +166,7 @@ fn answers_under_another_definition_are_left_out_with_a_note() {
         .questionnaires
         .iter_mut()
         .find(|q| q.id == "bscs")
-        .unwrap();
+        .expect("the example record has BSCS");
     bscs.version = "1.0.0".into();
     bscs.content_hash = "0".repeat(64);
     bscs.outdated = true;
@@ -193,7 +193,9 @@ fn special_codes_go_below_negative_options_and_clashing_names_get_a_number() {
       "items": [{"id": "neg_version", "text": {"en": "Q"}, "response_scale": "s"}]}"##;
     let kit = Kit::load(&KitSources::shipped_with_assessor().with_local([("neg.json", local)]))
         .expect("the local definition is valid");
-    let q = kit.questionnaire("neg").unwrap();
+    let q = kit
+        .questionnaire("neg")
+        .expect("the local definition is in the kit");
     assert_eq!(special_code(&q.items[0], SpecialAnswer::DontKnow), -3);
     assert_eq!(special_code(&q.items[0], SpecialAnswer::DontUnderstand), -5);
     let mut r = record(&kit);
@@ -223,11 +225,11 @@ fn the_csv_holds_codes_and_the_scripts_hold_the_labels() {
     let mut lines = csv.lines();
     assert!(lines
         .next()
-        .unwrap()
+        .expect("a header line")
         .starts_with("participant,programme,timepoint,completed,language,about_you_version"));
     assert!(lines
         .next()
-        .unwrap()
+        .expect("a header line")
         .starts_with("TSP-0421,tsp,1,2026-11-23T10:42:22Z,en,1.0.1,2,1,3,"));
     let r = r_script(&t, "data.csv");
     assert!(r.is_ascii());

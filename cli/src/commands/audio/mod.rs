@@ -72,17 +72,7 @@ impl Folders {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.action {
-        Action::Check(f) => {
-            let problems = check_folder(&f.texts()?, &f.audio)?;
-            for p in &problems {
-                eprintln!("qkit: {p}");
-            }
-            Ok(if problems.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+        Action::Check(f) => Ok(name_problems(&check_folder(&f.texts()?, &f.audio)?)),
         Action::Generate {
             folders,
             only_missing,
@@ -106,20 +96,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// How many texts are covered, then each problem; exit 1 if there is any.
 fn report(texts: &[SpokenText], problems: Vec<Problem>) -> anyhow::Result<ExitCode> {
     eprintln!(
         "{} of {} texts have an up-to-date recording",
         texts.len() - problems.len(),
         texts.len()
     );
-    for p in &problems {
+    Ok(name_problems(&problems))
+}
+
+/// Names each problem on stderr; exit 1 if there is any.
+fn name_problems(problems: &[Problem]) -> ExitCode {
+    for p in problems {
         eprintln!("qkit: {p}");
     }
-    Ok(if problems.is_empty() {
+    if problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 /// The check `qkit audio check` makes: `texts` against the folder's manifest and files.
