@@ -245,7 +245,7 @@ fn the_csv_holds_codes_and_the_scripts_hold_the_labels() {
     let row = book
         .lines()
         .find(|l| l.starts_with("about_you_01,"))
-        .unwrap();
+        .expect("the codebook lists about_you_01");
     assert!(row.contains("1=Saesneg (English); 2=Cymraeg"));
     assert!(row.contains("in about_you_wording"));
     let md = codebook_markdown(&kit, &t);
