@@ -9,11 +9,11 @@ use crate::pages::{
     set_passphrase::SetPassphrasePage, sitting::SittingPage, start::StartPage, unlock::UnlockPage,
 };
 use crate::state::{Action, AppState, Env, View};
+use qkit_questionnaires::local_kit::{self, Boot};
 use qkit_questionnaires::DefinitionErrors;
 use qkit_web::browser::{dom, fetch};
 use qkit_web::config::CONFIG_FILE;
 use qkit_web::hooks::use_idle;
-use qkit_web::local_kit::{self, Boot};
 use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -9,7 +9,7 @@ mod app;
 pub mod browser;
 pub mod components;
 pub mod import;
-pub mod model;
+pub use qkit_cohort as model;
 pub mod names;
 pub mod pages;
 pub mod state;

@@ -10,9 +10,9 @@ use qkit_allocation::Rules;
 use qkit_assessor::model::local::{add, Refused};
 use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
+use qkit_questionnaires::local_kit::Chosen;
 use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Lang, Timepoint, BATTERIES_FILE};
-use qkit_web::local_kit::Chosen;
 use std::rc::Rc;
 use yew::Reducible;
 

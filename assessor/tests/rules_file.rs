@@ -14,9 +14,9 @@ use qkit_assessor::model::local::Refused;
 use qkit_assessor::model::rules_file::{load, rules_for};
 use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
+use qkit_questionnaires::local_kit::Chosen;
 use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Timepoint, BATTERIES_FILE};
-use qkit_web::local_kit::Chosen;
 use std::rc::Rc;
 use yew::Reducible;
 

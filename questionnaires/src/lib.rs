@@ -15,6 +15,7 @@
 pub mod codes;
 pub mod error;
 pub mod kit;
+pub mod local_kit;
 pub mod model;
 pub mod norm;
 pub mod number;

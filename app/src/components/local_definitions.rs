@@ -3,9 +3,9 @@
 //! problem found in them.
 
 use crate::state::{Action, LocalProblem};
+use qkit_questionnaires::local_kit::LocalFile;
 use qkit_questionnaires::DefinitionErrors;
 use qkit_web::browser::definition_files;
-use qkit_web::local_kit::LocalFile;
 use qkit_web::KitContext;
 use yew::prelude::*;
 

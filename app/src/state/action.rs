@@ -88,7 +88,7 @@ pub enum Action {
     /// Delete a stored sitting (after staff confirmed).
     Remove(String),
     /// Staff chose local definition files (name, what the browser read): add them to the kit.
-    AddLocal(Vec<(String, qkit_web::local_kit::Chosen)>),
+    AddLocal(Vec<(String, qkit_questionnaires::local_kit::Chosen)>),
     /// Staff remove a local definition file, by name.
     RemoveLocal(String),
     /// Staff remove the stored local files that no longer validate.

@@ -4,8 +4,8 @@
 //! were.
 
 use super::*;
+use qkit_questionnaires::local_kit::{self, Chosen, LocalFile};
 use qkit_questionnaires::DefinitionErrors;
-use qkit_web::local_kit::{self, Chosen, LocalFile};
 
 /// The local definition files in use and the last problem with them.
 #[derive(Debug, Clone, PartialEq, Default)]

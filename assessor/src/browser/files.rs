@@ -7,6 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::{Event, TargetCast};
 
+pub use qkit_cohort::ReadError;
+
 /// One picked or dropped file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PickedFile(File);
@@ -39,15 +41,6 @@ impl PickedFile {
         }
         Ok(bytes.to_vec())
     }
-}
-
-/// Why a picked file was not read.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReadError {
-    /// The file is larger than the limit for its kind (`size` and `limit` in bytes).
-    TooLarge { size: f64, limit: usize },
-    /// The browser could not read it (moved or deleted since it was chosen, no permission).
-    Browser(String),
 }
 
 /// The files chosen in a file input (from its `change` event). The input is cleared so that

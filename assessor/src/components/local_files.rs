@@ -3,8 +3,8 @@
 //! the chosen files, each naming its file.
 
 use crate::model::local::Refused;
+use qkit_questionnaires::local_kit::{Chosen, LocalFile};
 use qkit_web::browser::definition_files;
-use qkit_web::local_kit::{Chosen, LocalFile};
 use qkit_web::KitContext;
 use yew::prelude::*;
 

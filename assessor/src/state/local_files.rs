@@ -5,7 +5,7 @@ use super::State;
 use crate::browser::files::ReadError;
 use crate::model::cohort;
 use crate::model::{local, rules_file};
-use qkit_web::local_kit::Chosen;
+use qkit_questionnaires::local_kit::Chosen;
 use std::rc::Rc;
 
 impl State {

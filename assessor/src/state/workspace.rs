@@ -13,9 +13,9 @@ use crate::model::workspace::{
 };
 use qkit_export::Identities;
 use qkit_export::RecordSet;
+use qkit_questionnaires::local_kit::Chosen;
 use qkit_questionnaires::Kit;
 use qkit_web::browser::storage::StorageError;
-use qkit_web::local_kit::Chosen;
 use std::rc::Rc;
 use zeroize::Zeroizing;
 

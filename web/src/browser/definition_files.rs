@@ -1,6 +1,6 @@
 //! Reading the local definition files staff chose with a file input.
 
-use crate::local_kit::Chosen;
+use qkit_questionnaires::local_kit::Chosen;
 use qkit_questionnaires::MAX_FILE_BYTES;
 use wasm_bindgen_futures::JsFuture;
 use yew::{Event, TargetCast};

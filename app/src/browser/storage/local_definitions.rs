@@ -6,7 +6,7 @@
 //! them before the staff passphrase is given, to build the kit.
 
 use super::{DraftStore, StoreError};
-use qkit_web::local_kit::LocalFile;
+use qkit_questionnaires::local_kit::LocalFile;
 
 /// Key of the local definition files.
 pub const LOCAL_DEFINITIONS_KEY: &str = "qkit.local_definitions";

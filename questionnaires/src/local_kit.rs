@@ -3,7 +3,7 @@
 //! shipped files plus the local ones, validated together by `Kit::load` exactly as shipped files
 //! are, and a set of local files is kept only when the whole kit validates.
 
-use qkit_questionnaires::{
+use crate::{
     DefinitionError, DefinitionErrorKind, DefinitionErrors, Kit, KitSources, Lang, BATTERIES_FILE,
     MAX_FILE_BYTES,
 };
@@ -196,8 +196,8 @@ fn whole_file(name: &str, kind: DefinitionErrorKind) -> DefinitionError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use qkit_questionnaires::shipped::BATTERIES;
-    use qkit_questionnaires::Timepoint;
+    use crate::shipped::BATTERIES;
+    use crate::Timepoint;
 
     const EXAMPLE: &str = include_str!("../../tests/definitions/valid/example.json");
 
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn a_questionnaire_with_a_shipped_id_is_refused() {
-        let phq9 = qkit_questionnaires::shipped::DEFINITIONS
+        let phq9 = crate::shipped::DEFINITIONS
             .iter()
             .find(|(n, _)| *n == "phq9.json")
             .expect("phq9 is shipped")

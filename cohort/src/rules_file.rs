@@ -5,8 +5,8 @@
 //! taken only before any result is held: the staff entries, waiting list, groups and allocation
 //! were all made with the rules in use.
 
-use crate::browser::files::ReadError;
-use crate::model::local::Refused;
+use crate::local::Refused;
+use crate::ReadError;
 use qkit_allocation::{Rules, RulesError, RulesErrorKind, RulesErrors, MAX_RULES_BYTES};
 use qkit_questionnaires::Kit;
 use serde::{Deserialize, Serialize};

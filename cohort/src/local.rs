@@ -1,15 +1,15 @@
 //! Local definition files in the assessor area: questionnaires qkit cannot ship, and a
 //! `batteries.json` that lists them, loaded for this page only. The kit is rebuilt from the
 //! shipped files (with the assessor's strings) plus the local ones, exactly as the participant
-//! app checks them (`qkit_web::local_kit`), and the pathway rules in use (shipped or a local
+//! app checks them (`qkit_questionnaires::local_kit`), and the pathway rules in use (shipped or a local
 //! rules file) are checked again against it: rules that do not fit refuse the files.
 //! Local files are taken only before any result is held, so every held record was checked
 //! against the kit in use.
 
-use crate::model::rules_file::{rules_for, RulesFile};
+use crate::rules_file::{rules_for, RulesFile};
 use qkit_allocation::{Rules, RulesErrors};
+use qkit_questionnaires::local_kit::{self, Chosen, LocalFile};
 use qkit_questionnaires::{DefinitionErrors, Kit, KitSources};
-use qkit_web::local_kit::{self, Chosen, LocalFile};
 
 /// A kit with local files, and the rules in use checked against it.
 #[derive(Debug, Clone, PartialEq)]

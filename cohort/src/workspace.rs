@@ -14,13 +14,13 @@
 
 use super::staff::{NotReady, StaffEntry};
 use super::Key;
-use crate::model::rules_file::RulesFile;
+use crate::rules_file::RulesFile;
 use qkit_allocation::{Allocation, AllocationInput, Group, Participant};
 use qkit_export::record_set::RecordSet;
 use qkit_export::{validate_record, RecordError, ResultRecord};
+use qkit_questionnaires::local_kit::LocalFile;
 use qkit_questionnaires::Kit;
 use qkit_scoring::ReliableChangeChoice;
-use qkit_web::local_kit::LocalFile;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
