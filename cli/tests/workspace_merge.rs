@@ -5,6 +5,9 @@
 
 #[path = "../../tests/tests/export_common/mod.rs"]
 mod export_common;
+// Only its `qkit` runner is used here.
+#[allow(dead_code)]
+mod scoring_common;
 
 use export_common::Scratch;
 use qkit_allocation::Level;
@@ -15,25 +18,10 @@ use qkit_cohort::Key;
 use qkit_export::{Identities, NewIdentity, RecordSet, ResultRecord, Timestamp};
 use qkit_questionnaires::{Kit, Timepoint};
 use rand_core::OsRng;
+use scoring_common::qkit;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const EXAMPLE: &str = include_str!("../../docs/examples/record.json");
-
-/// Runs qkit from the repository root: (exit code, stdout, stderr).
-fn qkit(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qkit"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("qkit runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn record(participant: &str, id: &str) -> ResultRecord {
     let mut r = ResultRecord::from_json(EXAMPLE.as_bytes()).expect("the example parses");
@@ -114,6 +102,16 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 path")
 }
 
+/// `qkit workspace merge A B -i KEY -o OUT [--take take]`: (exit code, stdout, stderr).
+fn merge(t: &Setup, b: &Path, out: &Path, take: Option<&str>) -> (i32, String, String) {
+    let mut args = vec!["workspace", "merge", s(&t.a), s(b), "--identity", s(&t.key)];
+    args.extend(["--out", s(out)]);
+    if let Some(take) = take {
+        args.extend(["--take", take]);
+    }
+    qkit(&args)
+}
+
 /// The merged file's entries and records, opened with the team key.
 fn opened(key: &Path, file: &Path) -> (Entries, RecordSet) {
     let identities = Identities::from_bytes(&std::fs::read(key).unwrap()).unwrap();
@@ -131,16 +129,7 @@ fn opened(key: &Path, file: &Path) -> (Entries, RecordSet) {
 fn without_take_the_conflicts_are_listed_and_nothing_is_written() {
     let t = setup("merge-list");
     let c = t.dir.path("c.age");
-    let (code, out, err) = qkit(&[
-        "workspace",
-        "merge",
-        s(&t.a),
-        s(&t.b),
-        "--identity",
-        s(&t.key),
-        "--out",
-        s(&c),
-    ]);
+    let (code, out, err) = merge(&t, &t.b, &c, None);
     assert_eq!(code, 1, "{err}");
     assert!(
         out.contains("conflict 1: staff entries for A1 on tsp"),
@@ -161,18 +150,7 @@ fn without_take_the_conflicts_are_listed_and_nothing_is_written() {
 fn take_b_takes_their_side_and_lists_each_record() {
     let t = setup("merge-take-b");
     let c = t.dir.path("c.age");
-    let (code, _, err) = qkit(&[
-        "workspace",
-        "merge",
-        s(&t.a),
-        s(&t.b),
-        "-i",
-        s(&t.key),
-        "-o",
-        s(&c),
-        "--take",
-        "b",
-    ]);
+    let (code, _, err) = merge(&t, &t.b, &c, Some("b"));
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("B's record A1 tsp pre (r1.age): already there (from r1.age)"),
@@ -192,18 +170,7 @@ fn take_b_takes_their_side_and_lists_each_record() {
     assert_eq!(entries.comments[&Key::new("B2", "tsp")], "New.");
     assert_eq!(records.len(), 2);
     // C exists now: it is never overwritten.
-    let (code, _, err) = qkit(&[
-        "workspace",
-        "merge",
-        s(&t.a),
-        s(&t.b),
-        "-i",
-        s(&t.key),
-        "-o",
-        s(&c),
-        "--take",
-        "a",
-    ]);
+    let (code, _, err) = merge(&t, &t.b, &c, Some("a"));
     assert_eq!(code, 1);
     assert!(err.contains("exists; it is not overwritten"), "{err}");
 }
@@ -212,18 +179,7 @@ fn take_b_takes_their_side_and_lists_each_record() {
 fn take_a_keeps_our_side_and_a_file_that_does_not_open_is_named() {
     let t = setup("merge-take-a");
     let c = t.dir.path("c.age");
-    let (code, _, err) = qkit(&[
-        "workspace",
-        "merge",
-        s(&t.a),
-        s(&t.b),
-        "-i",
-        s(&t.key),
-        "-o",
-        s(&c),
-        "--take",
-        "a",
-    ]);
+    let (code, _, err) = merge(&t, &t.b, &c, Some("a"));
     assert_eq!(code, 0, "{err}");
     let (entries, _) = opened(&t.key, &c);
     assert_eq!(entries.staff[&Key::new("A1", "tsp")], staff(Level::High));
@@ -233,16 +189,7 @@ fn take_a_keeps_our_side_and_a_file_that_does_not_open_is_named() {
     let other = NewIdentity::generate(&mut OsRng);
     let foreign = workspace(&t.dir, "foreign.age", &other, &[], Level::Low, &[]);
     let d = t.dir.path("d.age");
-    let (code, _, err) = qkit(&[
-        "workspace",
-        "merge",
-        s(&t.a),
-        s(&foreign),
-        "-i",
-        s(&t.key),
-        "-o",
-        s(&d),
-    ]);
+    let (code, _, err) = merge(&t, &foreign, &d, None);
     assert_eq!(code, 1);
     assert!(err.contains("foreign.age"), "{err}");
     assert!(!d.exists());

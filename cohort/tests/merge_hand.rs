@@ -59,14 +59,8 @@ fn a_hand_worked_merge_lists_each_conflict_and_applies_only_when_all_are_chosen(
         ("D4", "r4", Timepoint::Pre),
     ]);
     let plan = plan(
-        Side {
-            entries: &ours,
-            records: &our_records,
-        },
-        Side {
-            entries: &theirs,
-            records: &their_records,
-        },
+        Side::new(&ours, &our_records),
+        Side::new(&theirs, &their_records),
     );
     assert_eq!(
         plan.conflicts,
@@ -191,14 +185,8 @@ fn a_refused_record_is_listed_and_one_only_in_theirs_allocation_is_taken() {
     let our_records = set(&[("A1", "r1", Timepoint::Pre)]);
     let their_records = set(&[("A1", "r2", Timepoint::Pre)]);
     let plan = plan(
-        Side {
-            entries: &ours,
-            records: &our_records,
-        },
-        Side {
-            entries: &theirs,
-            records: &their_records,
-        },
+        Side::new(&ours, &our_records),
+        Side::new(&theirs, &their_records),
     );
     assert!(plan.conflicts.is_empty());
     assert!(plan.taken.allocation);

@@ -78,7 +78,7 @@ fn held(set: &RecordSet, key: &Key, t: Timepoint) -> Option<String> {
 proptest! {
     #[test]
     fn merging_a_workspace_with_itself_changes_nothing(e in arb_entries(), r in arb_records()) {
-        let side = Side { entries: &e, records: &r };
+        let side = Side::new(&e, &r);
         let plan = plan(side, side);
         prop_assert!(plan.conflicts.is_empty());
         let again = plan.records.iter().all(|o| matches!(o.outcome, Outcome::AlreadyThere { .. }));
@@ -91,7 +91,7 @@ proptest! {
     #[test]
     fn merging_into_an_empty_workspace_gives_the_other(e in arb_entries(), r in arb_records()) {
         let (empty, none) = (Entries::default(), RecordSet::new());
-        let plan = plan(Side { entries: &empty, records: &none }, Side { entries: &e, records: &r });
+        let plan = plan(Side::new(&empty, &none), Side::new(&e, &r));
         prop_assert!(plan.conflicts.is_empty());
         let merged = plan.resolve(&[]).expect("nothing to choose");
         prop_assert_eq!(merged.entries, e);
@@ -103,7 +103,7 @@ proptest! {
         a in arb_entries(), ra in arb_records(), b in arb_entries(), rb in arb_records(),
         picks in prop::collection::vec(0..3usize, 16),
     ) {
-        let plan = plan(Side { entries: &a, records: &ra }, Side { entries: &b, records: &rb });
+        let plan = plan(Side::new(&a, &ra), Side::new(&b, &rb));
         let choices: Vec<Option<Choice>> = plan.conflicts.iter().zip(&picks)
             .map(|(c, p)| Some(c.choices()[p % c.choices().len()])).collect();
         let merged = plan.resolve(&choices).expect("every conflict is chosen");

@@ -93,14 +93,8 @@ impl State {
             .map_err(|e| FileProblem::Workspace(e.to_string()))?;
         let ours = self.entries();
         Ok(plan(
-            Side {
-                entries: &ours,
-                records: &self.records,
-            },
-            Side {
-                entries: &theirs,
-                records: &records,
-            },
+            Side::new(&ours, &self.records),
+            Side::new(&theirs, &records),
         ))
     }
 

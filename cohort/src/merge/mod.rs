@@ -71,7 +71,12 @@ pub struct Side<'a> {
     pub records: &'a RecordSet,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
+    /// The workspace of `entries` and `records`.
+    pub fn new(entries: &'a Entries, records: &'a RecordSet) -> Side<'a> {
+        Side { entries, records }
+    }
+
     /// Whether nothing is imported or entered (local files and settings aside).
     pub fn holds_nothing(&self) -> bool {
         let e = self.entries;

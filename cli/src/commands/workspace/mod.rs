@@ -43,10 +43,7 @@ pub struct Workspace {
 impl Workspace {
     /// This workspace as one side of a merge.
     pub fn side(&self) -> Side<'_> {
-        Side {
-            entries: &self.entries,
-            records: &self.records,
-        }
+        Side::new(&self.entries, &self.records)
     }
 }
 
