@@ -63,7 +63,7 @@ pub fn merge_page(props: &MergePageProps) -> Html {
                 if left > 0 {
                     <p id="merge-left" class="hint">{ ctx.tf("assessor_merge_left", &[("left", &left.to_string())]) }</p>
                 }
-                <div class="actions">
+                <div class="merge-actions">
                     <button type="button" class="button primary" disabled={!m.all_chosen()}
                         aria-describedby={(left > 0).then_some("merge-left")}
                         onclick={act(state, |_: MouseEvent| Action::Merge(MergeAction::Apply))}>
