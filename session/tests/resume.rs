@@ -263,19 +263,25 @@ fn without_reports(d: &Draft) -> Draft {
     d
 }
 
-#[test]
-fn a_finished_draft_read_without_its_reports_gets_the_same_reports_again() {
-    let kit = shipped();
-    let mut s = at_first_section(&kit, "tsp", Timepoint::Pre);
+/// TSP pre answered with the first option throughout, on the thank-you screen; and the time.
+fn finished(kit: &Kit) -> (Session, i64) {
+    let mut s = at_first_section(kit, "tsp", Timepoint::Pre);
     let mut now = 100;
     while !s.is_final() {
-        if let Screen::Item(_) = s.screen(&kit) {
-            s.apply(&kit, Verb::Answer(Answer::Value(1)), t(now))
+        if let Screen::Item(_) = s.screen(kit) {
+            s.apply(kit, Verb::Answer(Answer::Value(1)), t(now))
                 .expect("an option");
         }
         now += 3;
-        s.apply(&kit, Verb::Next, t(now)).expect("next");
+        s.apply(kit, Verb::Next, t(now)).expect("next");
     }
+    (s, now)
+}
+
+#[test]
+fn a_finished_draft_read_without_its_reports_gets_the_same_reports_again() {
+    let kit = shipped();
+    let (mut s, now) = finished(&kit);
     let finished = s.draft().record.clone();
     let scored = finished
         .questionnaires
@@ -316,16 +322,7 @@ fn a_declined_draft_is_not_scored_when_reopened() {
 #[test]
 fn a_finished_draft_is_scored_again_only_under_the_definition_it_was_answered_under() {
     let kit = shipped();
-    let mut s = at_first_section(&kit, "tsp", Timepoint::Pre);
-    let mut now = 100;
-    while !s.is_final() {
-        if let Screen::Item(_) = s.screen(&kit) {
-            s.apply(&kit, Verb::Answer(Answer::Value(1)), t(now))
-                .expect("an option");
-        }
-        now += 3;
-        s.apply(&kit, Verb::Next, t(now)).expect("next");
-    }
+    let (s, now) = finished(&kit);
     // BSCS changed after the battery finished: its report cannot be made again here (and the
     // record will not seal under this kit); the others are.
     let changed = bscs_changed(false);
