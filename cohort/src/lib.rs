@@ -7,11 +7,14 @@
 
 pub mod chart;
 pub mod cohort;
+#[cfg(any(test, feature = "generate"))]
+pub mod generate;
 pub mod local;
 pub mod people;
 pub mod rules_file;
 pub mod series;
 pub mod staff;
+pub mod tracking;
 pub mod workspace;
 pub mod workspace_file;
 
