@@ -10,7 +10,7 @@ use crate::components::nav::Nav;
 use crate::components::save_status::SaveStatus;
 use crate::pages::{
     allocation::AllocationPage, cohort::CohortPage, import::ImportPage, person::PersonPage,
-    unlock::UnlockPage,
+    tracking::TrackingPage, unlock::UnlockPage,
 };
 use crate::state::{Action, State, View};
 use qkit_allocation::Rules;
@@ -104,6 +104,7 @@ fn shell(props: &ShellProps) -> Html {
             html! { <PersonPage state={state.clone()} person={key.clone()} tab={*tab} /> }
         }
         View::Allocation => html! { <AllocationPage state={state.clone()} /> },
+        View::Tracking => html! { <TrackingPage state={state.clone()} /> },
     };
     let unlocked = state.identity.is_some();
     html! {

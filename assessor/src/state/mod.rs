@@ -46,6 +46,8 @@ pub enum View {
     /// One participant's screens.
     Person(Key, PersonTab),
     Allocation,
+    /// Programme tracking: who has done, and who still needs, each timepoint.
+    Tracking,
 }
 
 /// The screens about one participant.
