@@ -47,6 +47,9 @@ enum Command {
     AudioScript(commands::audio_script::Args),
     /// Recordings of every text a participant hears: check them, generate them, adopt your own.
     Audio(commands::audio::Args),
+    /// A workspace file from the assessor area: list it, or write its tracking table or scores.
+    #[command(subcommand)]
+    Workspace(commands::workspace::Command),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::AudioScript(args) => commands::audio_script::run(args),
         Command::Audio(args) => commands::audio::run(args),
+        Command::Workspace(command) => commands::workspace::run(command),
     };
     match result {
         Ok(code) => code,

@@ -15,6 +15,7 @@ pub mod rules_file;
 pub mod series;
 pub mod staff;
 pub mod tracking;
+pub mod tracking_csv;
 pub mod workspace;
 pub mod workspace_file;
 
