@@ -172,3 +172,47 @@ fn a_generated_cohort_of_240_men_is_tracked_as_it_was_made() {
     assert_eq!(still, post.due + post.overdue + post.no_due_date);
     assert!(post.done > 0 && post.due > 0 && post.overdue > 0 && post.not_expected > 0);
 }
+
+/// A local batteries file's schedule is checked when the kit loads (qkit-questionnaires'
+/// `schedule` feature, on for this crate through qkit-export's `open`).
+#[test]
+fn a_schedule_is_read_and_checked_from_batteries_json() {
+    const SHIPPED: &str = include_str!("../../questionnaires/batteries.json");
+    let with = |schedule: &str| {
+        let text = SHIPPED.replacen(
+            "{\n        \"set_by\": \"organisation\"\n      }",
+            schedule,
+            1,
+        );
+        let mut sources = qkit_questionnaires::KitSources::shipped_with_assessor();
+        sources.batteries = ("batteries.json", Box::leak(text.into_boxed_str()));
+        Kit::load(&sources)
+    };
+    let kit = with(r#"{"set_by": "published", "mid_week": 8, "post_week": 16, "source": "S"}"#)
+        .expect("a valid schedule");
+    let tsp = kit.programme("tsp").expect("TSP");
+    assert_eq!(
+        tsp.schedule.weeks(),
+        Some(qkit_questionnaires::schedule::Weeks { mid: 8, post: 16 })
+    );
+    for bad in [
+        r#"{"set_by": "published", "mid_week": 16, "post_week": 8, "source": "S"}"#,
+        r#"{"set_by": "estimate", "mid_week": 6, "post_week": 12}"#,
+        r#"{"set_by": "organisation", "mid_week": 6}"#,
+        r#"{"set_by": "guess"}"#,
+        r#"{"set_by": "estimate", "mid_week": 6, "post_week": 12, "source": " "}"#,
+    ] {
+        let errors = with(bad).expect_err(bad).to_string();
+        assert!(
+            errors.contains("$.programmes[0].schedule"),
+            "{bad}: {errors}"
+        );
+    }
+    assert_eq!(
+        Kit::shipped_with_assessor()
+            .expect("shipped")
+            .programme("tsp")
+            .map(|p| &p.schedule),
+        Some(&qkit_questionnaires::schedule::Schedule::Organisation)
+    );
+}
