@@ -5,6 +5,7 @@
 //! (`qkit-assessor`, which re-exports this crate as its `model`) and the `qkit` CLI share it, and
 //! all of it is tested natively.
 
+pub mod alerts;
 pub mod chart;
 pub mod cohort;
 #[cfg(any(test, feature = "generate"))]
