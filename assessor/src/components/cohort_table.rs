@@ -1,9 +1,11 @@
 //! The cohort table: one row per participant at his latest timepoint, a column per scale (score,
-//! T-score, band in words and colour), his sites and flags. Column headers sort; a participant's
-//! reference opens his profile.
+//! T-score, band in words and colour), his sites and flags, and under his reference why he is not
+//! on track, if he is not. Column headers sort; a participant's reference opens his profile.
 
 use crate::components::band_label::BandLabel;
 use crate::components::flag_list::FlagList;
+use crate::components::not_on_track::NotOnTrack;
+use crate::model::alerts::Alert;
 use crate::model::cohort::{prorated, Cell, Sort, SortBy, Table};
 use crate::model::Key;
 use crate::names;
@@ -22,6 +24,9 @@ pub struct CohortTableProps {
     pub sort: Sort,
     pub on_sort: Callback<SortBy>,
     pub on_open: Callback<Key>,
+    /// Why each man who is not on track is not (qkit-cohort's `alerts`), shown on his row.
+    #[prop_or_default]
+    pub alerts: Rc<std::collections::BTreeMap<Key, Vec<Alert>>>,
 }
 
 /// The table.
@@ -69,6 +74,9 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                         aria-label={ctx.tf("assessor_open_person", &[("participant", &row.key.participant)])}>
                         { row.key.participant.clone() }
                     </button>
+                    if let Some(alerts) = props.alerts.get(&row.key) {
+                        <br /><NotOnTrack alerts={alerts.clone()} short=true />
+                    }
                 </th>
                 <td>{ names::programme(&ctx, &row.key.programme) }</td>
                 <td>

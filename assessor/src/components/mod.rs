@@ -12,6 +12,7 @@ pub mod group_list;
 pub mod local_files;
 pub mod move_form;
 pub mod nav;
+pub mod not_on_track;
 pub mod problem_list;
 pub mod rules_file;
 pub mod save_status;

@@ -1,9 +1,12 @@
 //! A participant's profile: his timepoints and when they were done, the T-score profile against
-//! the norm's average range, change across the programme, and response-quality notes.
+//! the norm's average range, change across the programme, and response-quality notes; first, if
+//! he is not on track, why.
 
 use crate::components::change_basis::ChangeBasis;
 use crate::components::change_chart::ChangeChart;
+use crate::components::not_on_track::NotOnTrack;
 use crate::components::t_chart::TChart;
+use crate::model::alerts::not_on_track;
 use crate::model::people::{present, record_date};
 use crate::model::series::{notes, outdated_questionnaires, series, Note};
 use crate::model::Key;
@@ -40,8 +43,15 @@ pub fn profile_tab(props: &ProfileTabProps) -> Html {
     });
     let outdated = outdated_questionnaires(&state.kit, records);
     let notes = notes(records);
+    let alerts = not_on_track(
+        &state.kit,
+        &state.records,
+        (&key.programme, records),
+        state.reliable_change,
+    );
     html! {
         <>
+            <NotOnTrack {alerts} />
             <section aria-labelledby="timepoints-heading">
                 <h2 id="timepoints-heading">{ ctx.t("assessor_timepoints") }</h2>
                 <ul>{ for timepoints }</ul>
