@@ -80,6 +80,16 @@ fn a_workspace_file_lists_tracks_and_scores_its_cohort() {
         out.contains(&format!("record {}, from {}", first.1.record_id, first.0)),
         "{out}"
     );
+    let beside = made
+        .files
+        .iter()
+        .find(|(name, _)| name.ends_with("-again.age"))
+        .expect("some sat again");
+    let line = format!(
+        "record {}, from {} (kept beside)",
+        beside.1.record_id, beside.0
+    );
+    assert!(out.contains(&line), "{out}");
 
     let csv = dir.path("tracking.csv");
     let (code, _, err) = qkit(&[

@@ -12,6 +12,7 @@ pub mod cohort;
 pub mod generate;
 pub mod local;
 pub mod people;
+pub mod reconcile;
 pub mod rules_file;
 pub mod series;
 pub mod staff;

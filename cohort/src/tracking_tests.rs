@@ -130,7 +130,7 @@ fn a_generated_cohort_of_240_men_is_tracked_as_it_was_made() {
         match records.add(name, record.clone()) {
             Added::New => new += 1,
             Added::Again { .. } => again += 1,
-            Added::Conflict { .. } => conflicts += 1,
+            Added::Beside { .. } => conflicts += 1,
             Added::Finished { .. } => panic!("the generator makes no unfinished record"),
         }
     }

@@ -7,6 +7,7 @@ use crate::components::flag_list::FlagList;
 use crate::components::not_on_track::NotOnTrack;
 use crate::model::alerts::Alert;
 use crate::model::cohort::{prorated, Cell, Sort, SortBy, Table};
+use crate::model::reconcile::Twice;
 use crate::model::Key;
 use crate::names;
 use qkit_web::KitContext;
@@ -27,6 +28,9 @@ pub struct CohortTableProps {
     /// Why each man who is not on track is not (qkit-cohort's `alerts`), shown on his row.
     #[prop_or_default]
     pub alerts: Rc<std::collections::BTreeMap<Key, Vec<Alert>>>,
+    /// Timepoints with more than one record, shown under his latest timepoint with both days.
+    #[prop_or_default]
+    pub twice: Rc<std::collections::BTreeMap<Key, Vec<Twice>>>,
 }
 
 /// The table.
@@ -82,6 +86,7 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 <td>
                     { names::timepoint_short(&ctx, row.latest) }
                     if let Some(d) = row.date { <br /><span class="muted nowrap">{ d.to_string() }</span> }
+                    { for props.twice.get(&row.key).into_iter().flatten().map(|w| twice_note(&ctx, w)) }
                 </td>
                 <td>{ if sites.is_empty() { ctx.t("assessor_not_answered").to_owned() } else { sites.join(", ") } }</td>
                 { for cells }
@@ -108,6 +113,19 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+    }
+}
+
+/// "Post: more than one record (2027-03-29, in use; also 2027-04-12)".
+fn twice_note(ctx: &KitContext, w: &Twice) -> Html {
+    let day = |d: Option<qkit_allocation::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let other: Vec<String> = w.beside.iter().map(|(_, d)| day(*d)).collect();
+    html! {
+        <><br /><span class="twice">{ ctx.tf("assessor_twice_short", &[
+            ("timepoint", &names::timepoint_short(ctx, w.timepoint)),
+            ("used", &day(w.in_use)),
+            ("other", &other.join(", ")),
+        ]) }</span></>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::components::cohort_filters::CohortFilters;
 use crate::components::cohort_table::CohortTable;
 use crate::model::alerts::not_on_track;
 use crate::model::cohort::{shown_columns, view};
+use crate::model::reconcile::doubled;
 use crate::model::Key;
 use crate::state::{act, Action, Handle, PersonTab, View};
 use qkit_export::scores_csv;
@@ -52,6 +53,13 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
                     })
                     .collect::<BTreeMap<_, _>>()
             }
+        },
+    );
+    let twice = use_memo(
+        (Rc::as_ptr(&state.records) as usize, state.records.len()),
+        {
+            let records = state.records.clone();
+            move |_: &(usize, usize)| doubled(&records)
         },
     );
     let on_subscales = act(state, |e: Event| Action::Subscales(checked(&e)));
@@ -111,7 +119,7 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
             }
             <CohortTable table={state.table.clone()} {shown} {columns} sort={state.sort}
                 on_sort={act(state, Action::Sort)}
-                on_open={act(state, |k| Action::Show(View::Person(k, PersonTab::Profile)))} {alerts} />
+                on_open={act(state, |k| Action::Show(View::Person(k, PersonTab::Profile)))} {alerts} {twice} />
         </main>
     }
 }

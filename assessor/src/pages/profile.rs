@@ -1,10 +1,11 @@
 //! A participant's profile: his timepoints and when they were done, the T-score profile against
 //! the norm's average range, change across the programme, and response-quality notes; first, if
-//! he is not on track, why.
+//! he is not on track, why; and a timepoint with two records says so, with which one is used.
 
 use crate::components::change_basis::ChangeBasis;
 use crate::components::change_chart::ChangeChart;
 use crate::components::not_on_track::NotOnTrack;
+use crate::components::record_choice::RecordChoice;
 use crate::components::t_chart::TChart;
 use crate::model::alerts::not_on_track;
 use crate::model::people::{present, record_date};
@@ -55,6 +56,9 @@ pub fn profile_tab(props: &ProfileTabProps) -> Html {
             <section aria-labelledby="timepoints-heading">
                 <h2 id="timepoints-heading">{ ctx.t("assessor_timepoints") }</h2>
                 <ul>{ for timepoints }</ul>
+                { for present(records).map(|(t, _)| html! {
+                    <RecordChoice state={state.clone()} person={key.clone()} timepoint={t} />
+                }) }
                 { outdated_list(&ctx, &outdated) }
             </section>
             <section aria-labelledby="t-heading">

@@ -87,6 +87,7 @@ impl State {
             local_files: self.local.files.clone(),
             rules_file: self.local.rules_file.clone(),
             reliable_change: self.reliable_change,
+            chosen: (*self.chosen).clone(),
         }
     }
 
@@ -164,7 +165,8 @@ impl State {
             };
             (Rc::new(loaded.kit), Rc::new(loaded.rules), view)
         };
-        let set = records(&kit).map_err(|e| e.to_string())?;
+        let mut set = records(&kit).map_err(|e| e.to_string())?;
+        crate::model::reconcile::apply(&mut set, &entries.chosen);
         self.table = Rc::new(cohort::table(&kit, &set));
         self.records = Rc::new(set);
         self.kit = kit;
@@ -176,6 +178,7 @@ impl State {
         self.listed = Rc::new(entries.listed);
         self.allocated = entries.allocated.map(Rc::new);
         self.reliable_change = entries.reliable_change;
+        self.chosen = Rc::new(entries.chosen);
         Ok(())
     }
 
@@ -250,6 +253,7 @@ impl Change {
             | Action::Move { .. }
             | Action::Comment(..)
             | Action::ReliableChange(_)
+            | Action::UseRecord(_)
             | Action::AddLocal(_)
             | Action::LoadRules { .. } => Change::Entries,
             _ => Change::Nothing,
