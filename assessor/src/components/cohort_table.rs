@@ -1,6 +1,6 @@
 //! The cohort table: one row per participant at his latest timepoint, a column per scale (score,
-//! T-score, band in words and colour), his sites and flags, and under his reference why he is not
-//! on track, if he is not. Column headers sort; a participant's reference opens his profile.
+//! T-score, band in words and colour), his sites and flags, and with them why he is not on track,
+//! if he is not. Column headers sort; a participant's reference opens his profile.
 
 use crate::components::band_label::BandLabel;
 use crate::components::flag_list::FlagList;
@@ -78,9 +78,6 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                         aria-label={ctx.tf("assessor_open_person", &[("participant", &row.key.participant)])}>
                         { row.key.participant.clone() }
                     </button>
-                    if let Some(alerts) = props.alerts.get(&row.key) {
-                        <br /><NotOnTrack alerts={alerts.clone()} short=true />
-                    }
                 </th>
                 <td>{ names::programme(&ctx, &row.key.programme) }</td>
                 <td>
@@ -90,7 +87,12 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 </td>
                 <td>{ if sites.is_empty() { ctx.t("assessor_not_answered").to_owned() } else { sites.join(", ") } }</td>
                 { for cells }
-                <td><FlagList flags={row.flags.clone()} /></td>
+                <td>
+                    if let Some(alerts) = props.alerts.get(&row.key) {
+                        <NotOnTrack alerts={alerts.clone()} short=true />
+                    }
+                    <FlagList flags={row.flags.clone()} />
+                </td>
             </tr>
         }
     });

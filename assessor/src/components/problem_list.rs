@@ -36,11 +36,10 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
     let line = |e: &&ImportEntry| {
         html! {
             <li>
-                <span class="file-name">{ e.file.clone() }</span>
+                <span class="file-name">{ e.file.clone() }</span>{ ": " }{ describe(&ctx, &e.outcome) }
                 if let Some(id) = &e.content {
                     { " " }<span class="muted">{ ctx.tf("assessor_content_id", &[("id", short_id(id))]) }</span>
                 }
-                { ": " }{ describe(&ctx, &e.outcome) }
             </li>
         }
     };
