@@ -53,13 +53,15 @@ fn minify(json: &str) -> String {
 /// Drops every `"codes": [...]` member from minified JSON. The participant's app never shows a
 /// terminology code, so its copies leave them out (the codes are not part of the content hash,
 /// so the definitions are the same to it); the `codes` feature keeps them, for the exports.
-fn strip_codes(json: &str) -> String {
-    const KEY: &str = "\"codes\":";
+/// The same for the programmes' `"schedule"` without the `schedule` feature.
+fn strip_key(json: &str, key: &str) -> String {
+    let key = format!("\"{key}\":");
+    let key = key.as_str();
     let mut out = String::with_capacity(json.len());
     let mut rest = json;
-    while let Some(at) = find_key(rest, KEY) {
+    while let Some(at) = find_key(rest, key) {
         let (before, after) = rest.split_at(at);
-        let value = &after[KEY.len()..];
+        let value = &after[key.len()..];
         let end = value_end(value);
         // Drop the comma that joined this member to its neighbour: before it, or else after it.
         if let Some(kept) = before.strip_suffix(',') {
@@ -117,7 +119,7 @@ fn list(out: &mut String, out_dir: &Path, name: &str, prefix: &str, files: &[Pat
         let copy = out_dir.join(format!("{name}-{}", file.replace('/', "-")));
         let mut json = minify(&fs::read_to_string(f).unwrap());
         if name == "DEFINITIONS" && env::var_os("CARGO_FEATURE_CODES").is_none() {
-            json = strip_codes(&json);
+            json = strip_key(&json, "codes");
         }
         fs::write(&copy, json).unwrap();
         writeln!(
@@ -157,11 +159,11 @@ fn main() {
         &json_files(&ui_assessor),
     );
     let batteries_copy = out_dir.join("batteries.json");
-    fs::write(
-        &batteries_copy,
-        minify(&fs::read_to_string(&batteries).unwrap()),
-    )
-    .unwrap();
+    let mut batteries_json = minify(&fs::read_to_string(&batteries).unwrap());
+    if env::var_os("CARGO_FEATURE_SCHEDULE").is_none() {
+        batteries_json = strip_key(&batteries_json, "schedule");
+    }
+    fs::write(&batteries_copy, batteries_json).unwrap();
     writeln!(
         out,
         "pub const BATTERIES: (&str, &str) = (\"batteries.json\", include_str!({:?}));",

@@ -10,7 +10,7 @@ use crate::components::nav::Nav;
 use crate::components::save_status::SaveStatus;
 use crate::pages::{
     allocation::AllocationPage, cohort::CohortPage, import::ImportPage, merge::MergePage,
-    person::PersonPage, unlock::UnlockPage,
+    person::PersonPage, tracking::TrackingPage, unlock::UnlockPage,
 };
 use crate::state::{Action, State, View};
 use qkit_allocation::Rules;
@@ -105,6 +105,7 @@ fn shell(props: &ShellProps) -> Html {
         }
         View::Allocation => html! { <AllocationPage state={state.clone()} /> },
         View::Merge => html! { <MergePage state={state.clone()} /> },
+        View::Tracking => html! { <TrackingPage state={state.clone()} /> },
     };
     let unlocked = state.identity.is_some();
     html! {

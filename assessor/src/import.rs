@@ -12,6 +12,7 @@ use crate::browser::files::{PickedFile, ReadError};
 use crate::browser::timing::{now_ms, yield_to_browser};
 use crate::state::Action;
 use qkit_export::open::MAX_SEALED_BYTES;
+use qkit_export::record_set::content_id;
 use qkit_export::{
     open_any, rescue_code, Added, Identities, OpenError, Opened, RecordError, RecordSet,
     ResultRecord,
@@ -43,8 +44,10 @@ pub enum FileOutcome {
     },
     /// The same record was already imported (from `first`); counted once.
     Again { first: String },
-    /// Another record for the same participant, programme and timepoint was already imported.
-    Conflict {
+    /// Another, different record for the same participant, programme and timepoint was already
+    /// imported (from `first`): this one is kept beside it, and the first stays in use until the
+    /// assessor chooses on the profile.
+    Beside {
         first: String,
         participant: String,
         timepoint: Timepoint,
@@ -56,10 +59,11 @@ pub enum FileOutcome {
 }
 
 impl FileOutcome {
-    /// Whether this file is a problem for the assessor to look at.
+    /// Whether this file is a problem for the assessor to look at (a record kept beside another
+    /// is one: he must check which is right).
     pub fn is_problem(&self) -> bool {
         match self {
-            FileOutcome::Conflict { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_) => {
+            FileOutcome::Beside { .. } | FileOutcome::Unreadable(_) | FileOutcome::Failed(_) => {
                 true
             }
             FileOutcome::Rescue { sittings, .. } => sittings.iter().any(FileOutcome::is_problem),
@@ -82,6 +86,9 @@ impl FileOutcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportEntry {
     pub file: String,
+    /// The file's content id (SHA-256 of its bytes, `qkit_export::record_set::content_id`);
+    /// `None` when it was not read.
+    pub content: Option<String>,
     pub outcome: FileOutcome,
 }
 
@@ -114,18 +121,25 @@ pub fn start(
         let mut set = (*records).clone();
         for file in files {
             let name = file.name();
-            let outcome = match file.bytes_at_most(MAX_SEALED_BYTES).await {
-                Err(why) => FileOutcome::Unreadable(why),
-                Ok(bytes) => match open_any(&bytes, &identity, &kit) {
-                    Err(e) => FileOutcome::Failed(e),
-                    Ok(Opened::Record(record)) => add(&mut set, &name, record),
-                    Ok(Opened::Rescue(sittings)) => {
-                        add_rescue(&mut set, &name, sittings, rescue_code(&bytes))
-                    }
-                },
+            let (content, outcome) = match file.bytes_at_most(MAX_SEALED_BYTES).await {
+                Err(why) => (None, FileOutcome::Unreadable(why)),
+                Ok(bytes) => {
+                    let content = content_id(&bytes);
+                    let outcome = match open_any(&bytes, &identity, &kit) {
+                        Err(e) => FileOutcome::Failed(e),
+                        Ok(Opened::Record(record)) => {
+                            add_file(&mut set, &name, Some(content.clone()), record)
+                        }
+                        Ok(Opened::Rescue(sittings)) => {
+                            add_rescue(&mut set, &name, sittings, rescue_code(&bytes))
+                        }
+                    };
+                    (Some(content), outcome)
+                }
             };
             dispatch.emit(Action::ImportFile(ImportEntry {
                 file: name,
+                content,
                 outcome,
             }));
             yield_to_browser().await;
@@ -139,9 +153,19 @@ pub fn start(
 
 /// Adds an opened record to the set and says what happened.
 pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome {
+    add_file(set, file, None, record)
+}
+
+/// Adds an opened record from a file with content id `content` and says what happened.
+pub fn add_file(
+    set: &mut RecordSet,
+    file: &str,
+    content: Option<String>,
+    record: ResultRecord,
+) -> FileOutcome {
     let (participant, timepoint) = (record.participant.clone(), record.timepoint);
     let unfinished = record.is_unfinished();
-    match set.add(file, record) {
+    match set.add_file(file, content, record) {
         Added::New | Added::Finished { .. } if unfinished => FileOutcome::Unfinished {
             participant,
             timepoint,
@@ -151,7 +175,7 @@ pub fn add(set: &mut RecordSet, file: &str, record: ResultRecord) -> FileOutcome
             timepoint,
         },
         Added::Again { first } => FileOutcome::Again { first },
-        Added::Conflict { first } => FileOutcome::Conflict {
+        Added::Beside { first } => FileOutcome::Beside {
             first,
             participant,
             timepoint,

@@ -305,7 +305,7 @@ fn importing_says_whether_a_record_is_new_a_repeat_or_a_second_one() {
     let other = record(&kit, "A1", Timepoint::Pre, 1);
     assert_eq!(
         add(&mut s, "b.age", other),
-        FileOutcome::Conflict {
+        FileOutcome::Beside {
             first: "a.age".into(),
             participant: "A1".into(),
             timepoint: Timepoint::Pre

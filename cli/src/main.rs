@@ -47,8 +47,10 @@ enum Command {
     AudioScript(commands::audio_script::Args),
     /// Recordings of every text a participant hears: check them, generate them, adopt your own.
     Audio(commands::audio::Args),
-    /// Workspace files (the assessor's whole workspace sealed to the team): merge two.
-    Workspace(commands::workspace::Args),
+    /// A workspace file from the assessor area: list it, write its tracking table or scores, or
+    /// merge another site's into it.
+    #[command(subcommand)]
+    Workspace(commands::workspace::Command),
 }
 
 fn main() -> ExitCode {
@@ -79,7 +81,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::AudioScript(args) => commands::audio_script::run(args),
         Command::Audio(args) => commands::audio::run(args),
-        Command::Workspace(args) => commands::workspace::run(args),
+        Command::Workspace(command) => commands::workspace::run(command),
     };
     match result {
         Ok(code) => code,

@@ -25,7 +25,7 @@ pub fn open_folder(dir: &Path, identities: &Identities, kit: &Kit) -> anyhow::Re
     for path in &files {
         let shown = path.display();
         match open_file(path, identities, kit) {
-            Ok(Opened::Record(record)) => failed += add(&mut set, &shown.to_string(), record),
+            Ok(Opened::Record(record)) => add(&mut set, &shown.to_string(), record),
             Ok(Opened::Rescue(sittings)) => {
                 for (i, sitting) in sittings.into_iter().enumerate() {
                     let n = i + 1;
@@ -38,7 +38,7 @@ pub fn open_folder(dir: &Path, identities: &Identities, kit: &Kit) -> anyhow::Re
                             "{shown}: sitting {n}: \"{}\" {} is unfinished; not scored",
                             r.participant, r.timepoint
                         ),
-                        Ok(r) => failed += add(&mut set, &format!("{shown} (sitting {n})"), r),
+                        Ok(r) => add(&mut set, &format!("{shown} (sitting {n})"), r),
                     }
                 }
             }
@@ -55,20 +55,19 @@ pub fn open_folder(dir: &Path, identities: &Identities, kit: &Kit) -> anyhow::Re
     })
 }
 
-/// Adds a finished record read from `source`; returns 1 when it is refused.
-fn add(set: &mut RecordSet, source: &str, record: ResultRecord) -> usize {
+/// Adds a finished record read from `source`. None is refused: a second, different one for the
+/// same timepoint is kept beside the first, which is the one used.
+fn add(set: &mut RecordSet, source: &str, record: ResultRecord) {
     let (timepoint, participant) = (record.timepoint, record.participant.clone());
     match set.add(source, record) {
-        Added::New | Added::Finished { .. } => 0,
+        Added::New | Added::Finished { .. } => {}
         Added::Again { first } => {
             eprintln!("{source}: the same record as {first}; counted once");
-            0
         }
-        Added::Conflict { first } => {
+        Added::Beside { first } => {
             eprintln!(
-                "qkit: {source}: a second {timepoint} record for \"{participant}\" (the first is {first}); not used"
+                "{source}: a second {timepoint} record for \"{participant}\"; the first ({first}) is the one used (the assessor area can choose the other)"
             );
-            1
         }
     }
 }

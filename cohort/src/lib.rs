@@ -5,14 +5,20 @@
 //! (`qkit-assessor`, which re-exports this crate as its `model`) and the `qkit` CLI share it, and
 //! all of it is tested natively.
 
+pub mod alerts;
 pub mod chart;
 pub mod cohort;
+#[cfg(any(test, feature = "generate"))]
+pub mod generate;
 pub mod local;
 pub mod merge;
 pub mod people;
+pub mod reconcile;
 pub mod rules_file;
 pub mod series;
 pub mod staff;
+pub mod tracking;
+pub mod tracking_csv;
 pub mod workspace;
 pub mod workspace_file;
 

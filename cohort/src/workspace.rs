@@ -5,7 +5,8 @@
 //! - [`Entries`]: what the assessor entered (staff entries, report comments, groups, the waiting
 //!   list read from a file, the allocation with its moves and reasons, local questionnaires and
 //!   a local rules file, how reliable change is judged). Small; saved after every change.
-//! - the records (a [`RecordSet`]): what was imported. Large; saved only when an import ends.
+//! - the records (a [`RecordSet`]): what was imported, each with its file's name and content id,
+//!   records kept beside another after the ones in use. Large; saved only when an import ends.
 //!
 //! Each part is versioned JSON (`"format": 1`; a newer format is refused, not misread). Every
 //! collection is keyed (entries by participant and programme, records by record id), so two
@@ -60,6 +61,11 @@ pub struct Entries {
     pub rules_file: Option<RulesFile>,
     /// How reliable change is judged on the profile, the report and the scores CSV.
     pub reliable_change: ReliableChangeChoice,
+    /// Which record to use where a timepoint has more than one (`reconcile.rs`). Absent in
+    /// workspaces saved before records were kept beside each other; written only when there is
+    /// a choice, so such a workspace still opens in the qkit that saved it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chosen: Vec<crate::reconcile::Choice>,
 }
 
 /// Why a saved workspace part cannot be read.
@@ -100,6 +106,9 @@ struct RecordsOut<'a> {
 #[derive(Serialize)]
 pub(super) struct SavedRef<'a> {
     source: &'a str,
+    /// The file's content id; not written when not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a str>,
     record: &'a ResultRecord,
 }
 
@@ -117,6 +126,9 @@ struct RecordsIn {
 #[serde(deny_unknown_fields)]
 pub(super) struct Saved {
     source: String,
+    /// Absent in workspaces saved before content ids were kept.
+    #[serde(default)]
+    content: Option<String>,
     record: ResultRecord,
 }
 
@@ -134,13 +146,13 @@ pub fn records_json(records: &RecordSet) -> Vec<u8> {
     serde_json::to_vec(&out).expect("records serialise to JSON")
 }
 
-/// Every record in the set, with the file it came from.
+/// Every record in the set (in use, then kept beside), with the file it came from.
 pub(super) fn saved_refs(records: &RecordSet) -> Vec<SavedRef<'_>> {
     records
-        .people()
-        .flat_map(|(_, _, by_time)| by_time.iter().flatten())
+        .all()
         .map(|i| SavedRef {
             source: &i.source,
+            content: i.content.as_deref(),
             record: &i.record,
         })
         .collect()
@@ -210,7 +222,7 @@ pub(super) fn checked(kit: &Kit, records: Vec<Saved>) -> Result<RecordSet, Works
             source_name: saved.source.clone(),
             error,
         })?;
-        set.add(&saved.source, saved.record);
+        set.add_file(&saved.source, saved.content, saved.record);
     }
     Ok(set)
 }
@@ -222,6 +234,7 @@ pub fn check_records(kit: &Kit, set: &RecordSet) -> Result<RecordSet, WorkspaceE
         .into_iter()
         .map(|r| Saved {
             source: r.source.to_owned(),
+            content: r.content.map(str::to_owned),
             record: r.record.clone(),
         })
         .collect();

@@ -4,7 +4,7 @@
 
 mod merge_common;
 
-use merge_common::{allocated, group, key, listed, rules_file, set, staff};
+use merge_common::{allocated, group, key, listed, record, rules_file, set, staff};
 use qkit_allocation::Level;
 use qkit_cohort::merge::{plan, Choice, Conflict, MergeError, Outcome, Side};
 use qkit_cohort::workspace::Entries;
@@ -51,6 +51,7 @@ fn a_hand_worked_merge_lists_each_conflict_and_applies_only_when_all_are_chosen(
         }],
         rules_file: Some(rules_file("site-b-rules.json")),
         reliable_change: ReliableChangeChoice::CohortPre,
+        chosen: Vec::new(),
     };
     let our_records = set(&[("A1", "r1", Timepoint::Pre)]);
     let their_records = set(&[
@@ -175,7 +176,7 @@ fn a_hand_worked_merge_lists_each_conflict_and_applies_only_when_all_are_chosen(
 }
 
 #[test]
-fn a_refused_record_is_listed_and_one_only_in_theirs_allocation_is_taken() {
+fn a_different_record_is_kept_beside_and_one_only_in_theirs_allocation_is_taken() {
     let ours = Entries::default();
     let mut theirs = Entries {
         allocated: Some(allocated("2026-12-01", 1.0)),
@@ -192,11 +193,24 @@ fn a_refused_record_is_listed_and_one_only_in_theirs_allocation_is_taken() {
     assert!(plan.taken.allocation);
     assert_eq!(
         plan.records[0].outcome,
-        Outcome::Refused {
+        Outcome::Beside {
             first: "r1.age".into()
         }
     );
     let merged = plan.resolve(&[]).expect("nothing to choose");
-    assert_eq!(merged.records, our_records);
+    // Ours stays in use; theirs is kept beside it, for the assessor to choose on the profile.
+    let programme = &record("A1", "r1", Timepoint::Pre).programme;
+    assert_eq!(merged.records.len(), our_records.len());
+    let in_use = merged.records.get("A1", programme).expect("A1 is held")[Timepoint::Pre as usize]
+        .as_ref()
+        .map(|i| i.record.record_id.clone());
+    assert_eq!(in_use.as_deref(), Some("r1"));
+    let beside: Vec<_> = merged
+        .records
+        .beside("A1", programme, Timepoint::Pre)
+        .iter()
+        .map(|i| i.record.record_id.as_str())
+        .collect();
+    assert_eq!(beside, ["r2"]);
     assert_eq!(merged.entries, theirs);
 }

@@ -142,18 +142,25 @@ proptest! {
             let n = merged.entries.groups.iter().filter(|x| x.id == g.id).count();
             prop_assert_eq!(n, 1, "group {} once", g.id);
         }
-        // Every record ours held is still there; each of theirs is there or listed as refused.
+        // Every record ours held is still there, in use; each of theirs is held too (in use or
+        // kept beside), and one kept beside is listed as such.
         for (p, prog, by_time) in ra.people() {
             for i in by_time.iter().flatten() {
                 let k = Key::new(p, prog);
                 prop_assert_eq!(held(&merged.records, &k, i.record.timepoint), Some(i.record.record_id.clone()));
             }
         }
+        let merged_ids: Vec<&str> = merged.records.all().map(|i| i.record.record_id.as_str()).collect();
+        for i in rb.all() {
+            prop_assert!(merged_ids.contains(&i.record.record_id.as_str()), "{} held", i.record.record_id);
+        }
         for o in &plan.records {
             let there = held(&merged.records, &o.key, o.timepoint);
             let theirs = held(&rb, &o.key, o.timepoint);
-            let refused = matches!(o.outcome, Outcome::Refused { .. });
-            prop_assert!(there == theirs || refused, "{:?} kept or refused", o);
+            // Theirs in use is in use after the merge, unless ours held a different one (theirs
+            // kept beside) or the same one (held already; it may have been beside in theirs).
+            let beside_or_held = matches!(o.outcome, Outcome::Beside { .. } | Outcome::AlreadyThere { .. });
+            prop_assert!(there == theirs || beside_or_held, "{:?} in use, kept beside or held", o);
         }
     }
 }

@@ -11,9 +11,9 @@
 //! - [`at_rest`]: drafts encrypted on the device under a staff passphrase (scrypt, XChaCha20-Poly1305).
 //! - [`rescue`]: every sitting stored on a device, sealed to the team in one file
 //!   ([`seal_rescue`]), read back as records, most of them unfinished ([`read_rescue`]).
-//! - [`RecordSet`]: records opened together, one per participant, programme and timepoint
-//!   (the same record twice is counted once, a second one refused); [`scores_csv()`] writes them
-//!   as the scores CSV.
+//! - [`RecordSet`]: records opened together, one in use per participant, programme and timepoint
+//!   (the same record twice is counted once, a different one kept beside it until the assessor
+//!   chooses); [`scores_csv()`] writes those in use as the scores CSV.
 //! - [`check_reference`]: the participant reference rule, the same for the start form, sealing
 //!   and opening.
 //! - [`file_name()`][file_name()] gives `qkit-<ref>-<programme>-<timepoint>-<date>.age`.

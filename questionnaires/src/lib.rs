@@ -21,6 +21,7 @@ pub mod norm;
 pub mod number;
 pub mod raw;
 pub mod recordings;
+pub mod schedule;
 pub mod shipped;
 pub mod text;
 pub mod ui;

@@ -587,6 +587,9 @@ pub struct Programme {
     pub description: Option<Text>,
     /// Questionnaire ids for pre, mid and post, in order.
     pub batteries: [Vec<String>; 3],
+    /// When mid and post fall due; always the organisation's to set without the `schedule`
+    /// feature.
+    pub schedule: crate::schedule::Schedule,
 }
 
 impl Programme {

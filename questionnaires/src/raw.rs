@@ -298,6 +298,9 @@ pub struct RawProgramme {
     pub pre: Vec<String>,
     pub mid: Vec<String>,
     pub post: Vec<String>,
+    /// When mid and post fall due (`schedule.rs`); skipped unread without the `schedule` feature.
+    #[serde(default, skip_serializing)]
+    pub schedule: crate::schedule::RawSchedule,
 }
 
 /// One language's interface strings (`ui/<lang>.json`).

@@ -1,10 +1,13 @@
 //! The cohort table: one row per participant at his latest timepoint, a column per scale (score,
-//! T-score, band in words and colour), his sites and flags. Column headers sort; a participant's
-//! reference opens his profile.
+//! T-score, band in words and colour), his sites and flags, and with them why he is not on track,
+//! if he is not. Column headers sort; a participant's reference opens his profile.
 
 use crate::components::band_label::BandLabel;
 use crate::components::flag_list::FlagList;
+use crate::components::not_on_track::NotOnTrack;
+use crate::model::alerts::Alert;
 use crate::model::cohort::{prorated, Cell, Sort, SortBy, Table};
+use crate::model::reconcile::Twice;
 use crate::model::Key;
 use crate::names;
 use qkit_web::KitContext;
@@ -22,6 +25,12 @@ pub struct CohortTableProps {
     pub sort: Sort,
     pub on_sort: Callback<SortBy>,
     pub on_open: Callback<Key>,
+    /// Why each man who is not on track is not (qkit-cohort's `alerts`), shown on his row.
+    #[prop_or_default]
+    pub alerts: Rc<std::collections::BTreeMap<Key, Vec<Alert>>>,
+    /// Timepoints with more than one record, shown under his latest timepoint with both days.
+    #[prop_or_default]
+    pub twice: Rc<std::collections::BTreeMap<Key, Vec<Twice>>>,
 }
 
 /// The table.
@@ -74,10 +83,16 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 <td>
                     { names::timepoint_short(&ctx, row.latest) }
                     if let Some(d) = row.date { <br /><span class="muted nowrap">{ d.to_string() }</span> }
+                    { for props.twice.get(&row.key).into_iter().flatten().map(|w| twice_note(&ctx, w)) }
                 </td>
                 <td>{ if sites.is_empty() { ctx.t("assessor_not_answered").to_owned() } else { sites.join(", ") } }</td>
                 { for cells }
-                <td><FlagList flags={row.flags.clone()} /></td>
+                <td>
+                    if let Some(alerts) = props.alerts.get(&row.key) {
+                        <NotOnTrack alerts={alerts.clone()} short=true />
+                    }
+                    <FlagList flags={row.flags.clone()} />
+                </td>
             </tr>
         }
     });
@@ -100,6 +115,19 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+    }
+}
+
+/// "Post: more than one record (2027-03-29, in use; also 2027-04-12)".
+fn twice_note(ctx: &KitContext, w: &Twice) -> Html {
+    let day = |d: Option<qkit_allocation::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let other: Vec<String> = w.beside.iter().map(|(_, d)| day(*d)).collect();
+    html! {
+        <><br /><span class="twice">{ ctx.tf("assessor_twice_short", &[
+            ("timepoint", &names::timepoint_short(ctx, w.timepoint)),
+            ("used", &day(w.in_use)),
+            ("other", &other.join(", ")),
+        ]) }</span></>
     }
 }
 

@@ -58,6 +58,7 @@ pub fn nav(props: &NavProps) -> Html {
                         { link(View::Import, "assessor_nav_import") }
                         if props.records > 0 {
                             { link(View::Cohort, "assessor_nav_cohort") }
+                            { link(View::Tracking, "assessor_nav_tracking") }
                             { link(View::Allocation, "assessor_nav_allocation") }
                         }
                     </ul>

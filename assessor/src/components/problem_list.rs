@@ -1,8 +1,10 @@
 //! The import log: files that could not be used, each with its name and reason; files already
-//! imported; and the files that loaded. A rescue file is listed with each of its sittings.
+//! imported; and the files that loaded, each with its content id (shown short). A rescue file is
+//! listed with each of its sittings.
 
 use crate::names;
 use crate::state::{FileOutcome, ImportEntry};
+use qkit_export::record_set::short_id;
 use qkit_web::KitContext;
 use yew::prelude::*;
 
@@ -33,7 +35,12 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
         .collect();
     let line = |e: &&ImportEntry| {
         html! {
-            <li><span class="file-name">{ e.file.clone() }</span>{ ": " }{ describe(&ctx, &e.outcome) }</li>
+            <li>
+                <span class="file-name">{ e.file.clone() }</span>{ ": " }{ describe(&ctx, &e.outcome) }
+                if let Some(id) = &e.content {
+                    { " " }<span class="muted">{ ctx.tf("assessor_content_id", &[("id", short_id(id))]) }</span>
+                }
+            </li>
         }
     };
     html! {
@@ -75,7 +82,7 @@ pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
             ],
         ),
         FileOutcome::Again { first } => ctx.tf("assessor_import_same", &[("first", first)]),
-        FileOutcome::Conflict {
+        FileOutcome::Beside {
             first,
             participant,
             timepoint,

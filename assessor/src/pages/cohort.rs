@@ -4,7 +4,10 @@
 use crate::browser::timing::today;
 use crate::components::cohort_filters::CohortFilters;
 use crate::components::cohort_table::CohortTable;
+use crate::model::alerts::not_on_track;
 use crate::model::cohort::{shown_columns, view};
+use crate::model::reconcile::doubled;
+use crate::model::Key;
 use crate::state::{act, Action, Handle, PersonTab, View};
 use qkit_export::scores_csv;
 use qkit_scoring::ReliableChangeChoice;
@@ -12,7 +15,8 @@ use qkit_web::browser::dom::checked;
 use qkit_web::browser::download::save_file;
 use qkit_web::hooks::HEADING_ID;
 use qkit_web::KitContext;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`CohortPage`].
@@ -29,6 +33,35 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
     let problem = use_state(|| None::<String>);
     let shown = view(&state.table, &state.filter, state.sort);
     let columns = shown_columns(&state.kit, &state.table, state.subscales);
+    // Worked out again only when the records, the kit or the reliable change choice change
+    // (compared by pointer and count: the records are large).
+    let alerts = use_memo(
+        (
+            Rc::as_ptr(&state.records) as usize,
+            state.records.len(),
+            Rc::as_ptr(&state.kit) as usize,
+            state.reliable_change,
+        ),
+        {
+            let (records, kit) = (state.records.clone(), state.kit.clone());
+            move |(_, _, _, choice): &(usize, usize, usize, ReliableChangeChoice)| {
+                records
+                    .people()
+                    .filter_map(|(p, programme, by_time)| {
+                        let list = not_on_track(&kit, &records, (programme, by_time), *choice);
+                        (!list.is_empty()).then(|| (Key::new(p, programme), list))
+                    })
+                    .collect::<BTreeMap<_, _>>()
+            }
+        },
+    );
+    let twice = use_memo(
+        (Rc::as_ptr(&state.records) as usize, state.records.len()),
+        {
+            let records = state.records.clone();
+            move |_: &(usize, usize)| doubled(&records)
+        },
+    );
     let on_subscales = act(state, |e: Event| Action::Subscales(checked(&e)));
     let on_cohort_sd = act(state, |e: Event| {
         Action::ReliableChange(if checked(&e) {
@@ -86,7 +119,7 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
             }
             <CohortTable table={state.table.clone()} {shown} {columns} sort={state.sort}
                 on_sort={act(state, Action::Sort)}
-                on_open={act(state, |k| Action::Show(View::Person(k, PersonTab::Profile)))} />
+                on_open={act(state, |k| Action::Show(View::Person(k, PersonTab::Profile)))} {alerts} {twice} />
         </main>
     }
 }

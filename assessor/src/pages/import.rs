@@ -9,6 +9,7 @@ use crate::browser::timing::today;
 use crate::components::local_files::LocalFiles;
 use crate::components::problem_list::ProblemList;
 use crate::components::rules_file::RulesFileView;
+use crate::components::sources::Sources;
 use crate::components::workspace_file::WorkspaceFileView;
 use crate::import;
 use crate::state::{act, Action, Handle, MergeAction, View};
@@ -127,6 +128,7 @@ pub fn import_page(props: &ImportPageProps) -> Html {
             </div>
             { for summary }
             <ProblemList entries={state.import.entries.clone()} />
+            <Sources records={state.records.clone()} />
             <LocalFiles files={state.local.files.clone()} problem={state.local.problem.clone()}
                 open={held == 0 && running.is_none()} on_choose={act(state, Action::AddLocal)} />
             <RulesFileView rules={state.rules.clone()} file={state.local.rules_file.as_ref().map(|f| f.name.clone())}

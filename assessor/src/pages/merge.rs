@@ -130,9 +130,7 @@ fn records(ctx: &KitContext, m: &Merging) -> Html {
             Outcome::Completed { first } => {
                 ctx.tf("assessor_merge_record_completed", &[("file", first)])
             }
-            Outcome::Refused { first } => {
-                ctx.tf("assessor_merge_record_refused", &[("file", first)])
-            }
+            Outcome::Beside { first } => ctx.tf("assessor_merge_record_beside", &[("file", first)]),
         };
         html! {
             <tr>

@@ -8,4 +8,5 @@ pub mod pathway;
 pub mod person;
 pub mod profile;
 pub mod report;
+pub mod tracking;
 pub mod unlock;

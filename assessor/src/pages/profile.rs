@@ -1,9 +1,13 @@
 //! A participant's profile: his timepoints and when they were done, the T-score profile against
-//! the norm's average range, change across the programme, and response-quality notes.
+//! the norm's average range, change across the programme, and response-quality notes; first, if
+//! he is not on track, why; and a timepoint with two records says so, with which one is used.
 
 use crate::components::change_basis::ChangeBasis;
 use crate::components::change_chart::ChangeChart;
+use crate::components::not_on_track::NotOnTrack;
+use crate::components::record_choice::RecordChoice;
 use crate::components::t_chart::TChart;
+use crate::model::alerts::not_on_track;
 use crate::model::people::{present, record_date};
 use crate::model::series::{notes, outdated_questionnaires, series, Note};
 use crate::model::Key;
@@ -40,11 +44,21 @@ pub fn profile_tab(props: &ProfileTabProps) -> Html {
     });
     let outdated = outdated_questionnaires(&state.kit, records);
     let notes = notes(records);
+    let alerts = not_on_track(
+        &state.kit,
+        &state.records,
+        (&key.programme, records),
+        state.reliable_change,
+    );
     html! {
         <>
+            <NotOnTrack {alerts} />
             <section aria-labelledby="timepoints-heading">
                 <h2 id="timepoints-heading">{ ctx.t("assessor_timepoints") }</h2>
                 <ul>{ for timepoints }</ul>
+                { for present(records).map(|(t, _)| html! {
+                    <RecordChoice state={state.clone()} person={key.clone()} timepoint={t} />
+                }) }
                 { outdated_list(&ctx, &outdated) }
             </section>
             <section aria-labelledby="t-heading">

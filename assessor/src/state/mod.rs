@@ -9,6 +9,7 @@ use crate::browser::files::ReadError;
 pub use crate::import::{FileOutcome, ImportEntry, ImportLog};
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
 use crate::model::local::Refused;
+use crate::model::reconcile::Choice;
 use crate::model::rules_file::RulesFile;
 use crate::model::staff::StaffEntry;
 use crate::model::Key;
@@ -16,6 +17,7 @@ mod allocation;
 mod local_files;
 mod lock;
 mod merge;
+mod reconcile;
 mod workspace;
 mod workspace_file;
 
@@ -50,6 +52,8 @@ pub enum View {
     Allocation,
     /// Merging a second workspace file: its conflicts to choose, then what the merge did.
     Merge,
+    /// Programme tracking: who has done, and who still needs, each timepoint.
+    Tracking,
 }
 
 /// The screens about one participant.
@@ -99,6 +103,8 @@ pub struct State {
     pub comments: Rc<BTreeMap<Key, String>>,
     /// How reliable change is judged on the profile, the report and the scores CSV.
     pub reliable_change: ReliableChangeChoice,
+    /// Which record is used where a timepoint has more than one (applied to `records`).
+    pub chosen: Rc<Vec<Choice>>,
     /// Local definition files the kit was rebuilt with, and a local rules file; kept when the
     /// area locks.
     pub local: Rc<LocalView>,
@@ -179,6 +185,8 @@ pub enum Action {
     Merge(MergeAction),
     /// Judge reliable change by each scale's rule, or by the cohort's pre-programme SD.
     ReliableChange(ReliableChangeChoice),
+    /// Use this record for a man's timepoint that has more than one.
+    UseRecord(Choice),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
     AllocationProblem(Option<String>),
     /// Local definition files were chosen (before any result is imported).
@@ -212,6 +220,7 @@ impl State {
             allocation_problem: None,
             comments: Rc::new(BTreeMap::new()),
             reliable_change: ReliableChangeChoice::Definition,
+            chosen: Rc::new(Vec::new()),
             local: Rc::new(LocalView::default()),
             view: View::Unlock,
             idle_lock_ms: KitConfig::default().idle_lock_ms,
@@ -282,6 +291,7 @@ impl PartialEq for State {
             && self.idle_lock_ms == o.idle_lock_ms
             && self.locked_because == o.locked_because
             && self.reliable_change == o.reliable_change
+            && Rc::ptr_eq(&self.chosen, &o.chosen)
             && self.keeping == o.keeping
             && self.saved == o.saved
             && same(&self.merging, &o.merging)
@@ -361,6 +371,7 @@ impl Reducible for State {
                 Rc::make_mut(&mut s.comments).insert(key, text);
             }
             Action::ReliableChange(choice) => s.reliable_change = choice,
+            Action::UseRecord(choice) => s.use_record(choice),
             Action::AllocationProblem(p) => s.allocation_problem = p,
             Action::AddLocal(chosen) => s.add_local(chosen),
             Action::LoadRules { name, read } => s.load_rules(&name, read),

@@ -86,6 +86,7 @@ impl State {
             local_files: self.local.files.clone(),
             rules_file: self.local.rules_file.clone(),
             reliable_change: self.reliable_change,
+            chosen: (*self.chosen).clone(),
         }
     }
 
@@ -158,7 +159,8 @@ impl State {
             };
             (Rc::new(loaded.kit), Rc::new(loaded.rules), view)
         };
-        let set = records(&kit).map_err(|e| e.to_string())?;
+        let mut set = records(&kit).map_err(|e| e.to_string())?;
+        crate::model::reconcile::apply(&mut set, &entries.chosen);
         self.table = Rc::new(cohort::table(&kit, &set));
         self.records = Rc::new(set);
         self.kit = kit;
@@ -170,6 +172,7 @@ impl State {
         self.listed = Rc::new(entries.listed);
         self.allocated = entries.allocated.map(Rc::new);
         self.reliable_change = entries.reliable_change;
+        self.chosen = Rc::new(entries.chosen);
         Ok(())
     }
 
@@ -244,6 +247,7 @@ impl Change {
             | Action::Move { .. }
             | Action::Comment(..)
             | Action::ReliableChange(_)
+            | Action::UseRecord(_)
             | Action::AddLocal(_)
             | Action::LoadRules { .. } => Change::Entries,
             _ => Change::Nothing,

@@ -51,11 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &read(&args.groups, qkit_allocation::MAX_CSV_BYTES)?,
         &rules,
     )?;
-    let today = match &args.today {
-        Some(s) => Date::parse(s)
-            .ok_or_else(|| anyhow!("--today \"{s}\" is not a date written YYYY-MM-DD"))?,
-        None => today_utc()?,
-    };
+    let today = today_arg(args.today.as_deref())?;
     let input = AllocationInput {
         participants,
         groups,
@@ -104,6 +100,15 @@ fn file_name(path: &Path) -> String {
 /// Reads a text file, refusing oversized ones before reading them whole.
 fn read(path: &Path, limit: usize) -> anyhow::Result<String> {
     crate::files::read_text(path, limit)
+}
+
+/// The `--today` argument, else today's date from the system clock.
+pub(crate) fn today_arg(arg: Option<&str>) -> anyhow::Result<Date> {
+    match arg {
+        Some(s) => Date::parse(s)
+            .ok_or_else(|| anyhow!("--today \"{s}\" is not a date written YYYY-MM-DD")),
+        None => today_utc(),
+    }
 }
 
 /// Today's date from the system clock (the shell may read the clock; the core never does).

@@ -90,9 +90,9 @@ pub enum Outcome {
     AlreadyThere { first: String },
     /// It is the finished record of a sitting held unfinished (from `first`), which it replaces.
     Completed { first: String },
-    /// A different record for the same man, programme and timepoint is held (from `first`);
-    /// this one was not added.
-    Refused { first: String },
+    /// A different record for the same man, programme and timepoint is held (from `first`) and
+    /// stays in use; this one is kept beside it until the assessor chooses.
+    Beside { first: String },
 }
 
 impl From<Added> for Outcome {
@@ -101,7 +101,7 @@ impl From<Added> for Outcome {
             Added::New => Outcome::Added,
             Added::Again { first } => Outcome::AlreadyThere { first },
             Added::Finished { first } => Outcome::Completed { first },
-            Added::Conflict { first } => Outcome::Refused { first },
+            Added::Beside { first } => Outcome::Beside { first },
         }
     }
 }

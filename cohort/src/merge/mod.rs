@@ -19,6 +19,7 @@ mod conflict;
 
 pub use conflict::{both_comments, Choice, Conflict, Outcome, RecordOutcome, Taken};
 
+use crate::reconcile;
 use crate::workspace::{Allocated, Entries};
 use crate::Key;
 use qkit_allocation::Participant;
@@ -165,6 +166,7 @@ pub fn plan(ours: Side<'_>, theirs: Side<'_>) -> Plan {
         local_files,
         rules_file: o.rules_file.clone(),
         reliable_change: o.reliable_change,
+        chosen: chosen(&o.chosen, &t.chosen),
     };
     if ours.holds_nothing() {
         for setting in &settings {
@@ -312,20 +314,36 @@ fn by_id<T: Clone + PartialEq, K: PartialEq>(
     (merged, conflicts)
 }
 
-/// Their records added onto ours one by one, with what became of each.
+/// Which record to use where a timepoint holds more than one: ours' choices, and theirs for a
+/// timepoint ours has not chosen for. Where both chose, ours' choice stays in use and theirs'
+/// record stays beside it, so the assessor can still choose it on the profile.
+fn chosen(ours: &[reconcile::Choice], theirs: &[reconcile::Choice]) -> Vec<reconcile::Choice> {
+    let mut out = ours.to_vec();
+    for c in theirs {
+        if !ours
+            .iter()
+            .any(|o| o.key == c.key && o.timepoint == c.timepoint)
+        {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
+/// Their records (those in use and those kept beside) added onto ours one by one, with their
+/// content ids, and what became of each.
 fn add_records(ours: &RecordSet, theirs: &RecordSet) -> (RecordSet, Vec<RecordOutcome>) {
     let mut merged = ours.clone();
     let mut outcomes = Vec::new();
-    for (participant, programme, by_time) in theirs.people() {
-        for imported in by_time.iter().flatten() {
-            let added = merged.add(&imported.source, imported.record.clone());
-            outcomes.push(RecordOutcome {
-                key: Key::new(participant, programme),
-                timepoint: imported.record.timepoint,
-                source: imported.source.clone(),
-                outcome: added.into(),
-            });
-        }
+    for imported in theirs.all() {
+        let r = &imported.record;
+        let added = merged.add_file(&imported.source, imported.content.clone(), r.clone());
+        outcomes.push(RecordOutcome {
+            key: Key::new(&r.participant, &r.programme),
+            timepoint: r.timepoint,
+            source: imported.source.clone(),
+            outcome: added.into(),
+        });
     }
     (merged, outcomes)
 }

@@ -7,7 +7,7 @@
 //! and written to C (never overwriting) sealed to the identity's recipients; what became of each
 //! of B's records is listed.
 
-use super::open;
+use super::open_file;
 use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
 use anyhow::{anyhow, bail, Context};
@@ -46,8 +46,8 @@ enum Take {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let identities = load_identities(&args.identity)?;
-    let a = open(&args.a, &identities)?;
-    let b = open(&args.b, &identities)?;
+    let a = open_file(&args.a, &identities)?;
+    let b = open_file(&args.b, &identities)?;
     let plan = plan(a.side(), b.side());
     for (n, conflict) in plan.conflicts.iter().enumerate() {
         let (what, ours, theirs) = describe(conflict);
@@ -103,8 +103,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Outcome::Added => "added".to_owned(),
             Outcome::AlreadyThere { first } => format!("already there (from {first})"),
             Outcome::Completed { first } => format!("completes the unfinished one from {first}"),
-            Outcome::Refused { first } => {
-                format!("not added: A holds a different record (from {first})")
+            Outcome::Beside { first } => {
+                format!("kept beside A's different record (from {first}), which stays in use")
             }
         };
         eprintln!(

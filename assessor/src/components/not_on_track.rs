@@ -1,0 +1,88 @@
+//! "Not on track": the alerts qkit-cohort's `alerts` raises for a man (reliable deterioration at
+//! mid or post, a new item alert such as PHQ-9 item 9, a response-quality flag), each in words
+//! saying which questionnaire, which timepoint and which rule. On the cohort table's row (short)
+//! and on the profile (a list under a heading).
+
+use crate::model::alerts::{Alert, Why};
+use crate::names;
+use qkit_web::KitContext;
+use yew::prelude::*;
+
+/// One alert in words.
+pub fn alert_words(ctx: &KitContext, a: &Alert) -> String {
+    let questionnaire = names::questionnaire(ctx, &a.questionnaire);
+    let timepoint = names::timepoint_short(ctx, a.timepoint);
+    let q = ctx.kit.questionnaire(&a.questionnaire);
+    match &a.why {
+        Why::Deteriorated {
+            scale,
+            pair,
+            from,
+            to,
+        } => ctx.tf(
+            "assessor_not_on_track_worse",
+            &[
+                ("questionnaire", &questionnaire),
+                ("timepoint", &timepoint),
+                ("scale", &names::scale(ctx, &a.questionnaire, scale)),
+                ("since", &names::timepoint_short(ctx, pair.timepoints().0)),
+                ("from", &names::number(*from)),
+                ("to", &names::number(*to)),
+            ],
+        ),
+        Why::NewAlert { item } => {
+            let number = q
+                .and_then(|q| q.item_index(item))
+                .map_or(item.clone(), |i| (i + 1).to_string());
+            ctx.tf(
+                "assessor_not_on_track_alert",
+                &[
+                    ("questionnaire", &questionnaire),
+                    ("timepoint", &timepoint),
+                    ("item", &number),
+                ],
+            )
+        }
+        Why::Flag(flag) => {
+            let what = match q {
+                Some(q) => qkit_web::words::flag_line(ctx, q, flag),
+                None => flag.key().to_owned(),
+            };
+            format!("{questionnaire}, {timepoint}: {what}")
+        }
+    }
+}
+
+/// Properties of [`NotOnTrack`].
+#[derive(Properties, PartialEq)]
+pub struct NotOnTrackProps {
+    pub alerts: Vec<Alert>,
+    /// A short mark for a table row rather than the profile's list.
+    #[prop_or_default]
+    pub short: bool,
+}
+
+/// The alerts, or nothing when there are none.
+#[function_component(NotOnTrack)]
+pub fn not_on_track(props: &NotOnTrackProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    if props.alerts.is_empty() {
+        return html! {};
+    }
+    let lines = props.alerts.iter().map(|a| alert_words(&ctx, a));
+    if props.short {
+        let why: Vec<String> = lines.collect();
+        return html! {
+            <span class="not-on-track">
+                <span aria-hidden="true">{ "⚠ " }</span>
+                { ctx.t("assessor_not_on_track") }{ ": " }{ why.join("; ") }
+            </span>
+        };
+    }
+    html! {
+        <section class="notice warning" aria-labelledby="not-on-track-heading">
+            <h2 id="not-on-track-heading">{ ctx.t("assessor_not_on_track") }</h2>
+            <ul>{ for lines.map(|l| html! { <li>{ l }</li> }) }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,72 @@
+//! `qkit workspace list`: what a workspace file holds, in plain lines: each man on each
+//! programme with his group (or the waiting list) and every record, its timepoint, the day it
+//! was completed, its record id, the file it came from with its content id, and whether it is in
+//! use or kept beside another; then the groups and what else was entered.
+
+use super::Opened;
+use qkit_cohort::people::{present, record_date};
+use qkit_cohort::tracking::placements;
+use qkit_cohort::Key;
+use qkit_export::record_set::short_id;
+use std::process::ExitCode;
+
+pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
+    let placed = placements(&w.entries);
+    println!(
+        "{} record(s); {} man/programme pair(s)",
+        w.records.len(),
+        w.records.people().count()
+    );
+    for (participant, programme, by_time) in w.records.people() {
+        let group = placed
+            .get(&Key::new(participant, programme))
+            .map_or("waiting list".to_owned(), |(g, start)| {
+                format!("group {g} from {start}")
+            });
+        println!("{participant} {programme} ({group})");
+        for (t, _) in present(by_time) {
+            let in_use = by_time[t as usize].iter();
+            let beside = w.records.beside(participant, programme, t).iter();
+            for (n, i) in in_use.chain(beside).enumerate() {
+                let day = record_date(&i.record)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                let unfinished = if i.record.is_unfinished() {
+                    ", unfinished"
+                } else {
+                    ""
+                };
+                let content = i
+                    .content
+                    .as_deref()
+                    .map_or(String::new(), |c| format!(", content {}", short_id(c)));
+                let used = if n == 0 { "in use" } else { "kept beside" };
+                println!(
+                    "  {t}: {day}{unfinished}, record {}, from {}{content} ({used})",
+                    i.record.record_id, i.source
+                );
+            }
+        }
+    }
+    for g in &w.entries.groups {
+        println!(
+            "group {} ({}): starts {}, {} member(s)",
+            g.id,
+            g.programme,
+            g.start,
+            g.members.len()
+        );
+    }
+    println!(
+        "{} staff entr(ies), {} comment(s), {} local file(s); allocation: {}",
+        w.entries.staff.len(),
+        w.entries.comments.len(),
+        w.entries.local_files.len(),
+        if w.entries.allocated.is_some() {
+            "made"
+        } else {
+            "none"
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}

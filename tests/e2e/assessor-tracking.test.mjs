@@ -1,0 +1,135 @@
+// Programme tracking, reconciliation and "not on track" in the assessor area, driven by role and
+// accessible name: a local batteries.json gives TSP a schedule (mid at week 6, post at week 12,
+// an estimate for this test only; the shipped kit leaves it to the organisation), six men's
+// sealed records are imported with a copy of one file and a second, different record for one
+// man's pre, and a groups file puts two TSP men in a group that started on 1 September 2026.
+// The import screen lists the results by kit and date; the tracking screen shows the group and
+// the waiting lists, filters "who still needs post", and prints to PDF; Q1001X (BIS-11 answered
+// far too fast at post) shows "Not on track" on his cohort table row and his profile; the
+// second record is kept beside the first and put in use from the profile. axe-core checks each
+// screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, watchErrors, axeViolations, ROOT } from './lib/harness.mjs';
+import { UI, ui, makeKey, makeRecords, seal, sealedIn, heading, unlockWithText, importFiles } from './lib/assessor.mjs';
+
+const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-tracking-'));
+const SEALED = join(WORK, 'sealed');
+let server, browser, key, files;
+
+before(async () => {
+  key = makeKey(WORK);
+  // Q1000X (TSP) pre, mid, post; Q1001X (BBR) pre, post (too fast at post); Q1002X (TSP) pre;
+  // Q1003X (BBR) pre, mid, post; Q1004X (TSP) pre, post; Q1005X (BBR) pre.
+  const records = makeRecords(join(WORK, 'json'), 6);
+  seal(records, key.recipient, SEALED);
+  const second = JSON.parse(readFileSync(records.find((r) => r.endsWith('Q1000X-pre.json')), 'utf8'));
+  second.record_id = 'sat-again';
+  // Named to sort after the first, so it is imported after it.
+  const secondJson = join(WORK, 'zz-Q1000X-pre-again.json');
+  writeFileSync(secondJson, JSON.stringify(second));
+  seal([secondJson], key.recipient, SEALED);
+  copyFileSync(join(SEALED, 'Q1003X-mid.age'), join(SEALED, 'zz-Q1003X-mid-copy.age'));
+  files = sealedIn(SEALED);
+  server = await serve();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+/** The shipped batteries with TSP given mid at week 6 and post at week 12. */
+function localBatteries() {
+  const shipped = readFileSync(join(ROOT, 'questionnaires', 'batteries.json'), 'utf8');
+  const json = JSON.parse(shipped);
+  json.programmes.find((p) => p.id === 'tsp').schedule = {
+    set_by: 'estimate', mid_week: 6, post_week: 12, source: 'figures for this test only',
+  };
+  const path = join(WORK, 'batteries.json');
+  writeFileSync(path, JSON.stringify(json));
+  return path;
+}
+
+async function axeClean(page, screen) {
+  assert.deepEqual(await axeViolations(page), [], `axe on the ${screen} screen`);
+}
+
+const nav = (page, name) => page.getByRole('navigation', { name: UI.assessor_nav }).getByRole('button', { name }).click();
+
+test('tracking, reconciliation and not-on-track alerts in the browser', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await unlockWithText(page, server.url, key.text);
+  await page.getByLabel(UI.local_file, { exact: true }).setInputFiles([localBatteries()]);
+  await page.getByText(UI.local_batteries).waitFor();
+  await importFiles(page, files);
+  // Reconciliation: the copy is counted once, the second record kept beside the first.
+  await page.getByText(ui('assessor_import_same', { first: 'Q1003X-mid.age' })).waitFor();
+  await page.getByText(ui('assessor_import_conflict', {
+    participant: 'Q1000X', timepoint: UI.timepoint_pre, first: 'Q1000X-pre.age',
+  })).waitFor();
+  const sources = page.getByRole('region', { name: UI.assessor_sources_heading });
+  await sources.waitFor();
+  await sources.locator('summary').first().click();
+  await sources.getByText(UI.assessor_sources_beside).waitFor();
+  await axeClean(page, 'import');
+
+  // A groups file: TSP-1 started on 1 September 2026 with Q1000X and Q1002X.
+  await nav(page, UI.assessor_nav_allocation);
+  await heading(page, UI.assessor_allocation_heading);
+  const groups = join(WORK, 'groups.csv');
+  writeFileSync(groups, 'id,programme,pathway,cohort,site,weekday,time,start,intake,members\n'
+    + 'TSP-1,tsp,moderate_intensity,general,site_a,tue,evening,2026-09-01,closed,Q1000X;Q1002X\n');
+  await page.getByLabel(UI.assessor_groups_file).setInputFiles(groups);
+  await page.getByRole('rowheader', { name: 'TSP-1' }).waitFor();
+
+  await nav(page, UI.assessor_nav_tracking);
+  await heading(page, UI.assessor_tracking_heading);
+  const group = page.getByRole('table', { name: ui('assessor_tracking_group', { programme: 'Thinking Skills Programme', group: 'TSP-1' }) });
+  await group.waitFor();
+  // Q1002X has only pre: mid was due 1 Sep + 6 weeks = 13 Oct, post 1 Sep + 12 weeks = 24 Nov.
+  const q1002 = group.getByRole('row', { name: /Q1002X/ });
+  await q1002.getByRole('cell', { name: ui('assessor_tracking_overdue', { date: '2026-10-13' }) }).waitFor();
+  await q1002.getByRole('cell', { name: ui('assessor_tracking_overdue', { date: '2026-11-24' }) }).waitFor();
+  // The waiting lists: BBR has no schedule and no group, so mid and post are not expected yet.
+  const bbr = page.getByRole('table', { name: ui('assessor_tracking_waiting', { programme: 'Building Better Relationships' }) });
+  await bbr.getByRole('row', { name: /Q1005X/ }).getByRole('cell', { name: UI.assessor_tracking_not_expected }).first().waitFor();
+  await axeClean(page, 'tracking');
+
+  await page.getByRole('combobox', { name: UI.assessor_tracking_show }).selectOption({ label: UI.assessor_tracking_needs_post });
+  await page.getByRole('rowheader', { name: /Q1005X/ }).waitFor({ state: 'detached' });
+  const still = await page.getByRole('rowheader').allInnerTexts();
+  assert.deepEqual(still.map((t) => t.trim().split('\n')[0]), ['Q1002X'], 'only Q1002X still needs post');
+  await axeClean(page, 'tracking, who still needs post');
+
+  // Printed: the controls are hidden, the table is there, and the PDF is made.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: UI.assessor_tracking_print }).isVisible(), false);
+  assert.ok(await page.getByRole('rowheader', { name: /Q1002X/ }).isVisible());
+  assert.equal(await page.getByRole('navigation', { name: UI.assessor_nav }).isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+
+  // Not on track: Q1001X's BIS-11 at post was answered far too fast.
+  await nav(page, UI.assessor_nav_cohort);
+  await heading(page, UI.assessor_cohort_heading);
+  const row = page.getByRole('row', { name: /Q1001X/ });
+  await row.getByText(new RegExp(`${UI.assessor_not_on_track}: BIS-11`)).waitFor();
+  await axeClean(page, 'cohort');
+  await row.getByRole('button', { name: ui('assessor_open_person', { participant: 'Q1001X' }) }).click();
+  const alert = page.getByRole('region', { name: UI.assessor_not_on_track });
+  await alert.getByRole('listitem').first().waitFor();
+  assert.match(await alert.innerText(), /BIS-11/);
+  await axeClean(page, 'profile (not on track)');
+
+  // The second record for Q1000X's pre: shown on his profile, put in use by the assessor.
+  await nav(page, UI.assessor_nav_cohort);
+  await page.getByRole('button', { name: ui('assessor_open_person', { participant: 'Q1000X' }) }).click();
+  const use = page.getByRole('button', { name: new RegExp(`^${UI.assessor_record_use}: .*zz-Q1000X-pre-again\\.age`) });
+  await use.click();
+  await page.getByText(/The scores shown use the one done .* \(from zz-Q1000X-pre-again\.age\)/).waitFor();
+  await axeClean(page, 'profile (two records)');
+  assert.deepEqual(errors, []);
+});
