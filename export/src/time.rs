@@ -34,14 +34,6 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 impl Timestamp {
-    /// Year, month, day, hour, minute and second (UTC); the milliseconds dropped.
-    pub fn utc_parts(self) -> (i64, i64, i64, i64, i64, i64) {
-        let secs = self.0.div_euclid(1000);
-        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-        let sod = secs.rem_euclid(86_400);
-        (y, m, d, sod / 3600, sod / 60 % 60, sod % 60)
-    }
-
     /// The calendar date, `YYYY-MM-DD` (UTC), e.g. for file names.
     pub fn date(self) -> String {
         let (y, m, d) = civil_from_days(self.0.div_euclid(86_400_000));
@@ -93,8 +85,16 @@ impl Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ms = self.0.rem_euclid(1000);
-        let (y, m, d, h, mi, s) = self.utc_parts();
-        write!(f, "{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
+        let secs = self.0.div_euclid(1000);
+        let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+        let sod = secs.rem_euclid(86_400);
+        write!(
+            f,
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z",
+            sod / 3600,
+            sod / 60 % 60,
+            sod % 60
+        )
     }
 }
 

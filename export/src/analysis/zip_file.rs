@@ -1,24 +1,27 @@
 //! An export's files as one zip file (feature `zip`, assessor side), for the cohort screen's
-//! download: each file at the top level under its own name, DEFLATE-compressed, dated with the
-//! moment of export (UTC, to the even second, as zip keeps it). Written by the `zip` crate, in
-//! memory; the same files and moment give the same bytes.
+//! download: each file at the top level under its own name, DEFLATE-compressed, marked readable
+//! by its owner only, and dated with the moment of export. The zip format is written by
+//! `rawzip` (no dependencies of its own) and DEFLATE by `miniz_oxide`, which the assessor
+//! already carries for its workspace; all in memory, and the same files and moment give the
+//! same bytes.
 
 use super::ExportFile;
 use crate::Timestamp;
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use miniz_oxide::deflate::compress_to_vec;
+use rawzip::time::UtcDateTime;
+use rawzip::{CompressionMethod, DataDescriptorOutput, ZipArchiveWriter};
+use std::io::Write;
+
+/// miniz_oxide's level (0–10): its default, a fair balance for text of a few hundred KB.
+const LEVEL: u8 = 6;
 
 /// Why the zip file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ZipError {
     /// The zip writer refused a file (a name or size the format cannot hold).
     #[error("zip file: cannot add {file}: {source}")]
-    Add {
-        file: String,
-        source: zip::result::ZipError,
-    },
-    /// Writing a file's text into the zip failed.
+    Add { file: String, source: rawzip::Error },
+    /// Writing a file's compressed text into the zip failed.
     #[error("zip file: cannot write {file}: {source}")]
     Write {
         file: String,
@@ -26,48 +29,49 @@ pub enum ZipError {
     },
     /// The zip's closing directory could not be written.
     #[error("zip file: cannot finish it: {0}")]
-    Finish(zip::result::ZipError),
+    Finish(rawzip::Error),
 }
 
 /// `files` as the bytes of one zip file, each entry dated `written`.
 pub fn zip_files(files: &[ExportFile], written: Timestamp) -> Result<Vec<u8>, ZipError> {
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(zip_time(written))
-        // Readable by its owner only once unpacked, as `qkit export` makes its folder.
-        .unix_permissions(0o600);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let when = UtcDateTime::from_unix(written.0.div_euclid(1000));
+    let mut out = Vec::new();
+    let mut archive = ZipArchiveWriter::new(&mut out);
     for f in files {
-        zip.start_file(f.name, options)
-            .map_err(|source| ZipError::Add {
-                file: f.name.to_owned(),
-                source,
-            })?;
-        zip.write_all(f.text.as_bytes())
+        let add = |source| ZipError::Add {
+            file: f.name.to_owned(),
+            source,
+        };
+        let (mut entry, _) = archive
+            .new_file(f.name)
+            .compression_method(CompressionMethod::DEFLATE)
+            .last_modified(when)
+            // As `qkit export` makes its folder: readable by its owner only once unpacked.
+            .unix_permissions(0o600)
+            .start()
+            .map_err(add)?;
+        let text = f.text.as_bytes();
+        entry
+            .write_all(&compress_to_vec(text, LEVEL))
             .map_err(|source| ZipError::Write {
                 file: f.name.to_owned(),
                 source,
             })?;
+        let size = u64::try_from(text.len()).expect("a text in memory is smaller than 2^64 bytes");
+        entry
+            .finish(DataDescriptorOutput::new(rawzip::crc32(text), size))
+            .map_err(add)?;
     }
-    Ok(zip.finish().map_err(ZipError::Finish)?.into_inner())
-}
-
-/// `t` as a zip date (years 1980 to 2107); outside them, zip's own 1980-01-01.
-fn zip_time(t: Timestamp) -> DateTime {
-    let (y, mo, d, h, mi, s) = t.utc_parts();
-    let fit = |n: i64| u8::try_from(n).unwrap_or(0);
-    u16::try_from(y)
-        .ok()
-        .and_then(|y| {
-            DateTime::from_date_and_time(y, fit(mo), fit(d), fit(h), fit(mi), fit(s)).ok()
-        })
-        .unwrap_or_default()
+    archive.finish().map_err(ZipError::Finish)?;
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
+    use miniz_oxide::inflate::decompress_to_vec;
+    use rawzip::time::ZipDateTimeKind;
+    use rawzip::ZipArchive;
 
     #[test]
     fn every_file_comes_back_whole_under_its_name_and_date() {
@@ -81,29 +85,30 @@ mod tests {
                 text: "# Llyfr codau: gŵr â\n".into(),
             },
         ];
-        // 2026-12-06T10:15:31Z: zip keeps even seconds.
-        let bytes = zip_files(&files, Timestamp(1_796_552_131_000)).expect("zips");
-        assert_eq!(
-            bytes,
-            zip_files(&files, Timestamp(1_796_552_131_000)).unwrap()
-        );
-        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("reads back");
-        assert_eq!(archive.len(), 2);
-        for (i, f) in files.iter().enumerate() {
-            let mut entry = archive.by_index(i).expect("an entry per file");
-            assert_eq!(entry.name().expect("a UTF-8 name"), f.name);
-            assert_eq!(entry.compression(), CompressionMethod::Deflated);
-            let t = entry.last_modified().expect("dated");
+        // 2026-12-06T10:15:31.250Z.
+        let at = Timestamp(1_796_552_131_250);
+        let bytes = zip_files(&files, at).expect("zips");
+        assert_eq!(bytes, zip_files(&files, at).unwrap(), "deterministic");
+        let archive = ZipArchive::from_slice(&bytes).expect("reads back");
+        let mut entries = archive.entries();
+        for f in &files {
+            let header = entries
+                .next_entry()
+                .expect("reads")
+                .expect("an entry per file");
+            assert_eq!(header.file_path().as_ref(), f.name.as_bytes());
+            assert_eq!(header.compression_method(), CompressionMethod::DEFLATE);
+            let ZipDateTimeKind::Utc(t) = header.last_modified() else {
+                panic!("{}: dated in UTC", f.name)
+            };
             assert_eq!((t.year(), t.month(), t.day()), (2026, 12, 6));
-            assert_eq!((t.hour(), t.minute(), t.second()), (10, 15, 30));
-            let mut text = String::new();
-            entry.read_to_string(&mut text).expect("inflates");
-            assert_eq!(text, f.text);
+            assert_eq!((t.hour(), t.minute(), t.second()), (10, 15, 31));
+            assert_eq!(header.mode().permissions() & 0o777, 0o600);
+            let entry = archive.get_entry(header.wayfinder()).expect("its data");
+            let text = decompress_to_vec(entry.data()).expect("inflates");
+            assert_eq!(text, f.text.as_bytes());
+            assert_eq!(rawzip::crc32(&text), header.crc32());
         }
-    }
-
-    #[test]
-    fn a_moment_zip_cannot_hold_gets_its_first_day() {
-        assert_eq!(zip_time(Timestamp(0)), DateTime::default());
+        assert!(entries.next_entry().expect("reads").is_none(), "no more");
     }
 }
