@@ -1,7 +1,8 @@
 //! Time in the browser: letting it paint between heavy steps, a monotonic clock for
-//! measurements, and today's date on this computer.
+//! measurements, and this moment and today's date on this computer.
 
 use qkit_allocation::Date;
+use qkit_export::Timestamp;
 use std::time::Duration;
 
 /// Gives the browser a turn (to paint progress, handle input) before carrying on.
@@ -14,6 +15,11 @@ pub fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// This moment on this computer's clock.
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
 }
 
 /// Today's date on this computer's clock, in its time zone.

@@ -1,5 +1,6 @@
 //! Reusable pieces of the assessor's screens: each takes data and `on_<event>` callbacks.
 
+pub mod analysis_export;
 pub mod band_label;
 pub mod change_basis;
 pub mod change_chart;

@@ -1,7 +1,8 @@
-//! The cohort table screen: filters, the table, and the scores CSV of the rows shown (the same
-//! file `qkit scores` writes).
+//! The cohort table screen: filters, the table, the scores CSV of the rows shown (the same
+//! file `qkit scores` writes) and the export for analysis (the files `qkit export` writes).
 
 use crate::browser::timing::today;
+use crate::components::analysis_export::AnalysisExport;
 use crate::components::cohort_filters::CohortFilters;
 use crate::components::cohort_table::CohortTable;
 use crate::model::alerts::not_on_track;
@@ -120,6 +121,7 @@ pub fn cohort_page(props: &CohortPageProps) -> Html {
             <CohortTable table={state.table.clone()} {shown} {columns} sort={state.sort}
                 on_sort={act(state, Action::Sort)}
                 on_open={act(state, |k| Action::Show(View::Person(k, PersonTab::Profile)))} {alerts} {twice} />
+            <AnalysisExport kit={state.kit.clone()} records={state.records.clone()} />
         </main>
     }
 }

@@ -54,9 +54,6 @@ pub struct Args {
     kit: Option<PathBuf>,
 }
 
-/// The data file's name, as the R script and SPSS syntax read it.
-const DATA_FILE: &str = "qkit-data.csv";
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kit = load_kit(args.kit.as_deref())?;
     let lang = Lang::parse(&args.lang)
@@ -67,40 +64,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })?;
     let identities = load_identities(&args.identity)?;
     let Folder { set, files, failed } = open_folder(&args.dir, &identities, &kit)?;
-    let table = analysis::table(&kit, &set, &lang);
-    for note in &table.notes {
+    let format = match args.format {
+        Format::R => analysis::Format::R,
+        Format::Spss => analysis::Format::Spss,
+        Format::Fhir => analysis::Format::Fhir,
+    };
+    let export = analysis::export_files(&kit, &set, format, &lang);
+    for note in &export.notes {
         eprintln!(
             "\"{}\" {}: {}",
             note.participant, note.questionnaire, note.reason
         );
     }
-    let written: Vec<(&str, String)> = match args.format {
-        Format::R => vec![
-            (DATA_FILE, analysis::data_csv(&table)),
-            ("qkit-data.R", analysis::r_script(&table, DATA_FILE)),
-            ("codebook.csv", analysis::codebook_csv(&kit, &table)),
-            ("codebook.md", analysis::codebook_markdown(&kit, &table)),
-        ],
-        Format::Spss => vec![
-            (DATA_FILE, analysis::data_csv(&table)),
-            ("qkit-data.sps", analysis::spss_syntax(&table, DATA_FILE)),
-            ("codebook.csv", analysis::codebook_csv(&kit, &table)),
-            ("codebook.md", analysis::codebook_markdown(&kit, &table)),
-        ],
-        Format::Fhir => {
-            let bundle = analysis::fhir::fhir_bundle(&kit, &set, &lang);
-            let text = serde_json::to_string_pretty(&bundle).context("cannot write the Bundle")?;
-            vec![("qkit-fhir.json", text + "\n")]
-        }
-    };
     make_private_folder(&args.out)?;
-    for (name, text) in &written {
-        write_new_private(&args.out.join(name), text.as_bytes())?;
+    for file in &export.files {
+        write_new_private(&args.out.join(file.name), file.text.as_bytes())?;
     }
     eprintln!(
         "{} of {files} file(s) opened; {} row(s) written to {}",
         files - failed.min(files),
-        table.rows.len(),
+        export.rows,
         args.out.display()
     );
     if failed > 0 {

@@ -8,6 +8,9 @@
 //! - [`data_csv`] writes the data (UTF-8 CSV: codes, not labels); [`r_script`] and
 //!   [`spss_syntax`] read it with labels, types and missing codes; [`codebook_csv`] and
 //!   [`codebook_markdown`] describe every variable; [`fhir::fhir_bundle`] writes FHIR R4 resources.
+//! - [`export_files`] names and fills the files of one export ([`Format`]: R, SPSS or FHIR), the
+//!   list both `qkit export` and the assessor's cohort screen write; [`zip_files`] (feature
+//!   `zip`, assessor side) packs them into one zip file.
 //!
 //! Special answers ("Don't know", "Prefer not to say", "I don't understand this question") are
 //! kept apart from unanswered items: each has its own code, [`special_code`], below every
@@ -16,18 +19,24 @@
 
 mod codebook;
 pub mod fhir;
+mod files;
 
 pub mod names;
 mod r;
 mod spss;
 mod table;
 mod write;
+#[cfg(feature = "zip")]
+mod zip_file;
 
 pub use codebook::{codebook_csv, codebook_markdown};
+pub use files::{export_files, Export, ExportFile, Format, DATA_FILE};
 pub use r::r_script;
 pub use spss::spss_syntax;
 pub use table::{languages_shown, special_code, table};
 pub use write::data_csv;
+#[cfg(feature = "zip")]
+pub use zip_file::{zip_files, ZipError};
 
 use qkit_questionnaires::{Lang, SpecialAnswer};
 
