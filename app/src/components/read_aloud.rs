@@ -1,8 +1,10 @@
 //! Reading a screen aloud: a button that reads its texts (large on items: "Hear the question
 //! again"), reading them by itself when the participant has read-aloud on, and a plain message
-//! for staff when a text can be read neither from a recording nor by a voice.
+//! for staff when a text can be read neither from a recording nor by a voice. What is being
+//! read is a [`Reading`] the screen can hold, to highlight it ([`marked`] marks the word).
 
-use crate::browser::speech::{Piece, Reader, Voice, Voicing};
+use crate::browser::speech::{Piece, Reader, Report, Voice, Voicing};
+use crate::state::reading::{split_word, ReadEvent, Reading};
 use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,11 +30,38 @@ impl PartialEq for SpeechContext {
 }
 
 impl SpeechContext {
-    /// Reads `pieces`, calling `unavailable` for any that cannot be read; returns the reading's
-    /// number (see [`Reader::stop_if`]).
-    pub fn say(&self, pieces: Vec<Piece>, unavailable: Rc<dyn Fn(&Piece)>) -> u32 {
-        self.reader
-            .say(pieces, (*self.voicing).clone(), unavailable)
+    /// Reads `pieces`, reporting to `report` what it reads; returns the reading's number (see
+    /// [`Reader::stop_if`]).
+    pub fn say(&self, pieces: Vec<Piece>, report: Report) -> u32 {
+        self.reader.say(pieces, (*self.voicing).clone(), report)
+    }
+}
+
+/// Where a reading reports: `reading`, with piece `i` of it counted as piece `first + i` of the
+/// screen's (a single option read on its own is still that option).
+pub fn report_to(reading: &UseReducerHandle<Reading>, first: usize) -> Report {
+    let d = reading.dispatcher();
+    Rc::new(move |e| {
+        d.dispatch(match e {
+            ReadEvent::Started(i) => ReadEvent::Started(first + i),
+            ReadEvent::Word { piece, start, len } => ReadEvent::Word {
+                piece: first + piece,
+                start,
+                len,
+            },
+            e => e,
+        })
+    })
+}
+
+/// `text`, with the word being read (see [`Reading::word_of`]) marked: underlined by the
+/// stylesheet, so not by colour alone.
+pub fn marked(text: &str, word: Option<(u32, u32)>) -> Html {
+    match word.and_then(|(start, len)| split_word(text, start, len)) {
+        Some((before, word, after)) => html! {
+            <>{ before.to_owned() }<span class="reading-word">{ word.to_owned() }</span>{ after.to_owned() }</>
+        },
+        None => html! { text.to_owned() },
     }
 }
 
@@ -44,6 +73,9 @@ pub struct ReadAloudProps {
     /// The large "Hear the question again" button of an item, rather than "Read this aloud".
     #[prop_or_default]
     pub question: bool,
+    /// The screen's reading, when it highlights what is read.
+    #[prop_or_default]
+    pub reading: Option<UseReducerHandle<Reading>>,
 }
 
 /// The button, the reading when read-aloud is on, and the message when it cannot be read.
@@ -51,20 +83,19 @@ pub struct ReadAloudProps {
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
-    let unavailable = use_state(|| false);
+    let own = use_reducer(Reading::default);
+    let reading = props.reading.clone().unwrap_or(own);
     // The reading this screen started last, so that leaving stops only its own.
     let mine = use_mut_ref(|| None::<u32>);
     let say = {
-        let (speech, pieces, flag, mine) = (
+        let (speech, pieces, report, mine) = (
             speech.clone(),
             props.pieces.clone(),
-            unavailable.setter(),
+            report_to(&reading, 0),
             mine.clone(),
         );
         Callback::from(move |_: ()| {
-            flag.set(false);
-            let flag = flag.clone();
-            let number = speech.say(pieces.clone(), Rc::new(move |_: &Piece| flag.set(true)));
+            let number = speech.say(pieces.clone(), report.clone());
             *mine.borrow_mut() = Some(number);
         })
     };
@@ -97,7 +128,7 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
                 </svg>
                 { ctx.t(key) }
             </button>
-            if *unavailable {
+            if reading.unavailable {
                 <p class="notice warning" role="status">{ ctx.t("speech_unavailable") }</p>
             }
         </div>

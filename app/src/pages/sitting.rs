@@ -10,7 +10,8 @@ use crate::components::tools::Tools;
 use crate::hooks::use_watch;
 use crate::pages::{
     consent::ConsentPage, declined::DeclinedPage, handover::HandoverPage, item::ItemPage,
-    pause::PausePage, section::SectionPage, summary::SummaryPage, thank_you::ThankYouPage,
+    pause::PausePage, practice::PracticePage, section::SectionPage, summary::SummaryPage,
+    thank_you::ThankYouPage,
 };
 use crate::state::{Action, SittingView, StaffStep};
 use qkit_session::{Screen, Summary, Verb};
@@ -77,6 +78,11 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
                     on_record={props.on_action.reform(|a| Action::Verb(Verb::RecordConsent(a)))} />
             },
             Screen::Handover => html! { <HandoverPage on_start={verb(Verb::Next)} /> },
+            Screen::Practice { chosen } => html! {
+                <PracticePage chosen={*chosen} pictorial={draft.record.support.pictorial}
+                    on_choose={props.on_action.reform(|a| Action::Verb(Verb::Answer(a)))}
+                    on_next={verb(Verb::Next)} />
+            },
             Screen::Section(s) => html! {
                 <SectionPage screen={s.clone()} on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
             },
@@ -100,7 +106,10 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
     };
     let participant_screen = staff.is_none()
         && !session.on_break()
-        && matches!(screen, Screen::Section(_) | Screen::Item(_));
+        && matches!(
+            screen,
+            Screen::Practice { .. } | Screen::Section(_) | Screen::Item(_)
+        );
     let tools = participant_screen.then(|| {
         html! {
             <Tools mode={session.mode()} assisted={session.assisted()}
