@@ -167,7 +167,7 @@ test('the text being read aloud is highlighted, question then each option, and a
   const onScreen = async (screen) => {
     if (screen === 'handover') await clear();
     if (screen !== 'practice') return false;
-    await playing(page, 1); // the heading: not highlighted
+    await playing(page, 1); // "Let's practise first": not highlighted
     await page.evaluate(() => window.__finish());
     await playing(page, 2); // how to answer
     assert.equal(await page.locator('[aria-current="true"]').count(), 0, 'nothing highlighted yet');

@@ -98,7 +98,6 @@ try {
       if (screen !== 'practice' || extra.length) return false;
       await p.keyboard.press('2');
       await p.getByText(`${UI.practice_you_chose} ${UI.practice_option_2}.`).waitFor();
-      await p.locator('[aria-current="true"]').waitFor();
       await p.mouse.move(0, 0);
       await p.screenshot({ path: join(OUT, 'practice.png') });
       return false;

@@ -101,7 +101,7 @@ export async function startSitting(page, {
 /** On the practice question after the hand-over: lets `onScreen('practice')` try it, then goes
  * on with Next (unless `onScreen` returned true: it went on itself). */
 export async function passPractice(page, ui = UI, onScreen) {
-  await waitForHeading(page, ui.practice_heading);
+  await waitForHeading(page, ui.practice_question);
   if (await onScreen?.('practice')) return;
   await page.getByRole('button', { name: ui.next, exact: true }).click();
 }
