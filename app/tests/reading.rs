@@ -37,17 +37,10 @@ fn a_reading_follows_its_pieces_and_words_and_ends_with_nothing_highlighted() {
 }
 
 #[wasm_bindgen_test]
-fn a_text_that_cannot_be_read_is_remembered_until_a_new_reading_starts() {
-    let r = after(&[
-        ReadEvent::Started(0),
-        ReadEvent::Unavailable,
-        ReadEvent::Started(1),
-    ]);
-    assert!(r.unavailable, "kept while the same reading goes on");
-    let r = r.after(ReadEvent::Ended);
-    assert!(r.unavailable, "still shown once it ended");
-    let r = r.after(ReadEvent::Started(0));
-    assert!(!r.unavailable, "a new reading starts afresh");
+fn a_text_that_cannot_be_read_stays_highlighted_while_it_is_its_turn() {
+    let r = after(&[ReadEvent::Started(2), ReadEvent::Unavailable]);
+    assert!(r.reads(2), "the screen still shows where the reading is");
+    assert_eq!(after(&[ReadEvent::Unavailable]), Reading::default());
 }
 
 #[wasm_bindgen_test]

@@ -11,9 +11,8 @@ use crate::browser::speech::Piece;
 use crate::components::nav_buttons::NavButtons;
 use crate::components::option_group::{Choice, OptionGroup};
 use crate::components::read_aloud::{marked, report_to, ReadAloud, SpeechContext};
-use crate::hooks::use_keys;
+use crate::hooks::{use_keys, use_reading};
 use crate::keys::KeyCommand;
-use crate::state::reading::Reading;
 use qkit_scoring::Answer;
 use qkit_web::hooks::HEADING_ID;
 use yew::prelude::*;
@@ -53,7 +52,7 @@ pub struct QuestionProps {
 #[function_component(Question)]
 pub fn question(props: &QuestionProps) -> Html {
     let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
-    let reading = use_reducer(Reading::default);
+    let (reading, on_read) = use_reading();
     let a = &props.asked;
     let on_key = {
         let answers: Vec<Answer> = a.options.iter().map(|c| c.answer).collect();
@@ -76,7 +75,7 @@ pub fn question(props: &QuestionProps) -> Html {
     use_keys(a.options.len(), on_key);
     let at = a.question_at;
     let on_point = {
-        let (speech, pieces, reading) = (speech.clone(), a.pieces.clone(), reading.clone());
+        let (speech, pieces, on_read) = (speech.clone(), a.pieces.clone(), on_read.clone());
         // Pointing never cuts the question short: a label is read only when nothing else is.
         Callback::from(move |i: usize| {
             let Some(first) = at.map(|q| q + 1 + i) else {
@@ -84,7 +83,7 @@ pub fn question(props: &QuestionProps) -> Html {
             };
             if speech.auto && !speech.reader.is_busy() {
                 if let Some(p) = pieces.get(first) {
-                    let _ = speech.say(vec![p.clone()], report_to(&reading, first));
+                    let _ = speech.say(vec![p.clone()], report_to(&on_read, first));
                 }
             }
         })
@@ -98,7 +97,7 @@ pub fn question(props: &QuestionProps) -> Html {
                 aria-current={reads_question.then_some("true")}>
                 { marked(&a.text, reading.word.filter(|_| reads_question)) }
             </h1>
-            <ReadAloud pieces={a.pieces.clone()} question=true reading={reading.clone()} />
+            <ReadAloud pieces={a.pieces.clone()} question=true {on_read} />
             <OptionGroup labelled_by={HEADING_ID} options={a.options.clone()}
                 special={a.special.clone()} selected={a.selected} lang={a.lang.clone()}
                 on_choose={props.on_choose.clone()} {on_point} reading={option_read}

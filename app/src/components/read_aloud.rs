@@ -1,10 +1,10 @@
 //! Reading a screen aloud: a button that reads its texts (large on items: "Hear the question
 //! again"), reading them by itself when the participant has read-aloud on, and a plain message
 //! for staff when a text can be read neither from a recording nor by a voice. What is being
-//! read is a [`Reading`] the screen can hold, to highlight it ([`marked`] marks the word).
+//! read is reported to the screen, to highlight it ([`marked`] marks the word).
 
 use crate::browser::speech::{Piece, Reader, Report, Voice, Voicing};
-use crate::state::reading::{split_word, ReadEvent, Reading};
+use crate::state::reading::{split_word, ReadEvent};
 use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,12 +37,12 @@ impl SpeechContext {
     }
 }
 
-/// Where a reading reports: `reading`, with piece `i` of it counted as piece `first + i` of the
+/// Where a reading reports: `on_read`, with piece `i` of it counted as piece `first + i` of the
 /// screen's (a single option read on its own is still that option).
-pub fn report_to(reading: &UseReducerHandle<Reading>, first: usize) -> Report {
-    let d = reading.dispatcher();
+pub fn report_to(on_read: &Callback<ReadEvent>, first: usize) -> Report {
+    let on_read = on_read.clone();
     Rc::new(move |e| {
-        d.dispatch(match e {
+        on_read.emit(match e {
             ReadEvent::Started(i) => ReadEvent::Started(first + i),
             ReadEvent::Word { piece, start, len } => ReadEvent::Word {
                 piece: first + piece,
@@ -73,9 +73,9 @@ pub struct ReadAloudProps {
     /// The large "Hear the question again" button of an item, rather than "Read this aloud".
     #[prop_or_default]
     pub question: bool,
-    /// The screen's reading, when it highlights what is read.
+    /// Told what is being read, when the screen highlights it (see `crate::hooks::use_reading`).
     #[prop_or_default]
-    pub reading: Option<UseReducerHandle<Reading>>,
+    pub on_read: Callback<ReadEvent>,
 }
 
 /// The button, the reading when read-aloud is on, and the message when it cannot be read.
@@ -83,19 +83,31 @@ pub struct ReadAloudProps {
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
-    let own = use_reducer(Reading::default);
-    let reading = props.reading.clone().unwrap_or(own);
+    let unavailable = use_state(|| false);
     // The reading this screen started last, so that leaving stops only its own.
     let mine = use_mut_ref(|| None::<u32>);
     let say = {
-        let (speech, pieces, report, mine) = (
+        let (speech, pieces, flag, mine) = (
             speech.clone(),
             props.pieces.clone(),
-            report_to(&reading, 0),
+            unavailable.setter(),
             mine.clone(),
         );
+        let on_read = props.on_read.clone();
         Callback::from(move |_: ()| {
-            let number = speech.say(pieces.clone(), report.clone());
+            flag.set(false);
+            let flag = flag.clone();
+            let on_read = on_read.clone();
+            let report = report_to(
+                &Callback::from(move |e| {
+                    if e == ReadEvent::Unavailable {
+                        flag.set(true);
+                    }
+                    on_read.emit(e);
+                }),
+                0,
+            );
+            let number = speech.say(pieces.clone(), report);
             *mine.borrow_mut() = Some(number);
         })
     };
@@ -128,7 +140,7 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
                 </svg>
                 { ctx.t(key) }
             </button>
-            if reading.unavailable {
+            if *unavailable {
                 <p class="notice warning" role="status">{ ctx.t("speech_unavailable") }</p>
             }
         </div>

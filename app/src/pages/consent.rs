@@ -4,8 +4,8 @@
 use crate::components::option_group::OptionGroup;
 use crate::components::prose::Prose;
 use crate::components::read_aloud::{marked, spoken, ReadAloud};
+use crate::hooks::use_reading;
 use crate::pages::item::{item_pieces, option_choices, special_choices};
-use crate::state::reading::Reading;
 use qkit_questionnaires::{Lang, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
 use qkit_web::hooks::HEADING_ID;
@@ -32,7 +32,7 @@ pub fn consent_page(props: &ConsentPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let chosen = use_state(|| None::<Answer>);
     let message = use_state(|| None::<&'static str>);
-    let reading = use_reducer(Reading::default);
+    let (reading, on_read) = use_reading();
     let Some(q) = ctx.kit.questionnaire(&props.questionnaire) else {
         return html! {};
     };
@@ -76,7 +76,7 @@ pub fn consent_page(props: &ConsentPageProps) -> Html {
         <section class="screen consent">
             <p class="staff-note">{ ctx.t("consent_staff_note") }</p>
             <h1 id={HEADING_ID} tabindex="-1" lang={text_lang.clone()}>{ q.title.get(lang).to_owned() }</h1>
-            <ReadAloud {pieces} reading={reading.clone()} />
+            <ReadAloud {pieces} {on_read} />
             <Prose text={instructions.get(lang).to_owned()} lang={text_lang.clone()} />
             // The title and instructions come first (pieces 0 and 1), then the question.
             <p id="consent-question" class="question" lang={text_lang.clone()}

@@ -1,10 +1,8 @@
 //! What read-aloud is reading now on a screen, so the screen can highlight it: which of the
 //! screen's pieces (question, options, special answers) and, when speech synthesis says where
 //! it is, which word. Recordings carry no timings, so a recorded text is highlighted whole.
-//! The browser's reader only reports [`ReadEvent`]s; this state is what they add up to.
-
-use std::rc::Rc;
-use yew::Reducible;
+//! The browser's reader only reports [`ReadEvent`]s; this state is what they add up to (the
+//! screen keeps it with `crate::hooks::use_reading`).
 
 /// What the reader reports while it reads a screen's pieces (indexes into them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +25,6 @@ pub struct Reading {
     pub piece: Option<usize>,
     /// The word of it being read (start, length in UTF-16 code units), when known.
     pub word: Option<(u32, u32)>,
-    /// Some piece of the last reading could not be read.
-    pub unavailable: bool,
 }
 
 impl Reading {
@@ -38,22 +34,13 @@ impl Reading {
             ReadEvent::Started(i) => Reading {
                 piece: Some(i),
                 word: None,
-                unavailable: self.unavailable && self.piece.is_some(),
             },
             ReadEvent::Word { piece, start, len } => Reading {
                 piece: Some(piece),
                 word: Some((start, len)),
-                ..self
             },
-            ReadEvent::Ended => Reading {
-                piece: None,
-                word: None,
-                ..self
-            },
-            ReadEvent::Unavailable => Reading {
-                unavailable: true,
-                ..self
-            },
+            ReadEvent::Ended => Reading::default(),
+            ReadEvent::Unavailable => self,
         }
     }
 
@@ -65,14 +52,6 @@ impl Reading {
     /// The word of piece `i` being read, if it is and the word is known.
     pub fn word_of(&self, i: usize) -> Option<(u32, u32)> {
         self.word.filter(|_| self.reads(i))
-    }
-}
-
-impl Reducible for Reading {
-    type Action = ReadEvent;
-
-    fn reduce(self: Rc<Self>, event: ReadEvent) -> Rc<Self> {
-        Rc::new(self.after(event))
     }
 }
 
