@@ -92,6 +92,7 @@ fn seeded(store: &DraftStore) -> (String, DraftKey) {
         Verb::RecordConsent(Answer::Value(1)),
         Verb::Next,
         Verb::Next,
+        Verb::Next,
     ] {
         s.apply(&kit, verb, Timestamp(T0)).expect("verb");
     }
@@ -530,6 +531,7 @@ async fn a_draft_whose_definition_changed_keeps_the_old_answers_outdated() {
     s.apply(&kit, Verb::RecordConsent(Answer::Value(1)), Timestamp(T0))
         .expect("consent");
     for verb in [
+        Verb::Next,
         Verb::Next,
         Verb::Next,
         Verb::Answer(Answer::Value(2)),

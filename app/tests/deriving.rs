@@ -151,6 +151,7 @@ fn locking_or_cancelling_while_a_staff_step_is_checked_drops_its_result() {
         Verb::RecordConsent(Answer::Value(1)),
         Verb::Next,
         Verb::Next,
+        Verb::Next,
     ]
     .into_iter()
     .fold(s, |s, verb| s.reduce(Action::Verb(verb)));

@@ -110,6 +110,7 @@ fn sitting(state: Rc<AppState>, reference: &str, answers: usize) -> Rc<AppState>
         Verb::RecordConsent(Answer::Value(1)),
         Verb::Next,
         Verb::Next,
+        Verb::Next,
     ] {
         s = s.reduce(Action::Verb(verb));
     }

@@ -49,6 +49,8 @@ pub enum Cursor {
     Consent,
     /// Staff hand the laptop to the participant.
     Handover,
+    /// The practice question before the first questionnaire: not scored and never recorded.
+    Practice,
     /// The start of a questionnaire: what comes next and roughly how long it takes.
     Section { questionnaire: usize },
     /// One item of a questionnaire (index into the record's questionnaires, item id).
@@ -67,6 +69,7 @@ impl Cursor {
         match self {
             Cursor::Consent => "consent",
             Cursor::Handover => "handover",
+            Cursor::Practice => "practice",
             Cursor::Section { .. } => "section",
             Cursor::Item { .. } => "item",
             Cursor::ThankYou => "thank-you",

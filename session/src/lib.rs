@@ -1,7 +1,8 @@
 //! qkit-session: a battery sitting in progress, as pure state and transitions. The app's reducer
 //! delegates here.
 //!
-//! A sitting starts on the consent form, hands over to the participant, then goes through each
+//! A sitting starts on the consent form, hands over to the participant, offers a practice
+//! question (never recorded), then goes through each
 //! questionnaire: a section screen, then one item at a time (staff-only items only in staff
 //! mode). Finishing scores every questionnaire with qkit-scoring. Time comes in as a parameter;
 //! nothing here reads a clock or touches storage. The whole state is a serialisable [`Draft`]:
@@ -26,7 +27,8 @@
 //! let t = |s: i64| Timestamp(1_795_000_000_000 + s * 1000);
 //! let mut s = Session::start(&kit, options, t(0)).expect("a valid start");
 //! s.apply(&kit, Verb::RecordConsent(Answer::Value(1)), t(60)).expect("consent");
-//! s.apply(&kit, Verb::Next, t(61)).expect("handover"); // to the BSCS section screen
+//! s.apply(&kit, Verb::Next, t(61)).expect("handover"); // to the practice question
+//! s.apply(&kit, Verb::Next, t(62)).expect("practice"); // to the BSCS section screen
 //! s.apply(&kit, Verb::Next, t(70)).expect("section"); // to its first item
 //! let Screen::Item(item) = s.screen(&kit) else { panic!("an item") };
 //! assert_eq!(item.progress.in_battery, (1, 13));

@@ -76,7 +76,10 @@ impl Session {
             leave_outdated(kit, &mut d, now);
         }
         check_cursor(kit, &d)?;
-        let mut session = Session { draft: d };
+        let mut session = Session {
+            draft: d,
+            practice: None,
+        };
         // Reopen is valid on every screen, including a break.
         let reopened = session.apply(kit, Verb::Reopen, now);
         debug_assert!(reopened.is_ok());

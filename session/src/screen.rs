@@ -19,6 +19,10 @@ pub enum Screen {
     },
     /// Staff hand over to the participant.
     Handover,
+    /// The practice question before the first questionnaire, with the option chosen on it
+    /// (1-based, in the order of `recordings::spoken_keys::PRACTICE_OPTIONS`), if any. The
+    /// choice is never recorded: it is not in the draft, and a practice reloaded starts afresh.
+    Practice { chosen: Option<usize> },
     /// The start of a questionnaire.
     Section(SectionScreen),
     /// One item.

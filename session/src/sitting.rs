@@ -19,6 +19,9 @@ pub const NEW_SITTING_AFTER_MS: i64 = 15 * 60 * 1000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub(crate) draft: Draft,
+    /// The option chosen on the practice question, held here and never in the draft: the
+    /// practice is not part of the record, and a practice left unfinished starts afresh.
+    pub(crate) practice: Option<usize>,
 }
 
 impl Session {
@@ -55,9 +58,11 @@ impl Session {
     /// Applies a verb at `now`. On error the sitting is unchanged.
     pub fn apply(&mut self, kit: &Kit, verb: Verb, now: Timestamp) -> Result<(), SessionError> {
         let mut d = self.draft.clone();
-        step(kit, &mut d, verb, now)?;
+        let mut practice = self.practice;
+        step(kit, &mut d, &mut practice, verb, now)?;
         d.last_activity = now.max(d.last_activity);
         self.draft = d;
+        self.practice = practice.filter(|_| self.draft.cursor == Cursor::Practice);
         Ok(())
     }
 
@@ -76,6 +81,9 @@ impl Session {
                 None => Screen::Declined,
             },
             Cursor::Handover => Screen::Handover,
+            Cursor::Practice => Screen::Practice {
+                chosen: self.practice,
+            },
             Cursor::Section { questionnaire } => section_screen(kit, d, *questionnaire),
             Cursor::Item { .. } => item_screen(kit, d),
             Cursor::ThankYou => Screen::ThankYou,

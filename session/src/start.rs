@@ -93,6 +93,7 @@ impl Session {
                 outdated: Vec::new(),
                 pending: None,
             },
+            practice: None,
         })
     }
 }

@@ -9,9 +9,11 @@ use qkit_scoring::Answer;
 pub enum Verb {
     /// Staff record the answer to the consent form's consent item.
     RecordConsent(Answer),
-    /// Choose an answer on the current item (it is recorded when the item is left).
+    /// Choose an answer on the current item (it is recorded when the item is left), or on the
+    /// practice question (never recorded).
     Answer(Answer),
-    /// Go on: from the handover, a section screen or an item. After the last item the battery
+    /// Go on: from the handover (to the practice question), the practice question (to the first
+    /// questionnaire), a section screen or an item. After the last item the battery
     /// is finished and scored.
     Next,
     /// Go back one screen (the participant may change earlier answers; changes keep history).

@@ -21,6 +21,7 @@ fn wording_key(w: Wording) -> WordingKey {
 pub(crate) fn step(
     kit: &Kit,
     d: &mut Draft,
+    practice: &mut Option<usize>,
     verb: Verb,
     now: Timestamp,
 ) -> Result<(), SessionError> {
@@ -44,10 +45,18 @@ pub(crate) fn step(
         },
         Verb::Answer(answer) => match &d.cursor {
             Cursor::Item { .. } => choose(kit, d, answer, now),
+            Cursor::Practice => {
+                *practice = Some(practice_option(answer)?);
+                Ok(())
+            }
             _ => Err(not_here(d, &verb)),
         },
         Verb::Next => match d.cursor {
             Cursor::Handover => {
+                d.cursor = Cursor::Practice;
+                Ok(())
+            }
+            Cursor::Practice => {
                 go_to_first(kit, d, now);
                 Ok(())
             }
@@ -59,11 +68,13 @@ pub(crate) fn step(
         },
         Verb::Back => match d.cursor {
             Cursor::Section { .. } | Cursor::Item { .. } => back(kit, d, now),
-            Cursor::Consent | Cursor::Handover => Err(SessionError::NothingBefore),
+            Cursor::Consent | Cursor::Handover | Cursor::Practice => {
+                Err(SessionError::NothingBefore)
+            }
             _ => Err(not_here(d, &verb)),
         },
         Verb::TakeBreak => match d.cursor {
-            Cursor::Handover | Cursor::Section { .. } | Cursor::Item { .. } => {
+            Cursor::Handover | Cursor::Practice | Cursor::Section { .. } | Cursor::Item { .. } => {
                 d.on_break = true;
                 d.clock.pause(now);
                 close_sitting(d, now);
@@ -174,6 +185,25 @@ fn record_consent(
             Ok(())
         }
         _ => Err(SessionError::ConsentUndecided),
+    }
+}
+
+/// The practice option an answer means (1-based), or why it is none.
+fn practice_option(answer: Answer) -> Result<usize, SessionError> {
+    const PRACTICE: &str = "practice";
+    let count = qkit_questionnaires::recordings::spoken_keys::PRACTICE_OPTIONS.len();
+    match answer {
+        Answer::Value(v) => usize::try_from(v)
+            .ok()
+            .filter(|n| (1..=count).contains(n))
+            .ok_or(SessionError::NotAnOption {
+                item: PRACTICE.into(),
+                value: v,
+            }),
+        Answer::Special(s) => Err(SessionError::SpecialNotOffered {
+            item: PRACTICE.into(),
+            answer: SpecialAnswer::key(s),
+        }),
     }
 }
 

@@ -49,6 +49,10 @@ fn verb(kit: &Kit, s: &Session, step: &Step) -> Verb {
         _ => None,
     };
     match (step, item) {
+        // 0 is no practice option: refused.
+        (Step::Choose(n), None) if matches!(s.screen(kit), Screen::Practice { .. }) => {
+            Verb::Answer(Answer::Value(*n as i32 % 4))
+        }
         (Step::Choose(n), Some(item)) => {
             let options = &item.response_scale.options;
             Verb::Answer(Answer::Value(options[n % options.len()].value))
@@ -150,7 +154,12 @@ proptest! {
             }
             check_invariants(kit, &s);
             let resumed = Session::resume(kit, round_trip(s.draft()), t(now)).expect("resumes");
-            prop_assert_eq!(resumed.session.screen(kit), s.screen(kit));
+            // The practice choice is never stored: a reloaded practice starts afresh.
+            let expected = match s.screen(kit) {
+                Screen::Practice { .. } => Screen::Practice { chosen: None },
+                other => other,
+            };
+            prop_assert_eq!(resumed.session.screen(kit), expected);
             prop_assert_eq!(&resumed.session.draft().record, &s.draft().record);
             prop_assert_eq!(resumed.session.mode(), s.mode());
             prop_assert_eq!(resumed.session.on_break(), s.on_break());

@@ -428,6 +428,7 @@ fn easy_read_and_language_are_recorded_as_shown() {
     s.apply(&kit, Verb::RecordConsent(Answer::Value(1)), t(1))
         .expect("consent");
     s.apply(&kit, Verb::Next, t(2)).expect("handover");
+    s.apply(&kit, Verb::Next, t(2)).expect("practice");
     s.apply(&kit, Verb::Next, t(3)).expect("section");
     s.apply(&kit, Verb::Answer(Answer::Value(1)), t(4))
         .expect("answer");

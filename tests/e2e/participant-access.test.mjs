@@ -141,6 +141,8 @@ test('a whole battery can be done with the keyboard alone', async () => {
   await waitForHeading(page, UI.handover_heading);
   await tabTo(UI.handover_start);
   await page.keyboard.press('Enter');
+  await waitForHeading(page, UI.practice_question);
+  await page.keyboard.press('Enter'); // past the practice question
   await waitForHeading(page, BSCS.title.en);
   await page.keyboard.press('Enter');
   for (const [i, item] of BSCS.items.entries()) {

@@ -3,14 +3,18 @@
 // hand-over, each section, each question with its options and special answers, thank-you) must
 // be read from the kit's recordings, found by the hash of its exact words in audio/manifest.json,
 // and nothing may go to synthetic speech: in English, and in Welsh in easy-read wording (texts
-// with no Welsh are read in English, as they are shown).
+// with no Welsh are read in English, as they are shown). The practice question is tried with the
+// number keys (choose, change) and left with Enter, its feedback read from recordings too.
+// Then, with each recording held "playing" until the test ends it, the text being read is the
+// one highlighted (`aria-current="true"`: the current one of the texts being read), and the
+// screen stays axe-clean with the highlight on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations, PARTICIPANT_DIST } from './lib/harness.mjs';
-import { recordPlays } from './lib/recordings.mjs';
+import { recordPlays, holdPlays } from './lib/recordings.mjs';
 import { UI, UI_CY, BATTERIES, definition, fill, waitForHeading, startSitting, openApp } from './lib/sitting.mjs';
 
 let server, browser;
@@ -107,7 +111,19 @@ async function eyesClosed(language, easy) {
       await heard(page, 'the start form', [[language, ui.battery_in_english], ...english.map((q) => ['en', q.title.en])]);
     } else if (screen === 'handover') {
       await heard(page, 'hand-over', ['handover_heading', 'handover_text', 'handover_help'].map((k) => [language, ui[k]]));
+    } else if (screen === 'practice') {
+      const keys = ['practice_heading', 'practice_text', 'practice_question', ...PRACTICE_OPTIONS];
+      await heard(page, 'the practice question', keys.map((k) => [language, ui[k]]));
+      const feedback = (n) => ['practice_you_chose', `practice_option_${n}`, 'practice_change'].map((k) => [language, ui[k]]);
+      await page.keyboard.press('2');
+      await heard(page, 'the practice answer', feedback(2));
+      await page.keyboard.press('3');
+      await page.getByText(`${ui.practice_you_chose} ${ui.practice_option_3}.`).waitFor();
+      await heard(page, 'the changed practice answer', feedback(3));
+      await page.keyboard.press('Enter');
+      return true;
     }
+    return false;
   };
   const support = ['support_read_aloud', ...(easy ? ['support_easy_read'] : [])];
   await startSitting(page, { reference: `EYES${language.toUpperCase()}1`, programme: 'tsp', timepoint: 'pre', support, language, onScreen });
@@ -149,6 +165,76 @@ async function eyesClosed(language, easy) {
   assert.deepEqual(errors, []);
   await context.close();
 }
+
+const PRACTICE_OPTIONS = ['practice_option_1', 'practice_option_2', 'practice_option_3'];
+
+/** Waits until `n` recordings have been asked to play since the count was last cleared. */
+async function playing(page, n) {
+  await page.waitForFunction((k) => window.__played.length >= k, n, { timeout: 10000 });
+}
+
+/** The one element marked as being read, with a check that there is exactly one. */
+async function highlighted(page) {
+  const current = page.locator('[aria-current="true"]');
+  await current.first().waitFor();
+  assert.equal(await current.count(), 1, 'one text at a time is highlighted');
+  return current;
+}
+
+test('the text being read aloud is highlighted, question then each option, and axe stays clean', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(stubSpeech);
+  await context.addInitScript(holdPlays);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openApp(page, server.url);
+  // Each screen's reading waits on its first recording, so what plays after the count is cleared
+  // belongs to the next screen.
+  const clear = () => page.evaluate(() => window.__played.splice(0));
+  const onScreen = async (screen) => {
+    if (screen === 'handover') await clear();
+    if (screen !== 'practice') return false;
+    await playing(page, 1); // "Let's practise first": not highlighted
+    await page.evaluate(() => window.__finish());
+    await playing(page, 2); // how to answer
+    assert.equal(await page.locator('[aria-current="true"]').count(), 0, 'nothing highlighted yet');
+    await page.evaluate(() => window.__finish());
+    await playing(page, 3);
+    assert.equal((await (await highlighted(page)).innerText()).trim(), UI.practice_question);
+    for (const [i, key] of PRACTICE_OPTIONS.entries()) {
+      await page.evaluate(() => window.__finish());
+      await playing(page, 4 + i);
+      const current = await highlighted(page);
+      const radio = current.getByRole('radio', { name: UI[key], exact: true });
+      assert.equal(await radio.count(), 1, `${key}: the highlighted text is the option being read`);
+      assert.equal(await radio.isChecked(), false, 'highlighting is not choosing');
+      if (i === 1) assert.deepEqual(await axeViolations(page), [], 'axe with an option highlighted');
+    }
+    await page.evaluate(() => window.__finish());
+    await page.waitForFunction(() => !document.querySelector('[aria-current="true"]'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-heading', 'reading never moves focus');
+    return false;
+  };
+  await startSitting(page, { reference: 'LIGHT1', programme: 'tsp', timepoint: 'mid', support: ['support_read_aloud', 'support_pictorial'], onScreen });
+  // The first question of the first questionnaire: its text, then its first option.
+  const [, first] = BATTERIES.programmes.find((p) => p.id === 'tsp').mid.map(definition);
+  await waitForHeading(page, first.title.en);
+  await clear();
+  await page.keyboard.press('Enter');
+  const item = first.items[0];
+  await waitForHeading(page, item.text.en);
+  await playing(page, 1);
+  assert.equal((await (await highlighted(page)).innerText()).trim(), item.text.en);
+  await page.evaluate(() => window.__finish());
+  await playing(page, 2);
+  const scale = first.response_scales.find((s) => s.id === item.response_scale);
+  const current = await highlighted(page);
+  assert.equal(await current.getByRole('radio', { name: scale.options[0].label.en, exact: true }).count(), 1,
+    'the option being read is the highlighted one');
+  assert.deepEqual(await axeViolations(page), [], 'axe with a question option highlighted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('eyes closed in English: every screen, question and option is played from a recording', async () => {
   await eyesClosed('en', false);

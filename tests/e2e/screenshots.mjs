@@ -1,9 +1,11 @@
-// Takes the README screenshots (start, item, break and summary screens, and the first "About
-// you" question in each presentation mode) with headless Chromium at 1366×768 into
+// Takes the README screenshots (start, item, break and summary screens, the first "About you"
+// question in each presentation mode, read-aloud highlighting an option and the practice
+// question) with headless Chromium at 1366×768 into
 // docs/screenshots/. Not a test: run it with `./kit screenshots` after a build.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, ROOT } from './lib/harness.mjs';
+import { holdPlays } from './lib/recordings.mjs';
 import {
   UI, UI_CY, battery, definition, startSitting, waitForHeading, openApp, confirmStaff, MODES,
 } from './lib/sitting.mjs';
@@ -80,6 +82,38 @@ try {
     await waitForHeading(p, easy ? item.easy_read[l] : item.text[l]);
     await p.mouse.move(0, 0);
     await p.screenshot({ path: join(OUT, `item-${mode}.png`) });
+    await c.close();
+  }
+  // Read-aloud on, each recording held "playing" until ended here: the practice question just
+  // answered (its feedback being read), then the first "About you" question with its second
+  // option being read, with pictograms, and the same in high contrast.
+  for (const [name, extra] of [['reading', []], ['reading-high-contrast', ['support_high_contrast']]]) {
+    const c = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await c.addInitScript(holdPlays);
+    const p = await c.newPage();
+    await openApp(p, server.url);
+    const support = ['support_read_aloud', 'support_pictorial', ...extra];
+    const onScreen = async (screen) => {
+      if (screen === 'handover') await p.evaluate(() => window.__played.splice(0));
+      if (screen !== 'practice' || extra.length) return false;
+      await p.keyboard.press('2');
+      await p.getByText(`${UI.practice_you_chose} ${UI.practice_option_2}.`).waitFor();
+      await p.mouse.move(0, 0);
+      await p.screenshot({ path: join(OUT, 'practice.png') });
+      return false;
+    };
+    await startSitting(p, { reference: 'A1234BC', programme: 'tsp', timepoint: 'pre', support, onScreen });
+    await waitForHeading(p, about.title.en);
+    await p.evaluate(() => window.__played.splice(0));
+    await p.getByRole('button', { name: UI.next, exact: true }).click();
+    await waitForHeading(p, about.items[0].text.en);
+    for (const n of [1, 2, 3]) {
+      await p.waitForFunction((k) => window.__played.length >= k, n);
+      if (n < 3) await p.evaluate(() => window.__finish());
+    }
+    await p.locator('label[aria-current="true"]').waitFor();
+    await p.mouse.move(0, 0);
+    await p.screenshot({ path: join(OUT, `item-${name}.png`) });
     await c.close();
   }
   console.log(`screenshots written to ${OUT}`);

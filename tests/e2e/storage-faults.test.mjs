@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
 import {
-  UI, BATTERIES, definition, fill, startSitting, waitForHeading, answerAll, openApp, reloadUnlocked, confirmStaff, useConfig,
+  UI, BATTERIES, definition, fill, startSitting, passPractice, waitForHeading, answerAll, openApp, reloadUnlocked, confirmStaff, useConfig,
 } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord, qkitDecrypt, answersOf } from './lib/export.mjs';
 
@@ -77,6 +77,7 @@ test('storage filled to its quota before a sitting: staff are warned at start, a
   await page.getByRole('button', { name: UI.consent_record }).click();
   await waitForHeading(page, UI.handover_heading);
   await page.getByRole('button', { name: UI.handover_start, exact: true }).click();
+  await passPractice(page);
   await waitForHeading(page, BSCS.title.en);
   await next(page);
   const given = await answerAll(page, BSCS, {

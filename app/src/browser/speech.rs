@@ -7,8 +7,11 @@
 //! voice on this computer unless staff allowed a network one); this module only reads the
 //! browser's voices and speaks. Offline computers often have no voices: then a text without a
 //! recording cannot be read, and the caller is told so it can say so to staff. A recording that
-//! fails to load or play falls back to synthetic speech.
+//! fails to load or play falls back to synthetic speech. As it reads it reports which piece
+//! started, each word a synthetic voice reaches (its `boundary` events) and the end, for the
+//! screen to highlight (see `crate::state::reading`).
 
+use crate::state::reading::ReadEvent;
 use gloo_events::EventListener;
 use qkit_questionnaires::recordings::manifest::{files_by_hash, MANIFEST_FILE};
 use qkit_questionnaires::recordings::text_hash;
@@ -17,7 +20,10 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlAudioElement, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+use web_sys::{
+    HtmlAudioElement, SpeechSynthesis, SpeechSynthesisEvent, SpeechSynthesisUtterance,
+    SpeechSynthesisVoice,
+};
 
 pub use crate::voices::{Voice, VoicePlace, Voicing, DEFAULT_RATE_TENTHS};
 
@@ -95,6 +101,9 @@ pub fn can_speak(lang: &str, voicing: &Voicing) -> bool {
 /// when there is none).
 type Recordings = Rc<RefCell<BTreeMap<String, String>>>;
 
+/// Where a reading reports what it reads (see [`ReadEvent`]).
+pub type Report = Rc<dyn Fn(ReadEvent)>;
+
 /// Reads pieces one after another; a new reading stops the one before.
 pub struct Reader {
     /// Moves on with every reading, so callbacks of a stopped one do nothing.
@@ -105,6 +114,8 @@ pub struct Reader {
     recordings: Recordings,
     /// The manifest was asked for.
     asked: Cell<bool>,
+    /// Where the reading going on reports, told when it is stopped.
+    report: RefCell<Option<Report>>,
 }
 
 impl Default for Reader {
@@ -116,6 +127,7 @@ impl Default for Reader {
             audio: Rc::default(),
             recordings: Recordings::default(),
             asked: Cell::new(false),
+            report: RefCell::default(),
         }
     }
 }
@@ -139,14 +151,10 @@ impl Reader {
 
     /// Stops whatever is being read, then reads `pieces` in order. Returns the reading's number,
     /// for [`Reader::stop_if`].
-    pub fn say(
-        &self,
-        pieces: Vec<Piece>,
-        voicing: Voicing,
-        unavailable: Rc<dyn Fn(&Piece)>,
-    ) -> u32 {
+    pub fn say(&self, pieces: Vec<Piece>, voicing: Voicing, report: Report) -> u32 {
         self.stop();
         self.busy.set(true);
+        *self.report.borrow_mut() = Some(report.clone());
         let run = Rc::new(Run {
             generation: self.generation.clone(),
             mine: self.generation.get(),
@@ -155,7 +163,7 @@ impl Reader {
             recordings: self.recordings.clone(),
             pieces,
             voicing,
-            unavailable,
+            report,
         });
         play(run, 0, true);
         self.generation.get()
@@ -177,6 +185,10 @@ impl Reader {
     /// Stops reading.
     pub fn stop(&self) {
         self.busy.set(false);
+        let report = self.report.borrow_mut().take();
+        if let Some(report) = report {
+            report(ReadEvent::Ended);
+        }
         self.generation.set(self.generation.get().wrapping_add(1));
         if let Some(a) = self.audio.borrow_mut().take() {
             let _ = a.pause();
@@ -196,8 +208,7 @@ struct Run {
     recordings: Recordings,
     pieces: Vec<Piece>,
     voicing: Voicing,
-    /// Called for each piece that could be read neither from a recording nor by a voice.
-    unavailable: Rc<dyn Fn(&Piece)>,
+    report: Report,
 }
 
 impl Drop for Reader {
@@ -213,8 +224,10 @@ fn play(run: Rc<Run>, i: usize, recorded: bool) {
     }
     let Some(piece) = run.pieces.get(i) else {
         run.busy.set(false);
+        (run.report)(ReadEvent::Ended);
         return;
     };
+    (run.report)(ReadEvent::Started(i));
     let listed = || {
         let hash = text_hash(&piece.lang, &piece.text);
         run.recordings.borrow().get(&hash).cloned()
@@ -233,11 +246,24 @@ fn play(run: Rc<Run>, i: usize, recorded: bool) {
         let done = Closure::once_into_js(move || play(next, i + 1, true));
         u.set_onend(Some(done.unchecked_ref()));
         u.set_onerror(Some(done.unchecked_ref()));
+        let report = run.report.clone();
+        let word =
+            Closure::<dyn FnMut(SpeechSynthesisEvent)>::new(move |e: SpeechSynthesisEvent| {
+                if e.name().as_deref() == Some("word") {
+                    let (start, len) = (e.char_index(), e.char_length().unwrap_or(0));
+                    report(ReadEvent::Word {
+                        piece: i,
+                        start,
+                        len,
+                    });
+                }
+            });
+        u.set_onboundary(Some(word.into_js_value().unchecked_ref()));
         synth()?.speak(&u);
         Some(())
     });
     if spoken.is_none() {
-        (run.unavailable)(piece);
+        (run.report)(ReadEvent::Unavailable);
         play(run, i + 1, true);
     }
 }

@@ -11,6 +11,7 @@ pub mod option_group;
 pub mod pictogram;
 pub mod progress_bar;
 pub mod prose;
+pub mod question;
 pub mod read_aloud;
 pub mod report_card;
 pub mod speech_settings;

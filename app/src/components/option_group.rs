@@ -1,8 +1,11 @@
 //! The answer options of a question: a native radio group named by the question, with large
 //! targets. Number keys choose the numbered options (see `keys.rs`). In pictorial mode each
-//! option shows its pictogram in its colour beside its label (never colour alone).
+//! option shows its pictogram in its colour beside its label (never colour alone). The option
+//! read aloud now is outlined, label and pictogram, and marked `aria-current` (the current one
+//! of the options being read), its word underlined when the voice says where it is.
 
 use crate::components::pictogram::PictogramIcon;
+use crate::components::read_aloud::marked;
 use qkit_questionnaires::{Colour, Pictogram};
 use qkit_scoring::Answer;
 use yew::prelude::*;
@@ -40,6 +43,11 @@ pub struct OptionGroupProps {
     /// special answers): read-aloud speaks its label.
     #[prop_or_default]
     pub on_point: Callback<usize>,
+    /// The option being read aloud (index as for `on_point`), and the word of it when known.
+    #[prop_or_default]
+    pub reading: Option<usize>,
+    #[prop_or_default]
+    pub word: Option<(u32, u32)>,
 }
 
 /// A radio group: options, then special answers.
@@ -71,9 +79,10 @@ pub fn option_group(props: &OptionGroupProps) -> Html {
             })
         };
         let focus = props.on_point.reform(move |_: FocusEvent| i);
+        let read = props.reading == Some(i);
         html! {
             <label class={classes!("option", special.then_some("special"), checked.then_some("chosen"), c.picture.is_some().then_some("pictorial"))}
-                onpointermove={point} onpointerleave={leave}>
+                onpointermove={point} onpointerleave={leave} aria-current={read.then_some("true")}>
                 <input type="radio" name="answer" value={i.to_string()} {checked} {onchange} onfocus={focus} />
                 if let Some(k) = c.key {
                     <span class="key" aria-hidden="true">{ k }</span>
@@ -81,7 +90,9 @@ pub fn option_group(props: &OptionGroupProps) -> Html {
                 if let Some((pictogram, colour)) = c.picture {
                     <span class="swatch"><PictogramIcon {pictogram} {colour} /></span>
                 }
-                <span class="option-label" lang={(!special).then(|| props.lang.clone()).flatten()}>{ c.label.clone() }</span>
+                <span class="option-label" lang={(!special).then(|| props.lang.clone()).flatten()}>
+                    { marked(&c.label, props.word.filter(|_| read)) }
+                </span>
             </label>
         }
     };

@@ -1,8 +1,10 @@
 //! Reading a screen aloud: a button that reads its texts (large on items: "Hear the question
 //! again"), reading them by itself when the participant has read-aloud on, and a plain message
-//! for staff when a text can be read neither from a recording nor by a voice.
+//! for staff when a text can be read neither from a recording nor by a voice. What is being
+//! read is reported to the screen, to highlight it ([`marked`] marks the word).
 
-use crate::browser::speech::{Piece, Reader, Voice, Voicing};
+use crate::browser::speech::{Piece, Reader, Report, Voice, Voicing};
+use crate::state::reading::{split_word, ReadEvent};
 use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,11 +30,38 @@ impl PartialEq for SpeechContext {
 }
 
 impl SpeechContext {
-    /// Reads `pieces`, calling `unavailable` for any that cannot be read; returns the reading's
-    /// number (see [`Reader::stop_if`]).
-    pub fn say(&self, pieces: Vec<Piece>, unavailable: Rc<dyn Fn(&Piece)>) -> u32 {
-        self.reader
-            .say(pieces, (*self.voicing).clone(), unavailable)
+    /// Reads `pieces`, reporting to `report` what it reads; returns the reading's number (see
+    /// [`Reader::stop_if`]).
+    pub fn say(&self, pieces: Vec<Piece>, report: Report) -> u32 {
+        self.reader.say(pieces, (*self.voicing).clone(), report)
+    }
+}
+
+/// Where a reading reports: `on_read`, with piece `i` of it counted as piece `first + i` of the
+/// screen's (a single option read on its own is still that option).
+pub fn report_to(on_read: &Callback<ReadEvent>, first: usize) -> Report {
+    let on_read = on_read.clone();
+    Rc::new(move |e| {
+        on_read.emit(match e {
+            ReadEvent::Started(i) => ReadEvent::Started(first + i),
+            ReadEvent::Word { piece, start, len } => ReadEvent::Word {
+                piece: first + piece,
+                start,
+                len,
+            },
+            e => e,
+        })
+    })
+}
+
+/// `text`, with the word being read (see [`Reading::word_of`]) marked: underlined by the
+/// stylesheet, so not by colour alone.
+pub fn marked(text: &str, word: Option<(u32, u32)>) -> Html {
+    match word.and_then(|(start, len)| split_word(text, start, len)) {
+        Some((before, word, after)) => html! {
+            <>{ before.to_owned() }<span class="reading-word">{ word.to_owned() }</span>{ after.to_owned() }</>
+        },
+        None => html! { text.to_owned() },
     }
 }
 
@@ -44,6 +73,9 @@ pub struct ReadAloudProps {
     /// The large "Hear the question again" button of an item, rather than "Read this aloud".
     #[prop_or_default]
     pub question: bool,
+    /// Told what is being read, when the screen highlights it (see `crate::hooks::use_reading`).
+    #[prop_or_default]
+    pub on_read: Callback<ReadEvent>,
 }
 
 /// The button, the reading when read-aloud is on, and the message when it cannot be read.
@@ -61,10 +93,21 @@ pub fn read_aloud(props: &ReadAloudProps) -> Html {
             unavailable.setter(),
             mine.clone(),
         );
+        let on_read = props.on_read.clone();
         Callback::from(move |_: ()| {
             flag.set(false);
             let flag = flag.clone();
-            let number = speech.say(pieces.clone(), Rc::new(move |_: &Piece| flag.set(true)));
+            let on_read = on_read.clone();
+            let report = report_to(
+                &Callback::from(move |e| {
+                    if e == ReadEvent::Unavailable {
+                        flag.set(true);
+                    }
+                    on_read.emit(e);
+                }),
+                0,
+            );
+            let number = speech.say(pieces.clone(), report);
             *mine.borrow_mut() = Some(number);
         })
     };

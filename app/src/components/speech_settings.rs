@@ -4,6 +4,7 @@
 //! told that read-aloud in it is off (texts with a recording are still played).
 
 use crate::components::read_aloud::{spoken, SpeechContext};
+use crate::state::reading::ReadEvent;
 use crate::state::{Action, RATE_RANGE};
 use crate::voices::{choose, speaking, NetworkVoice, Voice, Voicing};
 use qkit_web::browser::dom;
@@ -41,7 +42,11 @@ pub fn speech_settings(props: &SpeechSettingsProps) -> Html {
                 let flag = flag.clone();
                 let _ = speech.say(
                     vec![spoken(sample.clone(), &tag)],
-                    Rc::new(move |_: &_| flag.set(true)),
+                    Rc::new(move |e| {
+                        if e == ReadEvent::Unavailable {
+                            flag.set(true);
+                        }
+                    }),
                 );
             })
         };

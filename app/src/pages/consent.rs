@@ -3,7 +3,8 @@
 
 use crate::components::option_group::OptionGroup;
 use crate::components::prose::Prose;
-use crate::components::read_aloud::{spoken, ReadAloud};
+use crate::components::read_aloud::{marked, spoken, ReadAloud};
+use crate::hooks::use_reading;
 use crate::pages::item::{item_pieces, option_choices, special_choices};
 use qkit_questionnaires::{Lang, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
@@ -31,6 +32,7 @@ pub fn consent_page(props: &ConsentPageProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
     let chosen = use_state(|| None::<Answer>);
     let message = use_state(|| None::<&'static str>);
+    let (reading, on_read) = use_reading();
     let Some(q) = ctx.kit.questionnaire(&props.questionnaire) else {
         return html! {};
     };
@@ -74,13 +76,16 @@ pub fn consent_page(props: &ConsentPageProps) -> Html {
         <section class="screen consent">
             <p class="staff-note">{ ctx.t("consent_staff_note") }</p>
             <h1 id={HEADING_ID} tabindex="-1" lang={text_lang.clone()}>{ q.title.get(lang).to_owned() }</h1>
-            <ReadAloud {pieces} />
+            <ReadAloud {pieces} {on_read} />
             <Prose text={instructions.get(lang).to_owned()} lang={text_lang.clone()} />
-            <p id="consent-question" class="question" lang={text_lang.clone()}>
-                { item.text_for(props.wording).get(lang).to_owned() }
+            // The title and instructions come first (pieces 0 and 1), then the question.
+            <p id="consent-question" class="question" lang={text_lang.clone()}
+                aria-current={reading.reads(2).then_some("true")}>
+                { marked(item.text_for(props.wording).get(lang), reading.word_of(2)) }
             </p>
             <OptionGroup labelled_by="consent-question" {options} {special}
-                selected={*chosen} lang={text_lang} {on_choose} />
+                selected={*chosen} lang={text_lang} {on_choose}
+                reading={reading.piece.and_then(|p| p.checked_sub(3))} word={reading.word} />
             if let Some(key) = *message {
                 <p class="notice problem" role="alert">{ ctx.t(key) }</p>
             }

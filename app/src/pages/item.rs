@@ -1,35 +1,18 @@
-//! One question: the progress bars, the question, "Hear the question again", its options as a
-//! radio group (with pictograms in pictorial mode), Back and Next. Number keys choose an option,
-//! Enter or → is Next, ← is Back. With read-aloud on, each new question is read, then its
-//! options, and pointing at or focusing an option (once that reading is over) reads its label.
+//! What an item's screen shows: the progress bars, then the question with its options (with
+//! pictograms in pictorial mode), read aloud question first, then every option, then the special
+//! answers; `crate::components::question::Question` shows it.
 
 use crate::browser::speech::Piece;
-use crate::components::nav_buttons::NavButtons;
-use crate::components::option_group::{Choice, OptionGroup};
+use crate::components::option_group::Choice;
 use crate::components::progress_bar::ProgressBar;
-use crate::components::read_aloud::{spoken, ReadAloud, SpeechContext};
-use crate::hooks::use_keys;
-use crate::keys::KeyCommand;
+use crate::components::question::Asked;
+use crate::components::read_aloud::spoken;
 use qkit_export::Support;
 use qkit_questionnaires::{Item, Lang, Questionnaire, SpecialAnswer, Wording};
 use qkit_scoring::Answer;
 use qkit_session::ItemScreen;
-use qkit_web::hooks::HEADING_ID;
 use qkit_web::KitContext;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Properties of [`ItemPage`].
-#[derive(Properties, PartialEq)]
-pub struct ItemPageProps {
-    pub screen: ItemScreen,
-    /// The participant's support options (pictorial answers, read-aloud).
-    #[prop_or_default]
-    pub support: Support,
-    pub on_choose: Callback<Answer>,
-    pub on_next: Callback<()>,
-    pub on_back: Callback<()>,
-}
 
 /// The label of a special answer, from the interface strings.
 pub fn special_label(ctx: &KitContext, kind: SpecialAnswer) -> String {
@@ -105,69 +88,31 @@ pub fn item_pieces(
     pieces
 }
 
-/// The item screen.
-#[function_component(ItemPage)]
-pub fn item_page(props: &ItemPageProps) -> Html {
-    let ctx = use_context::<KitContext>().expect("App provides KitContext");
-    let speech = use_context::<SpeechContext>().expect("App provides SpeechContext");
-    let s = &props.screen;
-    let q = ctx.kit.questionnaire(&s.questionnaire);
-    let item = q.and_then(|q| q.item(&s.item));
+/// What the item screen shows, or `None` when the kit has no such item.
+pub fn item_question(ctx: &KitContext, s: &ItemScreen, support: &Support) -> Option<Asked> {
+    let q = ctx.kit.questionnaire(&s.questionnaire)?;
+    let item = q.item(&s.item)?;
     let lang = &s.language;
-    let options = item
-        .map(|item| option_choices(item, s.wording, lang, props.support.pictorial))
-        .unwrap_or_default();
-    let on_key = {
-        let answers: Vec<Answer> = options.iter().map(|c| c.answer).collect();
-        let (choose, next, back) = (
-            props.on_choose.clone(),
-            props.on_next.clone(),
-            props.on_back.clone(),
-        );
-        let can_go_back = s.can_go_back;
-        Callback::from(move |c: KeyCommand| match c {
-            KeyCommand::Choose(i) => {
-                if let Some(a) = answers.get(i) {
-                    choose.emit(*a);
-                }
-            }
-            KeyCommand::Next => next.emit(()),
-            KeyCommand::Back if can_go_back => back.emit(()),
-            KeyCommand::Back => {}
-        })
-    };
-    use_keys(options.len(), on_key);
-    let (Some(q), Some(item)) = (q, item) else {
-        return html! {};
-    };
-    let special = special_choices(&ctx, q, item);
-    let pieces = item_pieces(item, s.wording, lang, &ctx.lang, &special);
-    let on_point = {
-        let (speech, pieces) = (speech.clone(), pieces.clone());
-        // Pointing never cuts the question short: a label is read only when nothing else is.
-        Callback::from(move |i: usize| {
-            if speech.auto && !speech.reader.is_busy() {
-                if let Some(p) = pieces.get(i + 1) {
-                    let _ = speech.say(vec![p.clone()], Rc::new(|_: &Piece| {}));
-                }
-            }
-        })
-    };
-    let text_lang = (*lang != ctx.lang).then(|| AttrValue::from(lang.to_string()));
-    html! {
-        <section class="screen item">
+    let special = special_choices(ctx, q, item);
+    let intro = html! {
+        <>
             <ProgressBar title={q.short_title.get(&ctx.lang).to_owned()}
                 questionnaire={s.progress.in_questionnaire} battery={s.progress.in_battery} />
             if s.staff_only {
                 <p class="staff-note">{ ctx.t("staff_only_item") }</p>
             }
-            <h1 id={HEADING_ID} tabindex="-1" class="question" lang={text_lang.clone()}>
-                { item.text_for(s.wording).get(lang).to_owned() }
-            </h1>
-            <ReadAloud {pieces} question=true />
-            <OptionGroup labelled_by={HEADING_ID} {options} {special} selected={s.answer}
-                lang={text_lang} on_choose={props.on_choose.clone()} {on_point} />
-            <NavButtons can_go_back={s.can_go_back} on_back={props.on_back.clone()} on_next={props.on_next.clone()} />
-        </section>
-    }
+        </>
+    };
+    Some(Asked {
+        intro,
+        text: item.text_for(s.wording).get(lang).to_owned().into(),
+        lang: (*lang != ctx.lang).then(|| AttrValue::from(lang.to_string())),
+        pieces: item_pieces(item, s.wording, lang, &ctx.lang, &special),
+        question_at: Some(0),
+        options: option_choices(item, s.wording, lang, support.pictorial),
+        special,
+        selected: s.answer,
+        can_go_back: s.can_go_back,
+        after: Html::default(),
+    })
 }

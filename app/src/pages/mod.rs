@@ -6,6 +6,7 @@ pub mod declined;
 pub mod handover;
 pub mod item;
 pub mod pause;
+pub mod practice;
 pub mod section;
 pub mod set_passphrase;
 pub mod sitting;

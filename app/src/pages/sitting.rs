@@ -5,12 +5,14 @@
 use crate::browser::storage::Medium;
 use crate::components::export_step::ExportStep;
 use crate::components::notices::Notices;
+use crate::components::question::Question;
 use crate::components::staff_confirm::StaffConfirm;
 use crate::components::tools::Tools;
 use crate::hooks::use_watch;
 use crate::pages::{
-    consent::ConsentPage, declined::DeclinedPage, handover::HandoverPage, item::ItemPage,
-    pause::PausePage, section::SectionPage, summary::SummaryPage, thank_you::ThankYouPage,
+    consent::ConsentPage, declined::DeclinedPage, handover::HandoverPage, item::item_question,
+    pause::PausePage, practice::practice_question, section::SectionPage, summary::SummaryPage,
+    thank_you::ThankYouPage,
 };
 use crate::state::{Action, SittingView, StaffStep};
 use qkit_session::{Screen, Summary, Verb};
@@ -77,13 +79,22 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
                     on_record={props.on_action.reform(|a| Action::Verb(Verb::RecordConsent(a)))} />
             },
             Screen::Handover => html! { <HandoverPage on_start={verb(Verb::Next)} /> },
+            Screen::Practice { chosen } => {
+                let asked = practice_question(&ctx, *chosen, draft.record.support.pictorial);
+                html! {
+                    <Question {asked} on_choose={props.on_action.reform(|a| Action::Verb(Verb::Answer(a)))}
+                        on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
+                }
+            }
             Screen::Section(s) => html! {
                 <SectionPage screen={s.clone()} on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
             },
-            Screen::Item(s) => html! {
-                <ItemPage screen={s.clone()} support={draft.record.support.clone()}
-                    on_choose={props.on_action.reform(|a| Action::Verb(Verb::Answer(a)))}
-                    on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
+            Screen::Item(s) => match item_question(&ctx, s, &draft.record.support) {
+                Some(asked) => html! {
+                    <Question {asked} on_choose={props.on_action.reform(|a| Action::Verb(Verb::Answer(a)))}
+                        on_next={verb(Verb::Next)} on_back={verb(Verb::Back)} />
+                },
+                None => html! {},
             },
             Screen::ThankYou => html! { <ThankYouPage on_staff={ask(StaffStep::SeeSummary)} /> },
             Screen::Summary => html! {
@@ -100,7 +111,10 @@ pub fn sitting_page(props: &SittingPageProps) -> Html {
     };
     let participant_screen = staff.is_none()
         && !session.on_break()
-        && matches!(screen, Screen::Section(_) | Screen::Item(_));
+        && matches!(
+            screen,
+            Screen::Practice { .. } | Screen::Section(_) | Screen::Item(_)
+        );
     let tools = participant_screen.then(|| {
         html! {
             <Tools mode={session.mode()} assisted={session.assisted()}

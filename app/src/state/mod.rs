@@ -8,9 +8,9 @@
 //!   idle lock drops it with every plaintext sitting in memory. Wrong guesses make it wait.
 //! - `derive.rs`: passphrases waiting for scrypt, which the shell runs in a worker; the guess is
 //!   judged and counted when the result comes back.
-//! - `rescue.rs`: the forgotten-passphrase way out: the rescue file first, then removal.
-//! - `screens.rs`: which screen each action is taken from, and what each screen allows.
+//! - `rescue.rs`: the forgotten-passphrase way out; `screens.rs`: what each screen allows.
 //! - `sitting.rs`: starting, opening and driving a sitting; the staff steps.
+//! - `reading.rs`: what read-aloud is reading on a screen, for the screen to highlight.
 //! - `keys.rs`: the assessor keys (recipients) and the kit configuration.
 //! - `local.rs`: local definition files staff load on the start screen, and the kit they make.
 //! - `export.rs`: sealing a finished record, and removing it once staff saved the file.
@@ -21,6 +21,7 @@ mod export;
 mod keys;
 mod local;
 mod lock;
+pub mod reading;
 mod rescue;
 mod screens;
 mod sitting;

@@ -31,6 +31,16 @@ pub mod spoken_keys {
     /// On the start screen, before the names of the questionnaires a sitting in the chosen
     /// language shows in English (each name is then read as its questionnaire's title).
     pub const BATTERY_IN_ENGLISH: &str = "battery_in_english";
+    /// The practice question before the first questionnaire: heading, how to answer, the
+    /// question, then its options (the answer values are 1, 2, 3 in this order).
+    pub const PRACTICE: [&str; 3] = ["practice_heading", "practice_text", "practice_question"];
+    pub const PRACTICE_OPTIONS: [&str; 3] = [
+        "practice_option_1",
+        "practice_option_2",
+        "practice_option_3",
+    ];
+    /// What the practice says once an option is chosen: these, with the option's label between.
+    pub const PRACTICE_FEEDBACK: [&str; 2] = ["practice_you_chose", "practice_change"];
 }
 
 /// One text a participant may hear.
@@ -209,7 +219,10 @@ fn interface_texts(kit: &Kit, out: &mut Vec<SpokenText>) {
             .iter()
             .chain(&BREAK)
             .chain(&THANK_YOU)
-            .chain(&CONSENT_MESSAGES);
+            .chain(&CONSENT_MESSAGES)
+            .chain(&PRACTICE)
+            .chain(&PRACTICE_OPTIONS)
+            .chain(&PRACTICE_FEEDBACK);
         for key in keys.chain([&SECTION_WELL_DONE, &BATTERY_IN_ENGLISH]) {
             push((*key).to_owned(), key, kit.ui.get(lang, key).to_owned());
         }

@@ -65,12 +65,13 @@ pub fn options(programme: &str, timepoint: Timepoint) -> StartOptions {
     }
 }
 
-/// A sitting past consent and handover, on the first section screen.
+/// A sitting past consent, handover and the practice question, on the first section screen.
 pub fn at_first_section(kit: &Kit, programme: &str, timepoint: Timepoint) -> Session {
     let mut s = Session::start(kit, options(programme, timepoint), t(0)).expect("start");
     s.apply(kit, Verb::RecordConsent(Answer::Value(1)), t(30))
         .expect("consent");
     s.apply(kit, Verb::Next, t(31)).expect("handover");
+    s.apply(kit, Verb::Next, t(31)).expect("practice");
     assert!(matches!(s.screen(kit), Screen::Section(_)));
     s
 }

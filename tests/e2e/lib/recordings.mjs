@@ -10,6 +10,22 @@ export async function withoutRecordings(context) {
     (route) => route.fulfill({ status: 200, contentType: 'application/json', body: empty }));
 }
 
+/** In the page: records the path of every audio file played (`window.__played`) and holds it
+ * "playing" until the test calls `window.__finish()`, which ends the one playing now. */
+export function holdPlays() {
+  window.__played = [];
+  window.__finish = () => {
+    const audio = window.__playing;
+    window.__playing = null;
+    audio?.dispatchEvent(new Event('ended'));
+  };
+  HTMLMediaElement.prototype.play = function play() {
+    window.__played.push(new URL(this.src).pathname.replace(/^\//, ''));
+    window.__playing = this;
+    return Promise.resolve();
+  };
+}
+
 /** In the page: records the path of every audio file played (`window.__played`) and ends it at
  * once, as if it had been heard. */
 export function recordPlays() {

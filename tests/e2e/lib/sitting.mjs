@@ -96,6 +96,15 @@ export async function startSitting(page, {
   await waitForHeading(page, ui.handover_heading);
   await onScreen?.('handover');
   await page.getByRole('button', { name: ui.handover_start, exact: true }).click();
+  await passPractice(page, ui, onScreen);
+}
+
+/** On the practice question after the hand-over: lets `onScreen('practice')` try it, then goes
+ * on with Next (unless `onScreen` returned true: it went on itself). */
+export async function passPractice(page, ui = UI, onScreen) {
+  await waitForHeading(page, ui.practice_question);
+  if (await onScreen?.('practice')) return;
+  await page.getByRole('button', { name: ui.next, exact: true }).click();
 }
 
 /** The radio for an answer: an option's label, or a special answer's. */
