@@ -112,8 +112,16 @@ pub fn note_text(ctx: &KitContext, questionnaire: &str, note: &Note) -> String {
             .join(", ")
     };
     match note {
-        Note::Alert(items) => ctx.tf("assessor_note_alert", &[("items", &item_numbers(items))]),
-        Note::Revisit(items) => ctx.tf("assessor_note_revisit", &[("items", &item_numbers(items))]),
+        Note::Alert(items) => ctx.tc(
+            "assessor_note_alert",
+            items.len(),
+            &[("items", &item_numbers(items))],
+        ),
+        Note::Revisit(items) => ctx.tc(
+            "assessor_note_revisit",
+            items.len(),
+            &[("items", &item_numbers(items))],
+        ),
         Note::Flag(flag) => match q {
             Some(q) => qkit_web::words::flag_line(ctx, q, flag),
             None => flag.key().to_owned(),
