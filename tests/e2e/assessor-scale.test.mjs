@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors } from './lib/harness.mjs';
-import { UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles } from './lib/assessor.mjs';
+import { UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles, held } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-scale-'));
 let server, browser, key, sealed;
@@ -87,7 +87,7 @@ test('50 sealed records import, and 2,000 participants are allocated into 200 gr
   const t0 = Date.now();
   await importFiles(page, sealed);
   const importMs = Date.now() - t0;
-  await page.getByText(ui('assessor_import_held', { records: 50, people: 25 })).waitFor();
+  await page.getByText(held(50, 25)).waitFor();
   const took = await page.getByText(/the last import took/).innerText();
   console.log(`import of 50 sealed records (open, validate, re-score each): ${importMs} ms in the test, app says ${took}`);
 
