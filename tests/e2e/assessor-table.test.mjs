@@ -1,14 +1,16 @@
 // The cohort table scans at a desk: ten men at 1366 px wide take one line each (bands shown by
 // colour and letter, the full label in each cell's accessible name and in the legend below),
 // the page height is measured and reported, and with subscales on the participant column stays
-// in view when the table is scrolled sideways. axe-core checks the table both ways.
+// in view when the table is scrolled sideways. axe-core checks the table both ways. The header
+// shows the unlocked team key's fingerprint, as the participants' laptops show it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
-import { UI, makeKey, makeRecords, seal, heading, unlockWithText, importFiles } from './lib/assessor.mjs';
+import { UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-table-e2e-'));
 let server, browser, key, sealed;
@@ -26,6 +28,10 @@ test('ten men fit one line each at 1366 px, and the participant column stays whe
   const page = await context.newPage();
   const errors = watchErrors(page);
   await unlockWithText(page, server.url, key.text);
+  // The fingerprint: the first 8 bytes of SHA-256 of the age1… text, four groups of four hex.
+  const hex = createHash('sha256').update(key.recipient).digest().subarray(0, 8).toString('hex').toUpperCase();
+  const fingerprint = hex.match(/.{4}/g).join('-');
+  await page.getByRole('banner').getByText(ui('assessor_key_fingerprint', { count: 1, fingerprint })).waitFor();
   await importFiles(page, sealed);
   await page.getByRole('button', { name: UI.assessor_import_see_cohort }).click();
   await heading(page, UI.assessor_cohort_heading);
