@@ -9,8 +9,8 @@ use crate::pages::{
     set_passphrase::SetPassphrasePage, sitting::SittingPage, start::StartPage, unlock::UnlockPage,
 };
 use crate::state::{Action, AppState, Env, View};
-use qkit_questionnaires::local_kit::{self, Boot};
-use qkit_questionnaires::DefinitionErrors;
+use qkit_questionnaires::local_kit::{self, LocalFile};
+use qkit_questionnaires::{DefinitionErrors, Kit};
 use qkit_web::browser::{dom, fetch};
 use qkit_web::config::CONFIG_FILE;
 use qkit_web::hooks::use_idle;
@@ -39,7 +39,13 @@ pub fn app(props: &AppProps) -> Html {
     // The shipped files plus the local ones stored on this device (the shipped kit alone, with
     // the problem, when those no longer validate).
     let boot = use_memo((), |_| {
-        local_kit::boot(props.env.store.local_definitions()).map(Rc::new)
+        local_kit::boot(props.env.store.local_definitions()).map(|b| {
+            Rc::new(Booted {
+                kit: Rc::new(b.kit),
+                files: b.files,
+                problem: b.problem,
+            })
+        })
     });
     match &*boot {
         Ok(boot) => html! { <Shell boot={boot.clone()} env={props.env.clone()} /> },
@@ -47,9 +53,16 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// The booted kit, shared rather than copied: the state holds the same `Rc<Kit>`.
+struct Booted {
+    kit: Rc<Kit>,
+    files: Vec<LocalFile>,
+    problem: Option<DefinitionErrors>,
+}
+
 #[derive(Properties)]
 struct ShellProps {
-    boot: Rc<Boot>,
+    boot: Rc<Booted>,
     env: Env,
 }
 
@@ -64,12 +77,8 @@ fn shell(props: &ShellProps) -> Html {
     let state = {
         let (boot, env) = (props.boot.clone(), props.env.clone());
         use_reducer(move || {
-            let Boot {
-                kit,
-                files,
-                problem,
-            } = (*boot).clone();
-            AppState::new(Rc::new(kit), env).with_local(files, problem)
+            AppState::new(boot.kit.clone(), env)
+                .with_local(boot.files.clone(), boot.problem.clone())
         })
     };
     let on_action = {

@@ -9,8 +9,8 @@ use crate::browser::workspace::WorkspaceStore;
 use crate::components::nav::Nav;
 use crate::components::save_status::SaveStatus;
 use crate::pages::{
-    allocation::AllocationPage, cohort::CohortPage, import::ImportPage, person::PersonPage,
-    unlock::UnlockPage,
+    allocation::AllocationPage, cohort::CohortPage, import::ImportPage, merge::MergePage,
+    person::PersonPage, unlock::UnlockPage,
 };
 use crate::state::{Action, State, View};
 use qkit_allocation::Rules;
@@ -104,6 +104,7 @@ fn shell(props: &ShellProps) -> Html {
             html! { <PersonPage state={state.clone()} person={key.clone()} tab={*tab} /> }
         }
         View::Allocation => html! { <AllocationPage state={state.clone()} /> },
+        View::Merge => html! { <MergePage state={state.clone()} /> },
     };
     let unlocked = state.identity.is_some();
     let fingerprints: Vec<String> = state

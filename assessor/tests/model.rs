@@ -451,3 +451,41 @@ fn a_questionnaire_answered_under_an_older_definition_is_shown_but_not_scored() 
         ("bis11", "0.9.0")
     );
 }
+
+#[test]
+fn a_welsh_sitting_notes_each_questionnaire_shown_in_english() {
+    use qkit_assessor::model::series::{notes, Note};
+    let kit = kit();
+    // TSP pre in Welsh: consent and About you have Welsh text; BIS-11 and BSCS do not, so
+    // their questions were shown (and each answer recorded) in English.
+    let mut r = record(&kit, "A1", Timepoint::Pre, 0);
+    r.language = "cy".into();
+    for q in &mut r.questionnaires {
+        let shown = if ["consent", "about_you"].contains(&q.id.as_str()) {
+            "cy"
+        } else {
+            "en"
+        };
+        for a in &mut q.answers {
+            a.language = shown.into();
+        }
+    }
+    let mut s = RecordSet::new();
+    s.add("a.age", r);
+    let records = s.get("A1", "tsp").expect("added");
+    let language: Vec<(String, Note)> = notes(records)
+        .into_iter()
+        .filter(|(_, _, n)| matches!(n, Note::Language { .. }))
+        .map(|(_, q, n)| (q, n))
+        .collect();
+    let english = |q: &str| {
+        (
+            q.to_owned(),
+            Note::Language {
+                shown: "en".into(),
+                sitting: "cy".into(),
+            },
+        )
+    };
+    assert_eq!(language, [english("bis11"), english("bscs")]);
+}

@@ -75,6 +75,11 @@ fn every_assessor_string_exists_in_every_language() {
     );
     assert!(keys.len() > 100, "the scan found the keys: {}", keys.len());
     keys.extend(built_keys());
+    keys.extend(
+        kit.ui
+            .languages()
+            .map(|(l, _)| format!("assessor_language_{l}")),
+    );
     let known: Vec<&str> = kit.ui.keys().collect();
     let missing: Vec<&String> = keys
         .iter()

@@ -47,6 +47,8 @@ enum Command {
     AudioScript(commands::audio_script::Args),
     /// Recordings of every text a participant hears: check them, generate them, adopt your own.
     Audio(commands::audio::Args),
+    /// Workspace files (the assessor's whole workspace sealed to the team): merge two.
+    Workspace(commands::workspace::Args),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::AudioScript(args) => commands::audio_script::run(args),
         Command::Audio(args) => commands::audio::run(args),
+        Command::Workspace(args) => commands::workspace::run(args),
     };
     match result {
         Ok(code) => code,

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod cohort;
 pub mod legend;
 pub mod local;
+pub mod merge;
 pub mod people;
 pub mod rules_file;
 pub mod series;

@@ -61,3 +61,14 @@ pub fn add(
     let rules = rules_for(&kit, rules).map_err(Refused::Rules)?;
     Ok(Loaded { kit, rules, files })
 }
+
+/// The kit and rules a workspace's entries were made with: the shipped files with its local
+/// `files`, and its `rules` file (else the shipped rules). The assessor reopening a workspace and
+/// the CLI reading a workspace file both build it here.
+pub fn for_workspace(files: &[LocalFile], rules: Option<&RulesFile>) -> Result<Loaded, Refused> {
+    let chosen = files
+        .iter()
+        .map(|f| (f.name.clone(), Chosen::Text(f.text.clone())))
+        .collect();
+    add(&[], rules, chosen, false)
+}

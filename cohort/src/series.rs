@@ -3,6 +3,7 @@
 //! and category). The profile's charts and the end-of-programme report show the same series.
 
 use super::people::{outdated, present};
+use qkit_export::analysis::languages_shown;
 use qkit_export::record_set::{cohort_pre, report_at, ByTimepoint, RecordSet};
 use qkit_questionnaires::{Kit, ScaleKind, Timepoint};
 use qkit_scoring::change::{Pair, ScaleChange};
@@ -134,6 +135,13 @@ pub enum Note {
     Revisit(Vec<String>),
     /// Items that raised an alert.
     Alert(Vec<String>),
+    /// Its questions were shown in another language than the sitting's (`shown`: tags joined by
+    /// `+`, as the analysis table writes them), e.g. English in a Welsh sitting because the
+    /// questionnaire has no Welsh text.
+    Language {
+        shown: String,
+        sitting: String,
+    },
 }
 
 /// Every response-quality flag, item to revisit and alert, by timepoint and questionnaire.
@@ -155,6 +163,15 @@ pub fn notes(records: &ByTimepoint) -> Vec<(Timepoint, String, Note)> {
             }
             if !report.revisit.is_empty() {
                 out.push((t, q.clone(), Note::Revisit(report.revisit.clone())));
+            }
+        }
+        for result in &record.questionnaires {
+            match languages_shown(result) {
+                Some(shown) if shown != record.language => {
+                    let sitting = record.language.clone();
+                    out.push((t, result.id.clone(), Note::Language { shown, sitting }));
+                }
+                _ => {}
             }
         }
     }

@@ -219,6 +219,19 @@ pub(super) fn checked(kit: &Kit, records: Vec<Saved>) -> Result<RecordSet, Works
     Ok(set)
 }
 
+/// Every record of `set` checked again against `kit` (after a merge changed the kit's local
+/// questionnaires), as an imported file is.
+pub fn check_records(kit: &Kit, set: &RecordSet) -> Result<RecordSet, WorkspaceError> {
+    let saved = saved_refs(set)
+        .into_iter()
+        .map(|r| Saved {
+            source: r.source.to_owned(),
+            record: r.record.clone(),
+        })
+        .collect();
+    checked(kit, saved)
+}
+
 /// A map keyed by [`Key`] as a JSON list of `[key, value]` pairs (JSON object keys are strings).
 mod keyed {
     use super::Key;

@@ -91,6 +91,11 @@ pub struct QuestionnaireResult {
     /// Current answers, one per answered item, in the order the items were first answered.
     pub answers: Vec<RecordedAnswer>,
     /// The score report, once the questionnaire is finished. Always `None` when `outdated`.
+    /// Without the `reports` feature it is skipped when read (always `None`).
+    #[cfg_attr(
+        not(feature = "reports"),
+        serde(default, deserialize_with = "skip_report")
+    )]
     pub report: Option<ScoreReport>,
     /// The questionnaire's definition changed (its items, not just its licence or scoring
     /// notes) after these answers were given. The answers are kept exactly as given, under the
@@ -107,6 +112,13 @@ impl ResultRecord {
     pub fn is_unfinished(&self) -> bool {
         self.completed_at.is_none()
     }
+}
+
+/// A report read without the `reports` feature: skipped, as the participant's app never reads
+/// one (a finished draft's reports are scored again when it is reopened).
+#[cfg(not(feature = "reports"))]
+fn skip_report<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ScoreReport>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d).map(|_| None)
 }
 
 fn is_false(b: &bool) -> bool {

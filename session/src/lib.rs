@@ -51,7 +51,7 @@ pub use error::{ResumeError, SessionError, StartError};
 pub use resume::{ChangeOutcome, DefinitionChange, Resumed};
 pub use route::Progress;
 pub use screen::{ItemScreen, Screen, SectionScreen};
-pub use sitting::{Session, NEW_SITTING_AFTER_MS};
+pub use sitting::{language_shown, shown_in_another_language, Session, NEW_SITTING_AFTER_MS};
 pub use start::StartOptions;
 pub use summary::{AlertNotice, QuestionnaireSummary, Summary};
 pub use support::{suggested_support, Suggested};

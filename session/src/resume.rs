@@ -10,7 +10,7 @@
 
 use crate::draft::{Cursor, Draft, ItemClock, DRAFT_FORMAT};
 use crate::error::ResumeError;
-use crate::finish::finish;
+use crate::finish::{finish, score_reports};
 use crate::route::{self, Stop};
 use crate::signature::item_signature;
 use crate::sitting::Session;
@@ -65,6 +65,9 @@ impl Session {
         }
         let changes = if d.cursor.is_final() {
             // A finished record was scored under the definitions it names; it is never moved.
+            if matches!(d.cursor, Cursor::ThankYou | Cursor::Summary) {
+                score_reports(kit, &mut d);
+            }
             Vec::new()
         } else {
             reconcile(kit, &mut d)

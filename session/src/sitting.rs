@@ -8,7 +8,9 @@ use crate::screen::{ItemScreen, Screen, SectionScreen};
 use crate::verb::Verb;
 use crate::verbs::step;
 use qkit_export::Timestamp;
-use qkit_questionnaires::{Item, ItemRole, Kit, Lang, Questionnaire, QuestionnaireKind, Wording};
+use qkit_questionnaires::{
+    Item, ItemRole, Kit, Lang, Questionnaire, QuestionnaireKind, Timepoint, Wording,
+};
 
 /// A break longer than this (or a browser closed for longer) starts a new sitting on reopening.
 pub const NEW_SITTING_AFTER_MS: i64 = 15 * 60 * 1000;
@@ -99,9 +101,33 @@ pub(crate) fn consent_item<'k>(
 
 /// The language a questionnaire is shown in: the sitting's, else English.
 pub(crate) fn shown_language(d: &Draft, q: &Questionnaire) -> Lang {
-    Lang::parse(&d.record.language)
-        .filter(|l| q.languages.contains(l))
-        .unwrap_or_else(Lang::english)
+    Lang::parse(&d.record.language).map_or_else(Lang::english, |l| language_shown(q, &l))
+}
+
+/// The language `q` is shown in to a participant whose sitting is in `lang`: that one if the
+/// definition has it, else English.
+pub fn language_shown(q: &Questionnaire, lang: &Lang) -> Lang {
+    if q.languages.contains(lang) {
+        lang.clone()
+    } else {
+        Lang::english()
+    }
+}
+
+/// The questionnaires of a battery a sitting in `lang` shows in another language (English),
+/// because their definitions have no text in `lang`; in battery order. The start screen names
+/// them before the sitting starts.
+pub fn shown_in_another_language<'k>(
+    kit: &'k Kit,
+    programme: &str,
+    timepoint: Timepoint,
+    lang: &Lang,
+) -> Vec<&'k Questionnaire> {
+    kit.battery(programme, timepoint)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|q| language_shown(q, lang) != *lang)
+        .collect()
 }
 
 /// The wording an item is shown in: easy-read when asked for and the item has it.

@@ -252,3 +252,92 @@ fn earlier_support_answers_suggest_the_support_options() {
     let fresh = Session::start(&kit, options("tsp", Timepoint::Pre), t(0)).expect("start");
     assert_eq!(suggested_support(&kit, &fresh.draft().record), None);
 }
+
+/// The draft as the participant's build reads it: every report skipped (qkit-export without its
+/// `reports` feature).
+fn without_reports(d: &Draft) -> Draft {
+    let mut d = round_trip(d);
+    for r in &mut d.record.questionnaires {
+        r.report = None;
+    }
+    d
+}
+
+/// TSP pre answered with the first option throughout, on the thank-you screen; and the time.
+fn finished(kit: &Kit) -> (Session, i64) {
+    let mut s = at_first_section(kit, "tsp", Timepoint::Pre);
+    let mut now = 100;
+    while !s.is_final() {
+        if let Screen::Item(_) = s.screen(kit) {
+            s.apply(kit, Verb::Answer(Answer::Value(1)), t(now))
+                .expect("an option");
+        }
+        now += 3;
+        s.apply(kit, Verb::Next, t(now)).expect("next");
+    }
+    (s, now)
+}
+
+#[test]
+fn a_finished_draft_read_without_its_reports_gets_the_same_reports_again() {
+    let kit = shipped();
+    let (mut s, now) = finished(&kit);
+    let finished = s.draft().record.clone();
+    let scored = finished
+        .questionnaires
+        .iter()
+        .filter(|r| r.report.is_some())
+        .count();
+    assert!(scored >= 4, "TSP pre scores its questionnaires: {scored}");
+    for later in [now + 10, now + 5000] {
+        let r = Session::resume(&kit, without_reports(s.draft()), t(later)).expect("resumes");
+        assert_eq!(r.session.draft().record, finished);
+    }
+    // On the summary screen too.
+    s.apply(&kit, Verb::ShowSummary, t(now + 20))
+        .expect("summary");
+    let r = Session::resume(&kit, without_reports(s.draft()), t(now + 30)).expect("resumes");
+    assert_eq!(
+        r.session.draft().record.questionnaires,
+        finished.questionnaires
+    );
+}
+
+#[test]
+fn a_declined_draft_is_not_scored_when_reopened() {
+    let kit = shipped();
+    let mut s = Session::start(&kit, options("tsp", Timepoint::Pre), t(0)).expect("start");
+    s.apply(&kit, Verb::RecordConsent(Answer::Value(0)), t(20))
+        .expect("a recorded no");
+    let r = Session::resume(&kit, without_reports(s.draft()), t(30)).expect("resumes");
+    assert!(r
+        .session
+        .draft()
+        .record
+        .questionnaires
+        .iter()
+        .all(|q| q.report.is_none()));
+}
+
+#[test]
+fn a_finished_draft_is_scored_again_only_under_the_definition_it_was_answered_under() {
+    let kit = shipped();
+    let (s, now) = finished(&kit);
+    // BSCS changed after the battery finished: its report cannot be made again here (and the
+    // record will not seal under this kit); the others are.
+    let changed = bscs_changed(false);
+    let r = Session::resume(&changed, without_reports(s.draft()), t(now + 10)).expect("resumes");
+    for q in &r.session.draft().record.questionnaires {
+        let before = s
+            .draft()
+            .record
+            .questionnaires
+            .iter()
+            .find(|b| b.id == q.id);
+        if q.id == "bscs" {
+            assert_eq!(q.report, None);
+        } else {
+            assert_eq!(q.report, before.and_then(|b| b.report.clone()), "{}", q.id);
+        }
+    }
+}

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use qkit_export::WordingKey;
-use qkit_questionnaires::{SpecialAnswer, Timepoint};
+use qkit_questionnaires::{Lang, SpecialAnswer, Timepoint};
 use qkit_scoring::{score, Answer, ItemResponse, NormChoice};
 use qkit_session::{Cursor, Mode, Screen, Session, SessionError, StartError, Summary, Verb};
 
@@ -593,4 +593,52 @@ fn staff_change_language_and_support_mid_battery_and_earlier_answers_keep_theirs
     );
     assert_eq!(s.draft().record.support, support);
     assert_eq!(s.draft().record.language, "cy");
+}
+
+#[test]
+fn a_welsh_sitting_names_the_questionnaires_it_shows_in_english() {
+    let kit = shipped();
+    let cy = Lang::parse("cy").expect("a tag");
+    let ids = |programme: &str, lang: &Lang| -> Vec<String> {
+        qkit_session::shown_in_another_language(&kit, programme, Timepoint::Pre, lang)
+            .iter()
+            .map(|q| q.id.clone())
+            .collect()
+    };
+    // MFMC pre: consent, about_you, rses, bscs, phq9, gad7; the last four have no Welsh text.
+    assert_eq!(ids("mfmc", &cy), ["rses", "bscs", "phq9", "gad7"]);
+    // TSP pre: consent, about_you (both in Welsh), bis11, bscs.
+    assert_eq!(ids("tsp", &cy), ["bis11", "bscs"]);
+    assert!(ids("mfmc", &Lang::english()).is_empty());
+    // And each of their items is shown, and recorded, in English.
+    let mut options = options("mfmc", Timepoint::Pre);
+    options.language = cy.clone();
+    let mut s = Session::start(&kit, options, t(0)).expect("start");
+    s.apply(&kit, Verb::RecordConsent(Answer::Value(1)), t(10))
+        .expect("consent");
+    let mut now = 10;
+    let mut seen = Vec::new();
+    while !s.is_final() {
+        if let Screen::Item(item) = s.screen(&kit) {
+            let q = kit.questionnaire(&item.questionnaire).expect("in kit");
+            assert_eq!(item.language, qkit_session::language_shown(q, &cy));
+            s.apply(&kit, Verb::Answer(Answer::Value(1)), t(now))
+                .expect("an option");
+            seen.push((item.questionnaire.clone(), item.language.to_string()));
+        }
+        now += 2;
+        s.apply(&kit, Verb::Next, t(now)).expect("next");
+    }
+    assert!(seen.contains(&("about_you".into(), "cy".into())));
+    assert!(seen.contains(&("rses".into(), "en".into())));
+    for r in &s.draft().record.questionnaires {
+        for a in &r.answers {
+            let expected = if ["rses", "bscs", "phq9", "gad7"].contains(&r.id.as_str()) {
+                "en"
+            } else {
+                "cy"
+            };
+            assert_eq!(a.language, expected, "{} {}", r.id, a.item);
+        }
+    }
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, PARTICIPANT_DIST } from './lib/harness.mjs';
+import { serve, launch, watchErrors, axeViolations, PARTICIPANT_DIST } from './lib/harness.mjs';
 import { recordPlays } from './lib/recordings.mjs';
 import { UI, UI_CY, BATTERIES, definition, fill, waitForHeading, startSitting, openApp } from './lib/sitting.mjs';
 
@@ -91,6 +91,20 @@ async function eyesClosed(language, easy) {
       const instructions = (easy && consent.easy_read_instructions?.[l]) || consent.instructions[l];
       await heard(page, 'consent', [[l, consent.title[l]], [l, instructions],
         ...itemTexts(consent, consent.items[0], l, ui, language, easy)]);
+    } else if (screen === 'chosen' && language !== 'en') {
+      // The start form names the questionnaires this sitting shows in English, in the chosen
+      // language, each name in English; read aloud the same way.
+      const english = ids.map(definition).filter((q) => !q.languages.includes(language));
+      assert.ok(english.length > 0, 'TSP pre has questionnaires with no Welsh text');
+      const sentence = page.getByText(ui.battery_in_english, { exact: true });
+      assert.equal(await sentence.getAttribute('lang'), language);
+      for (const q of english) {
+        const name = page.getByRole('listitem').filter({ hasText: q.title.en });
+        assert.equal(await name.evaluate((e) => e.closest('[lang]').getAttribute('lang')), 'en', q.id);
+      }
+      assert.deepEqual(await axeViolations(page), [], 'the start form with the notice');
+      await page.getByRole('button', { name: UI.read_this, exact: true }).click();
+      await heard(page, 'the start form', [[language, ui.battery_in_english], ...english.map((q) => ['en', q.title.en])]);
     } else if (screen === 'handover') {
       await heard(page, 'hand-over', ['handover_heading', 'handover_text', 'handover_help'].map((k) => [language, ui[k]]));
     }
@@ -112,6 +126,19 @@ async function eyesClosed(language, easy) {
       const texts = itemTexts(q, item, l, ui, language, easy);
       await waitForHeading(page, texts[0][1]);
       await heard(page, `${q.id} ${item.id}`, texts);
+      // Each answer's label in its own language: an English-only question's options in English,
+      // the special answers (the interface's words) in the sitting's language.
+      for (const [lang, name] of texts.slice(1)) {
+        const radio = page.getByRole('radio', { name, exact: true });
+        const shown = await radio.evaluate((r, words) => {
+          const text = [...r.labels[0].querySelectorAll('*')].find((e) => e.textContent === words);
+          return text.closest('[lang]').getAttribute('lang');
+        }, name);
+        assert.equal(shown, lang, `${q.id} ${item.id}: "${name}"`);
+      }
+      if (l !== language && item === q.items[0]) {
+        assert.deepEqual(await axeViolations(page), [], `${q.id} ${item.id}, labels in two languages`);
+      }
       await page.keyboard.press('1');
       await page.keyboard.press('Enter');
     }

@@ -29,7 +29,10 @@ pub struct OptionGroupProps {
     #[prop_or_default]
     pub special: Vec<Choice>,
     pub selected: Option<Answer>,
-    /// Language of the option labels, when it differs from the page's.
+    /// Language of the scale's option labels (the question's), when it differs from the page's.
+    /// Special answers are the interface's own words, in the page's language, so they never take
+    /// it: in a Welsh sitting an English-only question's options are marked English and its
+    /// "Ddim yn gwybod" stays Welsh, for screen readers and voices alike.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
     pub on_choose: Callback<Answer>,
@@ -78,7 +81,7 @@ pub fn option_group(props: &OptionGroupProps) -> Html {
                 if let Some((pictogram, colour)) = c.picture {
                     <span class="swatch"><PictogramIcon {pictogram} {colour} /></span>
                 }
-                <span class="option-label" lang={props.lang.clone()}>{ c.label.clone() }</span>
+                <span class="option-label" lang={(!special).then(|| props.lang.clone()).flatten()}>{ c.label.clone() }</span>
             </label>
         }
     };

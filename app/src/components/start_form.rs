@@ -1,10 +1,12 @@
 //! The staff start form: participant reference, programme, timepoint, language and support.
 
+use crate::components::read_aloud::{spoken, ReadAloud};
 use crate::components::support_fields::{SuggestionBox, SupportFields};
 use crate::state::StartChoice;
 use qkit_export::Support;
-use qkit_questionnaires::Timepoint;
-use qkit_session::{StartError, Suggested};
+use qkit_questionnaires::recordings::spoken_keys;
+use qkit_questionnaires::{Lang, Timepoint};
+use qkit_session::{shown_in_another_language, StartError, Suggested};
 use qkit_web::browser::dom;
 use qkit_web::KitContext;
 use yew::prelude::*;
@@ -173,10 +175,43 @@ pub fn start_form(props: &StartFormProps) -> Html {
                 <legend>{ ctx.t("start_language") }</legend>
                 { for languages }
             </fieldset>
+            { in_english(&ctx, &choice) }
             <SupportFields support={choice.support.clone()} on_change={on_support} />
             { for suggestion }
             <button type="submit" class="button primary">{ ctx.t("start_button") }</button>
         </form>
+    }
+}
+
+/// The chosen battery's questionnaires a sitting in the chosen language shows in English (their
+/// definitions have no text in it), said in that language before the sitting starts, with a
+/// button that reads it aloud: the sentence in the chosen language, each name (the
+/// questionnaire's title, in English) in English. Nothing when there are none.
+fn in_english(ctx: &KitContext, c: &StartChoice) -> Html {
+    let english = Lang::english();
+    let shown = shown_in_another_language(&ctx.kit, &c.programme, c.timepoint, &c.language);
+    if shown.is_empty() {
+        return html! {};
+    }
+    let key = spoken_keys::BATTERY_IN_ENGLISH;
+    let sentence = ctx.kit.ui.get(&c.language, key).to_owned();
+    let mut pieces = vec![spoken(sentence.clone(), c.language.as_str())];
+    pieces.extend(
+        shown
+            .iter()
+            .map(|q| spoken(q.title.get(&english), english.as_str())),
+    );
+    let page = |l: &Lang| (*l != ctx.lang).then(|| AttrValue::from(l.to_string()));
+    html! {
+        <div class="notice in-english">
+            <p lang={page(&c.language)}>{ sentence }</p>
+            <ul>
+                { for shown.iter().map(|q| html! {
+                    <li lang={page(&english)}>{ q.title.get(&english).to_owned() }</li>
+                }) }
+            </ul>
+            <ReadAloud {pieces} />
+        </div>
     }
 }
 

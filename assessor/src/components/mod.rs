@@ -12,6 +12,8 @@ pub mod flag_list;
 pub mod group_form;
 pub mod group_list;
 pub mod local_files;
+pub mod merge_conflict;
+pub mod merge_words;
 pub mod move_form;
 pub mod nav;
 pub mod problem_list;

@@ -85,10 +85,10 @@ pub fn nav(props: &NavProps) -> Html {
     }
 }
 
-/// Person screens count as the cohort table's.
+/// Person screens count as the cohort table's, the merge screen as the import screen's.
 fn same_screen(a: &View, b: &View) -> bool {
     match (a, b) {
-        (View::Person(..), View::Cohort) => true,
+        (View::Person(..), View::Cohort) | (View::Merge, View::Import) => true,
         _ => a == b,
     }
 }

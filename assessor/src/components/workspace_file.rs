@@ -1,5 +1,6 @@
 //! The workspace file on the import screen: save the whole workspace as one file sealed to the
-//! team key, and open one into an empty workspace, with what became of the last one opened.
+//! team key, open one into an empty workspace, or merge one into a workspace that holds work
+//! (the merge screen then shows each difference to choose), with what became of the last one.
 
 use crate::browser::files::{read_first, ReadError};
 use crate::names;
@@ -15,11 +16,15 @@ pub struct WorkspaceFileProps {
     pub opened: Option<(String, Result<usize, FileProblem>)>,
     /// Whether a file may be opened (nothing is imported or entered yet).
     pub open: bool,
+    /// Whether a file may be merged into this workspace (it holds work, no import is running).
+    pub merge: bool,
     /// Whether saving failed (the browser refused the download or nothing could be sealed).
     pub save_failed: bool,
     pub on_save: Callback<()>,
     /// A file was chosen: its name, and its bytes or why they were not read.
     pub on_choose: Callback<(String, Result<Vec<u8>, ReadError>)>,
+    /// A file to merge was chosen: its name, and its bytes or why they were not read.
+    pub on_merge: Callback<(String, Result<Vec<u8>, ReadError>)>,
 }
 
 /// The workspace file region.
@@ -30,6 +35,10 @@ pub fn workspace_file_view(props: &WorkspaceFileProps) -> Html {
         let cb = props.on_choose.clone();
         Callback::from(move |e: Event| read_first(&e, MAX_SEALED_BYTES, cb.clone()))
     };
+    let merge = {
+        let cb = props.on_merge.clone();
+        Callback::from(move |e: Event| read_first(&e, MAX_SEALED_BYTES, cb.clone()))
+    };
     let outcome = props.opened.as_ref().map(|(name, result)| match result {
         Ok(records) => html! {
             <p class="notice info" role="status">{ ctx.tf("assessor_workspace_file_opened",
@@ -38,6 +47,7 @@ pub fn workspace_file_view(props: &WorkspaceFileProps) -> Html {
         Err(problem) => {
             let reason = match problem {
                 FileProblem::NotEmpty => ctx.t("assessor_workspace_file_not_empty").to_owned(),
+                FileProblem::Busy => ctx.t("assessor_workspace_file_busy").to_owned(),
                 FileProblem::Unread(e) => names::read_error(&ctx, e),
                 FileProblem::Open(e) => names::open_error(&ctx, e),
                 FileProblem::Workspace(why) => why.clone(),
@@ -64,6 +74,12 @@ pub fn workspace_file_view(props: &WorkspaceFileProps) -> Html {
                 <div class="field">
                     <label for="workspace-file">{ ctx.t("assessor_workspace_file_open") }</label>
                     <input id="workspace-file" type="file" accept=".age" onchange={load} />
+                </div>
+            }
+            if props.merge {
+                <div class="field">
+                    <label for="workspace-file-merge">{ ctx.t("assessor_workspace_file_merge") }</label>
+                    <input id="workspace-file-merge" type="file" accept=".age" onchange={merge} />
                 </div>
             }
         </section>

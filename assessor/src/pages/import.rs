@@ -2,7 +2,7 @@
 //! progress bar, a bad file is listed with its name and reason, and the rest carry on. Before
 //! any result is held, local definition files can be loaded for the results that need them, and
 //! a local pathway rules file in place of the shipped one. The whole workspace can be saved as
-//! one file sealed to the team key, and one opened into an empty workspace.
+//! one file sealed to the team key, and one opened into an empty workspace or merged into this one.
 
 use crate::browser::files::{allow_drop, from_drop, from_input, PickedFile};
 use crate::browser::timing::today;
@@ -11,7 +11,7 @@ use crate::components::problem_list::ProblemList;
 use crate::components::rules_file::RulesFileView;
 use crate::components::workspace_file::WorkspaceFileView;
 use crate::import;
-use crate::state::{act, Action, Handle, View};
+use crate::state::{act, Action, Handle, MergeAction, View};
 use qkit_web::browser::download::save_file;
 use qkit_web::browser::random::BrowserRng;
 use qkit_web::hooks::HEADING_ID;
@@ -144,8 +144,9 @@ pub fn import_page(props: &ImportPageProps) -> Html {
                 problem={state.local.rules_problem.clone()} open={held == 0 && running.is_none()}
                 on_choose={act(state, |(name, read)| Action::LoadRules { name, read })} />
             <WorkspaceFileView opened={state.keeping.file.clone()} open={state.is_empty() && running.is_none()}
-                save_failed={*save_failed} {on_save}
-                on_choose={act(state, |(name, read)| Action::OpenFile { name, read })} />
+                merge={!state.is_empty() && running.is_none()} save_failed={*save_failed} {on_save}
+                on_choose={act(state, |(name, read)| Action::OpenFile { name, read })}
+                on_merge={act(state, |(name, read)| Action::Merge(MergeAction::Open { name, read }))} />
         </main>
     }
 }

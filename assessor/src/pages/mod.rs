@@ -3,6 +3,7 @@
 pub mod allocation;
 pub mod cohort;
 pub mod import;
+pub mod merge;
 pub mod pathway;
 pub mod person;
 pub mod profile;

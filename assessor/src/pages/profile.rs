@@ -122,6 +122,21 @@ pub fn note_text(ctx: &KitContext, questionnaire: &str, note: &Note) -> String {
             items.len(),
             &[("items", &item_numbers(items))],
         ),
+        Note::Language { shown, sitting } => {
+            // The language's name in the interface language; an unknown tag as it is.
+            let name = |tag: &str| {
+                let key = format!("assessor_language_{tag}");
+                match ctx.t(&key) {
+                    n if n == key => tag.to_owned(),
+                    n => n.to_owned(),
+                }
+            };
+            let shown: Vec<String> = shown.split('+').map(name).collect();
+            ctx.tf(
+                "assessor_note_language",
+                &[("shown", &shown.join(" + ")), ("sitting", &name(sitting))],
+            )
+        }
         Note::Flag(flag) => match q {
             Some(q) => qkit_web::words::flag_line(ctx, q, flag),
             None => flag.key().to_owned(),

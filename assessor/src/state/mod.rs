@@ -15,11 +15,13 @@ use crate::model::Key;
 mod allocation;
 mod local_files;
 mod lock;
+mod merge;
 mod workspace;
 mod workspace_file;
 
 pub use crate::model::workspace::Allocated;
 pub use lock::LockReason;
+pub use merge::{MergeAction, Merging};
 use workspace::Change;
 pub use workspace::{Keeping, Saved};
 pub use workspace_file::FileProblem;
@@ -46,6 +48,8 @@ pub enum View {
     /// One participant's screens.
     Person(Key, PersonTab),
     Allocation,
+    /// Merging a second workspace file: its conflicts to choose, then what the merge did.
+    Merge,
 }
 
 /// The screens about one participant.
@@ -109,6 +113,8 @@ pub struct State {
     pub keeping: Keeping,
     /// Whether every change is saved.
     pub saved: Saved,
+    /// A second workspace file being merged into this one.
+    pub merging: Option<Rc<Merging>>,
 }
 
 /// Something the assessor did, or an import step.
@@ -169,6 +175,8 @@ pub enum Action {
         name: String,
         read: Result<Vec<u8>, ReadError>,
     },
+    /// A step of merging a second workspace file into this one.
+    Merge(MergeAction),
     /// Judge reliable change by each scale's rule, or by the cohort's pre-programme SD.
     ReliableChange(ReliableChangeChoice),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
@@ -210,6 +218,7 @@ impl State {
             locked_because: None,
             keeping: Keeping::default(),
             saved: Saved::Off,
+            merging: None,
         }
     }
 
@@ -275,6 +284,7 @@ impl PartialEq for State {
             && self.reliable_change == o.reliable_change
             && self.keeping == o.keeping
             && self.saved == o.saved
+            && same(&self.merging, &o.merging)
     }
 }
 
@@ -356,6 +366,7 @@ impl Reducible for State {
             Action::LoadRules { name, read } => s.load_rules(&name, read),
             Action::SetAside => s.set_aside(),
             Action::OpenFile { name, read } => s.open_file(name, read),
+            Action::Merge(step) => s.merge(step),
         }
         if s.identity.is_some() && change != Change::Nothing {
             s.save(change == Change::Records);

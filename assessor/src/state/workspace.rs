@@ -13,7 +13,6 @@ use crate::model::workspace::{
 };
 use qkit_export::Identities;
 use qkit_export::RecordSet;
-use qkit_questionnaires::local_kit::Chosen;
 use qkit_questionnaires::Kit;
 use qkit_web::browser::storage::StorageError;
 use std::rc::Rc;
@@ -150,12 +149,7 @@ impl State {
         {
             (self.kit.clone(), self.rules.clone(), (*self.local).clone())
         } else {
-            let chosen = entries
-                .local_files
-                .iter()
-                .map(|f| (f.name.clone(), Chosen::Text(f.text.clone())))
-                .collect();
-            let loaded = local::add(&[], entries.rules_file.as_ref(), chosen, false)
+            let loaded = local::for_workspace(&entries.local_files, entries.rules_file.as_ref())
                 .map_err(|refused| refused.lines().join("; "))?;
             let view = LocalView {
                 files: loaded.files,

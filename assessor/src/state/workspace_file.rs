@@ -1,10 +1,10 @@
 //! Workspace files in the assessor's reducer: the whole workspace sealed to the unlocked
 //! identity's recipients (so anyone holding the team key can open it), and a workspace file
-//! opened into an empty workspace (merging into one that holds work is not done here).
+//! opened into an empty workspace (merging one into a workspace that holds work is `merge.rs`).
 
 use super::State;
 use crate::browser::files::ReadError;
-use crate::model::workspace_file::{file_json, read_file};
+use crate::model::workspace_file::{file_json, read_file, WorkspaceFile};
 use qkit_export::{seal_bytes, OpenError, SealError};
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
@@ -12,8 +12,10 @@ use zeroize::Zeroizing;
 /// Why a workspace file was not opened; nothing changed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileProblem {
-    /// This workspace already holds results or entries.
+    /// This workspace already holds results or entries (the file can be merged into it).
     NotEmpty,
+    /// Results are being imported.
+    Busy,
     /// The file could not be read.
     Unread(ReadError),
     /// It does not open with this identity, or is not an age file.
@@ -56,15 +58,27 @@ impl State {
     }
 
     fn opened(&mut self, read: Result<Vec<u8>, ReadError>) -> Result<(), FileProblem> {
-        let identity = match &self.identity {
-            Some(identity) if self.is_empty() && self.import.running.is_none() => identity.clone(),
-            _ => return Err(FileProblem::NotEmpty),
-        };
-        let bytes = read.map_err(FileProblem::Unread)?;
-        let plain = qkit_export::decrypt(&bytes, &identity).map_err(FileProblem::Open)?;
-        let file = read_file(&plain).map_err(|e| FileProblem::Workspace(e.to_string()))?;
+        if !self.is_empty() {
+            return Err(FileProblem::NotEmpty);
+        }
+        let file = self.read_workspace_file(read)?;
         let entries = file.entries.clone();
         self.apply(entries, |kit| file.records(kit))
             .map_err(FileProblem::Workspace)
+    }
+
+    /// The workspace file `read`, opened with the unlocked identity (its records not yet
+    /// checked); not while an import runs.
+    pub(super) fn read_workspace_file(
+        &self,
+        read: Result<Vec<u8>, ReadError>,
+    ) -> Result<WorkspaceFile, FileProblem> {
+        let identity = match &self.identity {
+            Some(identity) if self.import.running.is_none() => identity,
+            _ => return Err(FileProblem::Busy),
+        };
+        let bytes = read.map_err(FileProblem::Unread)?;
+        let plain = qkit_export::decrypt(&bytes, identity).map_err(FileProblem::Open)?;
+        read_file(&plain).map_err(|e| FileProblem::Workspace(e.to_string()))
     }
 }

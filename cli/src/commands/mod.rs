@@ -13,3 +13,4 @@ pub mod score;
 pub mod scores;
 pub mod seal;
 pub mod validate;
+pub mod workspace;

@@ -83,7 +83,10 @@ pub fn codebook_markdown(kit: &Kit, table: &Table) -> String {
         "# Codebook\n\nLabels in `{}`. The data file holds codes; special answers have their own \
          codes (below each item's options), which R and SPSS treat as missing values; an empty \
          cell is an unanswered item, a questionnaire not in the battery, or a score that could \
-         not be given.\n\nThese files hold participants' answers in plain text: keep them as \
+         not be given. `<questionnaire>_language` is the language its questions were shown in \
+         (`en` for a questionnaire with no text in the sitting's language; `cy+en` when staff \
+         changed the language part-way through); the record's `language` is the one chosen \
+         for the sitting.\n\nThese files hold participants' answers in plain text: keep them as \
          securely as the records.\n",
         table.lang
     );
@@ -179,6 +182,7 @@ fn what(about: &About) -> &'static str {
         About::Record(_) => "record",
         About::Version { .. } => "version",
         About::Wording { .. } => "wording",
+        About::Language { .. } => "language",
         About::Item { .. } => "item",
         About::Score { .. } => "score",
         About::Band { .. } => "band",

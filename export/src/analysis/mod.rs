@@ -26,7 +26,7 @@ mod write;
 pub use codebook::{codebook_csv, codebook_markdown};
 pub use r::r_script;
 pub use spss::spss_syntax;
-pub use table::{special_code, table};
+pub use table::{languages_shown, special_code, table};
 pub use write::data_csv;
 
 use qkit_questionnaires::{Lang, SpecialAnswer};
@@ -102,6 +102,8 @@ pub enum About {
     Version { questionnaire: String },
     /// The wording its items were shown in.
     Wording { questionnaire: String },
+    /// The language its items were shown in (each answer records its own).
+    Language { questionnaire: String },
     /// An item's answer (index into the questionnaire's items).
     Item { questionnaire: String, item: usize },
     /// A scale's score (index into its scales).

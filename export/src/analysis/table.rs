@@ -69,6 +69,7 @@ pub(super) fn questionnaire_of(about: &About) -> Option<&str> {
         About::Record(_) => None,
         About::Version { questionnaire }
         | About::Wording { questionnaire }
+        | About::Language { questionnaire }
         | About::Item { questionnaire, .. }
         | About::Score { questionnaire, .. }
         | About::Band { questionnaire, .. } => Some(questionnaire),
@@ -155,6 +156,17 @@ fn questionnaire_variables(
             questionnaire: id.clone(),
         },
     });
+    out.push(V {
+        name: names.take(&format!("{id}_language")),
+        label: ui("analysis_language_shown", &[("questionnaire", title)]),
+        storage: Storage::Text(1),
+        measure: Measure::Nominal,
+        values: Vec::new(),
+        missing: Vec::new(),
+        about: About::Language {
+            questionnaire: id.clone(),
+        },
+    });
     for (i, item) in q.items.iter().enumerate() {
         let options = &item.response_scale.options;
         out.push(V {
@@ -226,6 +238,19 @@ fn questionnaire_variables(
             });
         }
     }
+}
+
+/// The languages a questionnaire's answers were shown in, each once in the order first used
+/// and joined by `+` (`cy`, `en`, or `cy+en` when staff changed the language part-way through);
+/// `None` with no answers. In a Welsh sitting a questionnaire with no Welsh text is `en`.
+pub fn languages_shown(res: &QuestionnaireResult) -> Option<String> {
+    let mut langs: Vec<&str> = Vec::new();
+    for a in &res.answers {
+        if !langs.contains(&a.language.as_str()) {
+            langs.push(&a.language);
+        }
+    }
+    (!langs.is_empty()).then(|| langs.join("+"))
 }
 
 /// The kit's definition of a result, when it was answered under that definition (not an older
@@ -304,6 +329,7 @@ fn cell(q: &Questionnaire, res: &QuestionnaireResult, about: &About) -> Cell {
                 (false, false) => Cell::Empty,
             }
         }
+        About::Language { .. } => languages_shown(res).map_or(Cell::Empty, Cell::Text),
         About::Item { item, .. } => {
             let def = &q.items[*item];
             match res

@@ -68,8 +68,8 @@ fn one_row_with_the_record_fields_then_each_questionnaire_it_holds() {
             "language",
             "about_you_version",
             "about_you_wording",
+            "about_you_language",
             "about_you_01",
-            "about_you_02"
         ]
     );
     // Only questionnaires the record holds: no PHQ-9, GAD-7, RSES or feedback columns.
@@ -214,7 +214,15 @@ fn special_codes_go_below_negative_options_and_clashing_names_get_a_number() {
         .map(|v| v.name.as_str())
         .filter(|n| n.starts_with("neg"))
         .collect();
-    assert_eq!(names, ["neg_version", "neg_wording", "neg_version_2"]);
+    assert_eq!(
+        names,
+        [
+            "neg_version",
+            "neg_wording",
+            "neg_language",
+            "neg_version_2"
+        ]
+    );
 }
 
 #[test]
@@ -230,7 +238,7 @@ fn the_csv_holds_codes_and_the_scripts_hold_the_labels() {
     assert!(lines
         .next()
         .expect("a header line")
-        .starts_with("TSP-0421,tsp,1,2026-11-23T10:42:22Z,en,1.0.1,2,1,3,"));
+        .starts_with("TSP-0421,tsp,1,2026-11-23T10:42:22Z,en,1.0.1,2,en,1,3,"));
     let r = r_script(&t, "data.csv");
     assert!(r.is_ascii());
     assert!(r.contains("qkit$bis11_01 <- qkit_factor(qkit$bis11_01, c(1L, 2L, 3L, 4L),"));
@@ -382,4 +390,55 @@ fn fhir_and_the_codebook_carry_the_loinc_codes_the_definitions_cite() {
     let md = codebook_markdown(&kit, &t);
     assert!(md
         .contains("Codes: LOINC 44249-1 (PHQ-9 quick depression assessment panel [Reported.PHQ])"));
+}
+
+#[test]
+fn each_questionnaire_says_the_language_its_questions_were_shown_in() {
+    let kit = kit();
+    // A Welsh sitting: consent and About you in Welsh; BIS-11 and BSCS have no Welsh text, so
+    // their answers were shown in English. BSCS's second answer is made Welsh by hand, to stand
+    // for a questionnaire with both languages where staff switched part-way through.
+    let mut r = record(&kit);
+    r.language = "cy".into();
+    for q in &mut r.questionnaires {
+        let lang = if q.id == "about_you" || q.id == "consent" {
+            "cy"
+        } else {
+            "en"
+        };
+        for a in &mut q.answers {
+            a.language = lang.into();
+        }
+    }
+    let bscs = r
+        .questionnaires
+        .iter_mut()
+        .find(|q| q.id == "bscs")
+        .expect("bscs");
+    bscs.answers[1].language = "cy".into();
+    let t = one(&kit, r, "en");
+    let at = |name: &str| t.rows[0][var(&t, name).0].clone();
+    assert_eq!(at("language"), Cell::Text("cy".into()));
+    assert_eq!(at("about_you_language"), Cell::Text("cy".into()));
+    assert_eq!(at("bis11_language"), Cell::Text("en".into()));
+    // First shown in English, then in Welsh.
+    assert_eq!(at("bscs_language"), Cell::Text("en+cy".into()));
+    assert_eq!(var(&t, "bscs_language").1.label, "BSCS: language shown");
+    let book = codebook_csv(&kit, &t);
+    assert!(book
+        .lines()
+        .any(|l| l.starts_with("bscs_language,bscs,") && l.contains(",language,text,nominal,")));
+}
+
+#[test]
+fn a_questionnaire_with_no_answers_has_no_language() {
+    let result = QuestionnaireResult {
+        id: "bscs".into(),
+        version: "1".into(),
+        content_hash: String::new(),
+        answers: Vec::new(),
+        report: None,
+        outdated: false,
+    };
+    assert_eq!(languages_shown(&result), None);
 }

@@ -28,6 +28,9 @@ pub mod spoken_keys {
     pub const SECTION_WELL_DONE: &str = "section_well_done";
     /// A section's length, with `{minutes}` filled in.
     pub const SECTION_MINUTES: &str = "section_minutes";
+    /// On the start screen, before the names of the questionnaires a sitting in the chosen
+    /// language shows in English (each name is then read as its questionnaire's title).
+    pub const BATTERY_IN_ENGLISH: &str = "battery_in_english";
 }
 
 /// One text a participant may hear.
@@ -207,7 +210,7 @@ fn interface_texts(kit: &Kit, out: &mut Vec<SpokenText>) {
             .chain(&BREAK)
             .chain(&THANK_YOU)
             .chain(&CONSENT_MESSAGES);
-        for key in keys.chain([&SECTION_WELL_DONE]) {
+        for key in keys.chain([&SECTION_WELL_DONE, &BATTERY_IN_ENGLISH]) {
             push((*key).to_owned(), key, kit.ui.get(lang, key).to_owned());
         }
         for kind in &specials {

@@ -83,6 +83,7 @@ export async function startSitting(page, {
     const lang = language === 'cy' ? 'Cymraeg' : 'English';
     await page.getByRole('group', { name: UI.start_language }).getByRole('radio', { name: lang, exact: true }).check();
   }
+  await onScreen?.('chosen');
   await page.getByRole('button', { name: UI.start_button }).click();
   const consent = definition('consent');
   const l = language ?? 'en';

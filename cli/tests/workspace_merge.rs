@@ -1,0 +1,196 @@
+//! `qkit workspace merge`: two workspace files with two conflicts (a staff entry and a report
+//! comment) and records on both sides. Without `--take` the conflicts are listed and nothing is
+//! written (exit 1); `--take a` keeps A's side, `--take b` takes B's; what became of each of B's
+//! records is listed, and the merged file opens with the team key.
+
+#[path = "../../tests/tests/export_common/mod.rs"]
+mod export_common;
+// Only its `qkit` runner is used here.
+#[allow(dead_code)]
+mod scoring_common;
+
+use export_common::Scratch;
+use qkit_allocation::Level;
+use qkit_cohort::staff::StaffEntry;
+use qkit_cohort::workspace::Entries;
+use qkit_cohort::workspace_file::{file_json, read_file};
+use qkit_cohort::Key;
+use qkit_export::{Identities, NewIdentity, RecordSet, ResultRecord, Timestamp};
+use qkit_questionnaires::{Kit, Timepoint};
+use rand_core::OsRng;
+use scoring_common::qkit;
+use std::path::{Path, PathBuf};
+
+const EXAMPLE: &str = include_str!("../../docs/examples/record.json");
+
+fn record(participant: &str, id: &str) -> ResultRecord {
+    let mut r = ResultRecord::from_json(EXAMPLE.as_bytes()).expect("the example parses");
+    r.participant = participant.to_owned();
+    r.record_id = id.to_owned();
+    r.timepoint = Timepoint::Pre;
+    r
+}
+
+fn staff(risk: Level) -> StaffEntry {
+    StaffEntry {
+        risk: Some(risk),
+        ..StaffEntry::default()
+    }
+}
+
+/// A workspace file in `dir/name` holding `records` (participant, record id), a staff entry and
+/// comments, sealed to `identity`.
+fn workspace(
+    dir: &Scratch,
+    name: &str,
+    identity: &NewIdentity,
+    records: &[(&str, &str)],
+    risk: Level,
+    comments: &[(&str, &str)],
+) -> PathBuf {
+    let mut set = RecordSet::new();
+    for (p, id) in records {
+        set.add(&format!("{id}.age"), record(p, id));
+    }
+    let entries = Entries {
+        staff: [(Key::new("A1", "tsp"), staff(risk))].into(),
+        comments: comments
+            .iter()
+            .map(|(p, c)| (Key::new(p, "tsp"), (*c).to_owned()))
+            .collect(),
+        ..Entries::default()
+    };
+    let json = file_json(&entries, &set);
+    let sealed = qkit_export::seal_bytes(&json, &[identity.recipient()], &mut OsRng).unwrap();
+    let path = dir.path(name);
+    std::fs::write(&path, sealed).unwrap();
+    path
+}
+
+struct Setup {
+    dir: Scratch,
+    key: PathBuf,
+    a: PathBuf,
+    b: PathBuf,
+}
+
+fn setup(name: &str) -> Setup {
+    let dir = Scratch::new(name);
+    let identity = NewIdentity::generate(&mut OsRng);
+    let key = dir.path("identity.txt");
+    std::fs::write(&key, identity.file_text(Timestamp(0)).as_bytes()).unwrap();
+    let a = workspace(
+        &dir,
+        "a.age",
+        &identity,
+        &[("A1", "r1")],
+        Level::High,
+        &[("A1", "Ours.")],
+    );
+    let b = workspace(
+        &dir,
+        "b.age",
+        &identity,
+        &[("A1", "r1"), ("B2", "r2"), ("A1", "r1")],
+        Level::Medium,
+        &[("A1", "Theirs."), ("B2", "New.")],
+    );
+    Setup { dir, key, a, b }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+/// `qkit workspace merge A B -i KEY -o OUT [--take take]`: (exit code, stdout, stderr).
+fn merge(t: &Setup, b: &Path, out: &Path, take: Option<&str>) -> (i32, String, String) {
+    let mut args = vec!["workspace", "merge", s(&t.a), s(b), "--identity", s(&t.key)];
+    args.extend(["--out", s(out)]);
+    if let Some(take) = take {
+        args.extend(["--take", take]);
+    }
+    qkit(&args)
+}
+
+/// The merged file's entries and records, opened with the team key.
+fn opened(key: &Path, file: &Path) -> (Entries, RecordSet) {
+    let identities = Identities::from_bytes(&std::fs::read(key).unwrap()).unwrap();
+    let plain = qkit_export::decrypt(&std::fs::read(file).unwrap(), &identities).unwrap();
+    let file = read_file(&plain).expect("a workspace file");
+    let entries = file.entries.clone();
+    (
+        entries,
+        file.records(&Kit::shipped().expect("the shipped kit loads"))
+            .expect("records fit the kit"),
+    )
+}
+
+#[test]
+fn without_take_the_conflicts_are_listed_and_nothing_is_written() {
+    let t = setup("merge-list");
+    let c = t.dir.path("c.age");
+    let (code, out, err) = merge(&t, &t.b, &c, None);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("conflict 1: staff entries for A1 on tsp"),
+        "{out}"
+    );
+    assert!(out.contains(r#"A: {"risk":"high""#), "{out}");
+    assert!(out.contains(r#"B: {"risk":"medium""#), "{out}");
+    assert!(
+        out.contains("conflict 2: report comment for A1 on tsp\n  A: \"Ours.\"\n  B: \"Theirs.\""),
+        "{out}"
+    );
+    assert!(!out.contains("conflict 3"), "{out}");
+    assert!(err.contains("2 conflict(s); nothing written"), "{err}");
+    assert!(!c.exists());
+}
+
+#[test]
+fn take_b_takes_their_side_and_lists_each_record() {
+    let t = setup("merge-take-b");
+    let c = t.dir.path("c.age");
+    let (code, _, err) = merge(&t, &t.b, &c, Some("b"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("B's record A1 tsp pre (r1.age): already there (from r1.age)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("B's record B2 tsp pre (r2.age): added"),
+        "{err}"
+    );
+    assert!(
+        err.contains("conflicts: 0 kept from A, 2 taken from B"),
+        "{err}"
+    );
+    let (entries, records) = opened(&t.key, &c);
+    assert_eq!(entries.staff[&Key::new("A1", "tsp")], staff(Level::Medium));
+    assert_eq!(entries.comments[&Key::new("A1", "tsp")], "Theirs.");
+    assert_eq!(entries.comments[&Key::new("B2", "tsp")], "New.");
+    assert_eq!(records.len(), 2);
+    // C exists now: it is never overwritten.
+    let (code, _, err) = merge(&t, &t.b, &c, Some("a"));
+    assert_eq!(code, 1);
+    assert!(err.contains("exists; it is not overwritten"), "{err}");
+}
+
+#[test]
+fn take_a_keeps_our_side_and_a_file_that_does_not_open_is_named() {
+    let t = setup("merge-take-a");
+    let c = t.dir.path("c.age");
+    let (code, _, err) = merge(&t, &t.b, &c, Some("a"));
+    assert_eq!(code, 0, "{err}");
+    let (entries, _) = opened(&t.key, &c);
+    assert_eq!(entries.staff[&Key::new("A1", "tsp")], staff(Level::High));
+    assert_eq!(entries.comments[&Key::new("A1", "tsp")], "Ours.");
+    assert_eq!(entries.comments[&Key::new("B2", "tsp")], "New.");
+    // B sealed to another team does not open with this key.
+    let other = NewIdentity::generate(&mut OsRng);
+    let foreign = workspace(&t.dir, "foreign.age", &other, &[], Level::Low, &[]);
+    let d = t.dir.path("d.age");
+    let (code, _, err) = merge(&t, &foreign, &d, None);
+    assert_eq!(code, 1);
+    assert!(err.contains("foreign.age"), "{err}");
+    assert!(!d.exists());
+}
