@@ -4,9 +4,10 @@
 //! language, the questionnaires such a sitting shows in English.
 
 use qkit_app::browser::speech::{Reader, Voicing};
+use qkit_app::components::question::Question;
 use qkit_app::components::read_aloud::SpeechContext;
 use qkit_app::components::start_form::StartForm;
-use qkit_app::pages::item::{item_pieces, special_choices, ItemPage};
+use qkit_app::pages::item::{item_pieces, item_question, special_choices};
 use qkit_export::{Support, Timestamp};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
 use qkit_scoring::Answer;
@@ -51,6 +52,24 @@ fn welsh_rses_item(kit: &Kit) -> ItemScreen {
         s.apply(kit, Verb::Next, Timestamp(n * 1000)).expect("next");
     }
     panic!("no RSES item in MFMC pre")
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemQuestionProps {
+    screen: ItemScreen,
+}
+
+/// An item's question as the sitting shows it (`item_question` into `Question`).
+#[function_component(ItemQuestion)]
+fn item_question_view(props: &ItemQuestionProps) -> Html {
+    let ctx = use_context::<KitContext>().expect("InWelsh provides KitContext");
+    match item_question(&ctx, &props.screen, &Support::default()) {
+        Some(asked) => html! {
+            <Question {asked} on_choose={Callback::noop()} on_next={Callback::noop()}
+                on_back={Callback::noop()} />
+        },
+        None => html! {},
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -124,8 +143,7 @@ async fn an_english_only_question_in_a_welsh_sitting_marks_each_text_with_its_la
     let props = InWelshProps {
         kit: kit.clone(),
         children: html! {
-            <ItemPage screen={screen.clone()} on_choose={Callback::noop()}
-                on_next={Callback::noop()} on_back={Callback::noop()} />
+            <ItemQuestion screen={screen.clone()} />
         },
     };
     let handle = yew::Renderer::<InWelsh>::with_root_and_props(root.clone(), props).render();

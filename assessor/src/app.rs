@@ -108,10 +108,16 @@ fn shell(props: &ShellProps) -> Html {
         View::Tracking => html! { <TrackingPage state={state.clone()} /> },
     };
     let unlocked = state.identity.is_some();
+    let fingerprints: Vec<String> = state
+        .identity
+        .iter()
+        .flat_map(|i| i.recipients())
+        .map(|r| r.fingerprint())
+        .collect();
     html! {
         <ContextProvider<KitContext> context={ctx}>
             <div class="assessor">
-                <Nav view={state.view.clone()} {unlocked} records={state.records.len()}
+                <Nav view={state.view.clone()} {unlocked} records={state.records.len()} {fingerprints}
                     on_show={dispatch.reform(Action::Show)} on_lock={dispatch.reform(|_| Action::Lock)}
                     on_language={dispatch.reform(Action::SetLanguage)} />
                 <SaveStatus saved={state.saved.clone()} others={state.keeping.others}

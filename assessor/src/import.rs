@@ -99,8 +99,65 @@ pub struct ImportLog {
     pub running: Option<(usize, usize)>,
     /// Every file of every import, in order.
     pub entries: Vec<ImportEntry>,
+    /// Where the latest import's files begin in `entries`.
+    pub latest_from: usize,
     /// How long the last import took, in milliseconds.
     pub last_ms: Option<f64>,
+}
+
+/// What the latest import did, counted by file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportCounts {
+    pub files: usize,
+    /// Files from which something was added.
+    pub added: usize,
+    /// Files holding a result imported before this import.
+    pub before: usize,
+    /// Files holding a result already in another file of this import.
+    pub twice: usize,
+    pub problems: usize,
+}
+
+impl ImportLog {
+    /// A new import of files begins: what it does is counted from here.
+    pub fn begin(&mut self, total: usize) {
+        self.running = Some((0, total));
+        self.latest_from = self.entries.len();
+    }
+
+    /// The latest import's files, in order.
+    pub fn latest(&self) -> &[ImportEntry] {
+        self.entries.get(self.latest_from..).unwrap_or_default()
+    }
+
+    /// Whether a repeat of the result first read from `first` repeats a file of the latest
+    /// import (twice in one import) rather than one imported before it.
+    pub fn twice_in_latest(&self, first: &str) -> bool {
+        self.latest().iter().any(|e| match &e.outcome {
+            // The repeat itself names the file it repeats, not itself.
+            FileOutcome::Again { .. } => false,
+            FileOutcome::Rescue { sittings, .. } => {
+                (1..=sittings.len()).any(|n| first == format!("{} ({n})", e.file))
+            }
+            _ => e.file == first,
+        })
+    }
+
+    /// What the latest import did.
+    pub fn counts(&self) -> ImportCounts {
+        let mut c = ImportCounts::default();
+        for e in self.latest() {
+            c.files += 1;
+            match &e.outcome {
+                FileOutcome::Again { first } if self.twice_in_latest(first) => c.twice += 1,
+                FileOutcome::Again { .. } => c.before += 1,
+                o if o.is_problem() => c.problems += 1,
+                o if o.is_loaded() => c.added += 1,
+                _ => {}
+            }
+        }
+        c
+    }
 }
 
 /// Imports `files` into a copy of `records`, reporting each file to `dispatch`.

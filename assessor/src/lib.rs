@@ -5,6 +5,7 @@
 //! `browser/` (with `qkit_web::browser`) touches browser APIs, and nothing is stored: closing
 //! the page forgets everything.
 
+pub mod allocation_words;
 mod app;
 pub mod browser;
 pub mod components;

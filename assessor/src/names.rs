@@ -146,9 +146,10 @@ pub fn unplaced(ctx: &KitContext, u: &Unplaced) -> String {
         Unplaced::Blocked {
             constraint,
             groups_left,
-        } => ctx.tf(
+        } => ctx.tc(
             &format!("assessor_unplaced_{}", constraint.key()),
-            &[("count", &groups_left.to_string())],
+            *groups_left,
+            &[],
         ),
         Unplaced::ByHand { reason } => ctx.tf("assessor_unplaced_by_hand", &[("reason", reason)]),
         Unplaced::Fits { groups } => {

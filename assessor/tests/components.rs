@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::dom::{button, new_root, render_chart, texts, WithKit, WithKitProps};
 use common::{kit, set};
 use qkit_assessor::components::change_basis::ChangeBasis;
 use qkit_assessor::components::change_chart::ChangeChart;
@@ -14,70 +15,16 @@ use qkit_assessor::components::cohort_table::CohortTable;
 use qkit_assessor::components::t_chart::TChart;
 use qkit_assessor::model::cohort::{shown_columns, table, view, Filter, Sort, SortBy, Table};
 use qkit_assessor::model::series::{series, Series};
-use qkit_questionnaires::{Kit, Lang, Timepoint};
+use qkit_questionnaires::{Kit, Timepoint};
 use qkit_scoring::ReliableChangeChoice;
 use qkit_web::KitContext;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-fn new_root() -> Element {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    root
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("a selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
-        .collect()
-}
-
-fn button(root: &Element, name: &str) -> HtmlElement {
-    let list = root.query_selector_all("button").expect("buttons");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-        .find(|b| b.text_content().unwrap_or_default().contains(name))
-        .unwrap_or_else(|| panic!("no button {name}"))
-}
-
-#[derive(Properties)]
-struct WithKitProps {
-    kit: Rc<Kit>,
-    children: Html,
-}
-
-impl PartialEq for WithKitProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.kit, &other.kit)
-    }
-}
-
-#[function_component(WithKit)]
-fn with_kit(props: &WithKitProps) -> Html {
-    let ctx = KitContext {
-        kit: props.kit.clone(),
-        lang: Lang::english(),
-    };
-    html! { <ContextProvider<KitContext> context={ctx}>{ props.children.clone() }</ContextProvider<KitContext>> }
-}
 
 #[derive(Properties, PartialEq)]
 struct TableHostProps {
@@ -215,20 +162,6 @@ async fn the_cohort_table_sorts_by_a_column_and_filters_by_band_and_flag() {
     choose(&root, "filter-programme", "tsp");
     yew::scheduler::flush().await;
     assert_eq!(rows(&root).len(), 4);
-}
-
-async fn render_chart(kit: Rc<Kit>, chart: Html) -> Element {
-    let root = new_root();
-    yew::Renderer::<WithKit>::with_root_and_props(
-        root.clone(),
-        WithKitProps {
-            kit,
-            children: chart,
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
-    root
 }
 
 fn a1_series(kit: &Kit) -> Vec<Series> {

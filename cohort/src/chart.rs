@@ -29,6 +29,21 @@ impl Linear {
     }
 }
 
+/// The T axis for the T-scores `values`: 20 to 80 (three SDs either side of the mean), widened
+/// in steps of 10 to take in every value, so no score is drawn at an end it is not at (a PHQ-9
+/// T of 105 on a 20–80 axis would sit on 80, over any score that is 80).
+pub fn t_axis(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((20.0, 80.0), |(lo, hi), v| {
+            (
+                lo.min((v / 10.0).floor() * 10.0),
+                hi.max((v / 10.0).ceil() * 10.0),
+            )
+        })
+}
+
 /// About `count` round tick values covering `[min, max]` (steps of 1, 2 or 5 times a power of
 /// ten), both ends included when they fall on a step.
 pub fn ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
@@ -72,6 +87,18 @@ mod tests {
         assert_eq!(y.at(10.0), 0.0);
         assert_eq!(y.at(2.5), 150.0);
         assert_eq!(Linear::new((3.0, 3.0), (0.0, 10.0)).at(3.0), 5.0);
+    }
+
+    #[test]
+    fn the_t_axis_takes_in_every_score() {
+        assert_eq!(t_axis([]), (20.0, 80.0));
+        assert_eq!(t_axis([46.0, 80.0, 20.0]), (20.0, 80.0));
+        // PHQ-9 T 105 beside a T of 80: the axis runs to 110, so they are drawn apart.
+        assert_eq!(t_axis([80.0, 105.0]), (20.0, 110.0));
+        let x = Linear::new(t_axis([80.0, 105.0]), (300.0, 740.0));
+        assert!(x.at(105.0) > x.at(80.0) + 50.0);
+        assert_eq!(t_axis([12.5, 50.0]), (10.0, 80.0));
+        assert_eq!(t_axis([f64::NAN, f64::INFINITY]), (20.0, 80.0));
     }
 
     #[test]

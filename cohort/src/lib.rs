@@ -1,15 +1,18 @@
 //! qkit-cohort: the assessment team's cohort as plain data, built from the imported records with
-//! the other core crates: the cohort table, a participant's series of scores and change, staff
-//! entries for pathway and allocation, chart geometry, the kit with local definition files and a
+//! the other core crates: the cohort table and its legend, a participant's series of scores and
+//! change, staff entries for pathway and allocation, what the allocation screen says about an
+//! allocation (out of date, merged with a participants file, counted), chart geometry, the kit with local definition files and a
 //! local rules file, and the workspace that keeps all of it. No browser here: the assessor area
 //! (`qkit-assessor`, which re-exports this crate as its `model`) and the `qkit` CLI share it, and
 //! all of it is tested natively.
 
 pub mod alerts;
+pub mod allocation_check;
 pub mod chart;
 pub mod cohort;
 #[cfg(any(test, feature = "generate"))]
 pub mod generate;
+pub mod legend;
 pub mod local;
 pub mod merge;
 pub mod people;

@@ -13,6 +13,7 @@
 //! workspaces can be compared item by item. Records read back are checked against the kit
 //! exactly as an imported file is ([`qkit_export::validate_record`]).
 
+use super::allocation_check::Merged;
 use super::staff::{NotReady, StaffEntry};
 use super::Key;
 use crate::rules_file::RulesFile;
@@ -39,6 +40,9 @@ pub struct Allocated {
     pub allocation: Allocation,
     /// Waiting participants who could not be included, and why.
     pub not_ready: Vec<(Key, NotReady)>,
+    /// Men both imported and named in the `participants.csv` file, with whose entries were used.
+    #[serde(default)]
+    pub merged: Vec<Merged>,
     /// How long allocating took, in milliseconds.
     pub ms: f64,
 }

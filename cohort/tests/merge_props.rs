@@ -1,6 +1,7 @@
 //! Merging a second workspace, over generated workspaces: merging a workspace with itself
 //! changes nothing; merging into an empty one gives the other; no entry, group or record of either
-//! side disappears without a choice.
+//! side disappears without a choice. Native only: proptest does not build for the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod merge_common;
 

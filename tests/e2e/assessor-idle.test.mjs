@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations, spellcheckedBoxes } from './lib/harness.mjs';
 import { useConfig } from './lib/sitting.mjs';
-import { UI, ui, makeKey, makeRecords, seal, heading, importFiles } from './lib/assessor.mjs';
+import { UI, ui, makeKey, makeRecords, seal, heading, importFiles, held } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-idle-e2e-'));
 const IDLE_MINUTES = 0.1;
@@ -50,7 +50,7 @@ test('the assessor area locks when idle, forgets the key and the records, and sa
 
   await unlock(page);
   await importFiles(page, sealed);
-  await page.getByText(ui('assessor_import_held', { records: sealed.length, people: 1 })).waitFor();
+  await page.getByText(held(sealed.length, 1)).waitFor();
 
   // Someone at the computer: well past the idle time, the area stays open. The page's clock is
   // moved on rather than waited for.
@@ -58,7 +58,7 @@ test('the assessor area locks when idle, forgets the key and the records, and sa
     await page.mouse.move(100 + 10 * i, 200);
     await page.clock.fastForward(IDLE_MS / 6);
   }
-  await page.getByText(ui('assessor_import_held', { records: sealed.length, people: 1 })).waitFor({ timeout: 1_000 });
+  await page.getByText(held(sealed.length, 1)).waitFor({ timeout: 1_000 });
   assert.equal(await page.getByRole('heading', { level: 1, name: UI.assessor_unlock_heading }).count(), 0);
 
   // Nobody: just short of the idle time it is still open; past it, it locks itself and says why.

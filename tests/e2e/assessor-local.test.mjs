@@ -17,7 +17,7 @@ import {
   UI as APP, BATTERIES, fill, waitForHeading, startSitting, openApp, confirmStaff, answerAll, number,
 } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord } from './lib/export.mjs';
-import { UI, ui, heading, unlockWithText } from './lib/assessor.mjs';
+import { UI, ui, heading, unlockWithText, held } from './lib/assessor.mjs';
 
 const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'tests', 'definitions', 'valid', 'example.json'), 'utf8'));
 const REFERENCE = 'LOCAL0001';
@@ -123,7 +123,7 @@ test('the assessor area imports it only with the local files, and shows its scor
   assert.equal(await alert.count(), 0, 'the problem is gone');
 
   await input.setInputFiles([sealed]);
-  await page.getByText(ui('assessor_import_held', { records: 1, people: 1 }), { exact: false }).waitFor();
+  await page.getByText(held(1, 1), { exact: false }).waitFor();
   // Once a result is held, no more local files: the input is gone and the region says why.
   assert.equal(await local.count(), 0);
   await region.getByText(UI.assessor_local_held, { exact: true }).waitFor();

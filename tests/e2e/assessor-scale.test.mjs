@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors } from './lib/harness.mjs';
-import { UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles } from './lib/assessor.mjs';
+import { UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles, held } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-scale-'));
 let server, browser, key, sealed;
@@ -87,7 +87,7 @@ test('50 sealed records import, and 2,000 participants are allocated into 200 gr
   const t0 = Date.now();
   await importFiles(page, sealed);
   const importMs = Date.now() - t0;
-  await page.getByText(ui('assessor_import_held', { records: 50, people: 25 })).waitFor();
+  await page.getByText(held(50, 25)).waitFor();
   const took = await page.getByText(/the last import took/).innerText();
   console.log(`import of 50 sealed records (open, validate, re-score each): ${importMs} ms in the test, app says ${took}`);
 
@@ -108,16 +108,21 @@ test('50 sealed records import, and 2,000 participants are allocated into 200 gr
   await summary.waitFor({ timeout: 120_000 });
   const shownMs = Date.now() - t1;
   const text = await summary.innerText();
-  const m = text.match(/: (\d+) participants into (\d+) groups \((\d+) ms\)/);
+  const m = text.match(/ \((\d+) ms\), for (\d+) waiting:/);
   assert.ok(m, text);
-  assert.equal(Number(m[1]), 2000, 'the 2,000 from the file (the records\' waiting men have no pathway yet)');
-  assert.equal(Number(m[2]), 200);
-  console.log(`allocating 2,000 participants into 200 groups in the browser: ${m[3]} ms in qkit-allocation, ${shownMs} ms until the result was on screen`);
+  assert.equal(Number(m[2]), 2000, 'the 2,000 from the file (the records\' waiting men have no pathway yet)');
+  // The summary counts what happened: placed (in how many of the 200 groups) and 1:1.
+  const counts = await page.getByRole('list').filter({ hasText: /^placed in a group: / }).innerText();
+  const c = counts.match(/placed in a group: (\d+); groups used: (\d+) of (\d+)\n1:1 delivery, as no group could take them: (\d+)/);
+  assert.ok(c, counts);
+  assert.equal(Number(c[3]), 200);
+  console.log(`allocating 2,000 participants into 200 groups in the browser: ${m[1]} ms in qkit-allocation, ${shownMs} ms until the result was on screen`);
   // Everyone is either in a group or listed with the reason.
   const placed = await page.getByRole('region', { name: /^Group g\d+$/ }).getByRole('listitem').count();
   const unplacedHeading = await page.getByRole('heading', { name: /^Not placed in a group/ }).innerText();
   const unplaced = Number(unplacedHeading.match(/\((\d+)\)/)[1]);
   assert.equal(placed + unplaced, 2000);
+  assert.deepEqual([placed, unplaced], [Number(c[1]), Number(c[4])], 'the summary counts what the groups and the 1:1 list show');
   console.log(`${placed} placed in groups, ${unplaced} 1:1 with the constraint that blocked each`);
   assert.deepEqual(errors, []);
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations, switchableQuota } from './lib/harness.mjs';
 import {
-  UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles, choose, addGroup, EVENING_GROUPS,
+  UI, ui, makeKey, makeRecords, seal, heading, unlockWithText, importFiles, choose, addGroup, EVENING_GROUPS, held,
 } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-workspace-e2e-'));
@@ -77,7 +77,7 @@ test('everything imported and entered is there after a reload, after locking, an
   const errors = watchErrors(page);
   await unlockWithText(page, server.url, key.text);
   await importFiles(page, sealed);
-  await page.getByText(ui('assessor_import_held', { records: sealed.length, people: 6 })).waitFor();
+  await page.getByText(held(sealed.length, 6)).waitFor();
   await saved(page).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the import screen with the save line');
 
@@ -202,6 +202,72 @@ test('a full store is said, the leave-page warning is on until a save succeeds, 
   await person(second, 'Q1000X', UI.assessor_tab_report);
   assert.equal(await second.getByRole('textbox', { name: UI.assessor_report_comments }).inputValue(),
     'Saved comment, and more, now saved');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the renderer killed mid-edit: the last confirmed change is there; a later import marks the allocation out of date', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  let page = await context.newPage();
+  let errors = watchErrors(page);
+  await unlockWithText(page, server.url, key.text);
+  // Q1000X's and Q1002X's results before the programme: both wait for a group.
+  const file = (name) => sealed.find((f) => f.endsWith(`/${name}`));
+  await importFiles(page, [file('Q1000X-pre.age'), file('Q1002X-pre.age')]);
+  for (const who of ['Q1000X', 'Q1002X']) {
+    await person(page, who, UI.assessor_tab_pathway);
+    await choose(page, UI.assessor_risk, 'High');
+    await choose(page, UI.assessor_requirement, 'Accredited programme requirement (community order or suspended sentence order)');
+    await choose(page, UI.assessor_override_pathway, UI.assessor_pathway_moderate_intensity);
+    await page.getByRole('textbox', { name: UI.assessor_override_reason }).fill('Treatment manager agreed');
+    await page.getByRole('button', { name: UI.assessor_override_record }).click();
+    await saved(page).waitFor();
+  }
+  await nav(page, UI.assessor_nav_allocation).click();
+  await heading(page, UI.assessor_allocation_heading);
+  const start = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  await addGroup(page, { ...EVENING_GROUPS[0], start });
+  await page.getByRole('button', { name: UI.assessor_allocate }).click();
+  await choose(page, UI.assessor_move_who, 'Q1002X');
+  await choose(page, UI.assessor_move_to, UI.assessor_one_to_one);
+  await page.getByRole('textbox', { name: UI.assessor_move_reason }).fill('Works shifts');
+  await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
+  await page.getByRole('status').filter({ hasText: ui('assessor_move_made', { participant: 'Q1002X', to: UI.assessor_one_to_one }) }).waitFor();
+  await person(page, 'Q1000X', UI.assessor_tab_report);
+  await page.getByRole('textbox', { name: UI.assessor_report_comments }).fill(COMMENT);
+  await saved(page).waitFor();
+
+  // Mid-edit (a second move's reason typed, not made), the renderer dies.
+  await nav(page, UI.assessor_nav_allocation).click();
+  await page.getByRole('textbox', { name: UI.assessor_move_reason }).fill('Half typed');
+  const crashed = page.waitForEvent('crash');
+  const cdp = await context.newCDPSession(page);
+  // The renderer dies before it can answer, so the call itself never resolves.
+  cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  await page.close().catch(() => {});
+  page = await context.newPage();
+  errors = watchErrors(page);
+  await page.goto(`${server.url}assessor.html`);
+  await unlockAgain(page);
+  await person(page, 'Q1000X', UI.assessor_tab_report);
+  assert.equal(await page.getByRole('textbox', { name: UI.assessor_report_comments }).inputValue(), COMMENT);
+  await nav(page, UI.assessor_nav_allocation).click();
+  await heading(page, UI.assessor_allocation_heading);
+  await page.getByText(ui('assessor_move_recorded', { participant: 'Q1002X', to: UI.assessor_one_to_one, reason: 'Works shifts' })).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: UI.assessor_move_reason }).inputValue(), '');
+  assert.equal(await page.getByRole('heading', { name: UI.assessor_out_of_date_heading }).count(), 0);
+
+  // Q1000X's post results arrive: the allocation says it is out of date, and why.
+  await nav(page, UI.assessor_nav_import).click();
+  await importFiles(page, [file('Q1000X-post.age')]);
+  await page.getByText(ui('assessor_import_this', { count: 1 })).waitFor();
+  await page.getByText(ui('assessor_import_this_added', { count: 1 })).waitFor();
+  await nav(page, UI.assessor_nav_allocation).click();
+  const stale = page.getByRole('region', { name: UI.assessor_out_of_date_heading });
+  await stale.getByText(ui('assessor_out_of_date_moved', { count: 1, people: `Q1000X (${UI.timepoint_post})` })).waitFor();
+  await stale.getByRole('button', { name: UI.assessor_allocate_again }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the allocation screen marked out of date');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations, spellcheckedBoxes, ROOT } from './lib/harness.mjs';
 import {
   UI, ui, makeKey, makeRecords, seal, sealedIn, corrupt, heading, unlockWithText, importFiles,
-  choose, download, addGroup, EVENING_GROUPS,
+  choose, download, addGroup, EVENING_GROUPS, held,
 } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-assessor-e2e-'));
@@ -105,9 +105,13 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   assert.ok(problemLines[3].includes(ui('assessor_import_conflict', {
     participant: 'Q1002X', timepoint: UI.timepoint_pre, first: 'Q1002X-pre.age',
   })), problemLines[3]);
-  const again = page.getByRole('region', { name: ui('assessor_import_again', { count: 1 }) });
-  assert.match(await again.innerText(), /zz-copy\.age: .*Q1003X-mid\.age/);
-  await page.getByText(ui('assessor_import_held', { records: 12, people: 6 })).waitFor();
+  // zz-copy.age repeats a file of this same import: said so, not "imported before".
+  const twice = page.getByRole('region', { name: ui('assessor_import_twice', { count: 1 }) });
+  assert.match(await twice.innerText(), /zz-copy\.age: .*Q1003X-mid\.age/);
+  assert.equal(await page.getByRole('region', { name: ui('assessor_import_again', { count: 1 }) }).count(), 0);
+  await page.getByText(ui('assessor_import_this', { count: files.length })).waitFor();
+  await page.getByText(ui('assessor_import_this_twice', { count: 1 })).waitFor();
+  await page.getByText(held(12, 6)).waitFor();
   await axeClean(page, 'import with problems');
   await shot('assessor-import');
 
@@ -127,6 +131,12 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   assert.equal(scores.text, readFileSync(cliOut, 'utf8'));
   const [csvHeader, ...csvRows] = scores.text.trim().split('\n').map((l) => l.split(','));
   const col = (name) => csvHeader.indexOf(name);
+
+  // Every band in the Band filter names its scale (PHQ-9 and GAD-7 share band names).
+  const bandOptions = await page.getByRole('combobox', { name: UI.assessor_filter_band })
+    .evaluate((sel) => [...sel.options].slice(1).map((o) => o.textContent));
+  assert.ok(bandOptions.length > 0 && bandOptions.every((o) => /^.+: .+$/.test(o)), bandOptions.join(' | '));
+  assert.equal(new Set(bandOptions).size, bandOptions.length, 'no band listed twice alike');
 
   // Sorting and filtering.
   await choose(page, UI.assessor_col_programme, 'Building Better Relationships');
@@ -156,6 +166,11 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   assert.ok(change[5].startsWith(UI[`assessor_category_${category}`]), `${change[5]} for ${category}`);
   assert.equal(await page.getByRole('img', { name: /^Impulsiveness \(BIS-11 total\): / }).count(), 1);
   await page.getByRole('img', { name: UI.assessor_t_chart_title }).waitFor();
+  // BIS-11 has no clinical cut-off: the caption and the legend do not speak of one.
+  const caption = await page.getByRole('figure', { name: /^Scores before/ }).locator('figcaption').innerText();
+  assert.ok(!caption.includes(UI.assessor_change_caption_cutoff), caption);
+  assert.equal(await page.getByText(UI.assessor_legend_cutoff, { exact: true }).count(), 0);
+  await page.getByText(UI.assessor_legend_not_reliable, { exact: true }).waitFor();
   await axeClean(page, 'profile');
   await page.getByRole('heading', { name: UI.assessor_t_heading })
     .evaluate((h) => h.scrollIntoView({ block: 'start' }));
@@ -204,9 +219,22 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await page.getByRole('navigation', { name: UI.assessor_nav }).getByRole('button', { name: UI.assessor_nav_allocation }).click();
   await heading(page, UI.assessor_allocation_heading);
   const start = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  // Without a group, allocating cannot run: the button looks disabled and says why.
+  const allocateButton = page.getByRole('button', { name: UI.assessor_allocate });
+  assert.equal(await allocateButton.isDisabled(), true);
+  assert.equal(await allocateButton.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent),
+    UI.assessor_allocate_needs_group);
+  const looks = () => allocateButton.evaluate((b) => getComputedStyle(b).backgroundColor);
+  const disabledLook = await looks();
   for (const g of EVENING_GROUPS) await addGroup(page, { ...g, start });
   await page.getByText(ui('assessor_waiting_counts', { waiting: 2, ready: 2 })).waitFor();
-  await page.getByRole('button', { name: UI.assessor_allocate }).click();
+  assert.equal(await allocateButton.isDisabled(), false);
+  assert.notEqual(await looks(), disabledLook, 'a disabled button looks different');
+  assert.equal(await allocateButton.getAttribute('aria-describedby'), null);
+  await allocateButton.click();
+  // The summary says exactly what happened: one placed, one 1:1.
+  await page.getByText(ui('assessor_result_placed', { placed: 1, used: 1, groups: 2 })).waitFor();
+  await page.getByText(ui('assessor_result_one_to_one', { count: 1 })).waitFor();
   const tsp = page.getByRole('region', { name: ui('assessor_group_heading', { id: 'TSP-A-TUE' }) });
   await tsp.getByText(ui('assessor_joiner', { participant: 'Q1002X', start })).waitFor();
   assert.match(await tsp.innerText(), new RegExp(UI.assessor_group_below_min.split(':')[0]));
@@ -219,8 +247,9 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await choose(page, UI.assessor_move_to, 'BBR-C-WED');
   const warning = page.getByRole('status').filter({ hasText: ui('assessor_move_breaks', { count: 1 }) });
   await warning.waitFor();
-  assert.deepEqual((await warning.getByRole('listitem').allInnerTexts()).map((l) => l.split(':')[0]),
-    [UI.assessor_constraint_site]);
+  // In the names shown elsewhere (Site C, Site B), not the codes (site_c, site_b).
+  assert.deepEqual(await warning.getByRole('listitem').allInnerTexts(),
+    [`${UI.assessor_constraint_site}: ${ui('assessor_breach_site', { group: 'Site C', his: 'Site B' })}`]);
   await page.getByRole('heading', { name: UI.assessor_result_heading, exact: true })
     .evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await shot('assessor-allocation');
@@ -231,6 +260,10 @@ test('an assessor imports sealed records, reads the cohort, allocates groups and
   await page.getByRole('button', { name: UI.assessor_move_button, exact: true }).click();
   const bbr = page.getByRole('region', { name: ui('assessor_group_heading', { id: 'BBR-C-WED' }) });
   await bbr.getByText(/Q1005X/).waitFor();
+  // Once made, the move is described as made, with what it broke; no warning of a move to come.
+  const made = page.getByRole('status').filter({ hasText: ui('assessor_move_made', { participant: 'Q1005X', to: 'BBR-C-WED' }) });
+  await made.getByText(ui('assessor_move_broke', { count: 1 })).waitFor();
+  assert.equal(await page.getByText(ui('assessor_move_breaks', { count: 1 })).count(), 0);
   await page.getByText(UI.assessor_unplaced_none).waitFor();
   await axeClean(page, 'allocation after a move');
 
@@ -279,7 +312,7 @@ test('a passphrase-protected identity made with age -p unlocks in the browser, a
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, { name: sealed.split('/').pop(), base64: readFileSync(sealed).toString('base64') });
-  await page.getByText(ui('assessor_import_held', { records: 1, people: 1 })).waitFor();
+  await page.getByText(held(1, 1)).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

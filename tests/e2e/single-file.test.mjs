@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { launch, watchErrors, axeViolations, ROOT, PARTICIPANT_DIST, ASSESSOR_DIST } from './lib/harness.mjs';
 import { UI, definition, waitForHeading, startSitting, unlock, confirmStaff, answerAll } from './lib/sitting.mjs';
 import { keygen, accept, exportRecord, qkitDecrypt, answersOf } from './lib/export.mjs';
-import { UI as AUI, heading, ui } from './lib/assessor.mjs';
+import { UI as AUI, heading, ui, held } from './lib/assessor.mjs';
 
 const WORK = mkdtempSync(join(tmpdir(), 'qkit-single-file-e2e-'));
 const BSCS = definition('bscs');
@@ -112,7 +112,7 @@ test('qkit.html from a folder runs a battery and exports it; qkit-assessor.html 
   await assessor.getByRole('button', { name: AUI.assessor_unlock_button, exact: true }).click();
   await heading(assessor, AUI.assessor_import_heading);
   await assessor.getByLabel(AUI.assessor_import_choose).setInputFiles([file]);
-  await assessor.getByText(ui('assessor_import_held', { records: 1, people: 1 })).waitFor();
+  await assessor.getByText(held(1, 1)).waitFor();
   assert.deepEqual(await axeViolations(assessor), []);
 
   const pages = [url, pathToFileURL(join(usb, 'qkit-assessor.html')).href];

@@ -26,4 +26,10 @@ impl KitContext {
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.kit.ui.format(&self.lang, key, args)
     }
+
+    /// An interface string for the number `n` (filled in as `{count}`): the form for `n`'s
+    /// plural category in the current language ([`qkit_questionnaires::ui::UiStrings::count`]).
+    pub fn tc(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+        self.kit.ui.count(&self.lang, key, n as u64, args)
+    }
 }

@@ -1,6 +1,8 @@
 //! Change over the programme: a small chart per scale of the score before, part-way and after,
 //! with the clinical cut-off dashed where the scale has one, the change from the first to the
-//! last timepoint drawn bold when it is reliable, and its category in words. Beside them, a
+//! last timepoint drawn bold when it is reliable and thin otherwise (never dotted, which reads as
+//! a cut-off), and its category in words. The caption and legend speak of a cut-off only when a
+//! chart has one. Beside them, a
 //! table with every number (scores, change, reliable change index, category).
 
 use crate::components::t_chart::{legend, marker, scale_and_timepoints};
@@ -40,12 +42,33 @@ pub fn change_chart(props: &ChangeChartProps) -> Html {
     }
     let panels = shown.iter().enumerate().map(|(i, s)| panel(&ctx, s, i));
     let rows = shown.iter().map(|s| table_row(&ctx, s));
+    let any_cutoff = shown
+        .iter()
+        .any(|s| change_of(s).is_some_and(|c| c.clinical_cutoff.is_some()));
+    let line = |class: &'static str, key: &str| {
+        html! {
+            <li>
+                <svg class="legend-line" viewBox="0 0 28 12" aria-hidden="true" focusable="false">
+                    <line class={class} x1="1" x2="27" y1="6" y2="6" />
+                </svg>
+                { ctx.t(key) }
+            </li>
+        }
+    };
     html! {
         <figure class="chart-pair" aria-labelledby="change-chart-caption">
-            <figcaption id="change-chart-caption">{ ctx.t("assessor_change_caption") }</figcaption>
+            <figcaption id="change-chart-caption">
+                { ctx.t("assessor_change_caption") }
+                if any_cutoff { { " " }{ ctx.t("assessor_change_caption_cutoff") } }
+            </figcaption>
             <div class="panels">{ for panels }</div>
             <div class="chart-side">
                 { legend(&ctx) }
+                <ul class="legend">
+                    { line("trend reliable", "assessor_legend_reliable") }
+                    { line("trend", "assessor_legend_not_reliable") }
+                    if any_cutoff { { line("cutoff", "assessor_legend_cutoff") } }
+                </ul>
                 <table class="chart-table">
                     <caption>{ ctx.t("assessor_change_table_caption") }</caption>
                     <thead><tr>

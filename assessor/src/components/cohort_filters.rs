@@ -53,15 +53,19 @@ pub fn cohort_filters(props: &CohortFiltersProps) -> Html {
             .bands
             .as_ref()?
             .bands;
+        let scale = names::scale(&ctx, &c.questionnaire, &c.scale);
+        // Each option names its scale: PHQ-9 and GAD-7 share band names, and a group's label
+        // is not part of an option's name.
         let options = bands.iter().map(|b| {
             let selected = f
                 .band
                 .as_ref()
                 .is_some_and(|x| x.column == i && x.band == b.id);
-            option(format!("{i}:{}", b.id), b.label.get(&ctx.lang).to_owned(), selected)
+            let label = format!("{scale}: {}", b.label.get(&ctx.lang));
+            option(format!("{i}:{}", b.id), label, selected)
         });
         Some(html! {
-            <optgroup label={names::scale(&ctx, &c.questionnaire, &c.scale)}>{ for options }</optgroup>
+            <optgroup label={scale.clone()}>{ for options }</optgroup>
         })
     });
     let on_clear = props.on_filter.reform(|_: MouseEvent| Filter::default());

@@ -1,15 +1,21 @@
 //! The cohort table: one row per participant at his latest timepoint, a column per scale (score,
-//! T-score, band in words and colour), his sites and flags, and with them why he is not on track,
-//! if he is not. Column headers sort; a participant's reference opens his profile.
+//! T-score, band as its colour and short code, the full label in its accessible name), his sites
+//! and flags, and with them why he is not on track, if he is not; each row on one line at desk
+//! widths. The participant column stays in view when the table scrolls sideways. Column headers
+//! sort; a participant's reference opens his profile. The legend below gives each band code's
+//! label and the basis of bands and T-scores.
 
-use crate::components::band_label::BandLabel;
+use crate::components::band_label::swatch;
+use crate::components::cohort_legend::CohortLegend;
 use crate::components::flag_list::FlagList;
 use crate::components::not_on_track::NotOnTrack;
 use crate::model::alerts::Alert;
 use crate::model::cohort::{prorated, Cell, Sort, SortBy, Table};
+use crate::model::legend::band_code;
 use crate::model::reconcile::Twice;
 use crate::model::Key;
 use crate::names;
+use qkit_questionnaires::BandBasis;
 use qkit_web::KitContext;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -82,7 +88,7 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 <td>{ names::programme(&ctx, &row.key.programme) }</td>
                 <td>
                     { names::timepoint_short(&ctx, row.latest) }
-                    if let Some(d) = row.date { <br /><span class="muted nowrap">{ d.to_string() }</span> }
+                    if let Some(d) = row.date { { " " }<span class="muted">{ d.to_string() }</span> }
                     { for props.twice.get(&row.key).into_iter().flatten().map(|w| twice_note(&ctx, w)) }
                 </td>
                 <td>{ if sites.is_empty() { ctx.t("assessor_not_answered").to_owned() } else { sites.join(", ") } }</td>
@@ -97,6 +103,7 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
         }
     });
     html! {
+        <>
         <div class="table-scroll" role="region" aria-labelledby="cohort-caption" tabindex="0">
             <table class="cohort">
                 <caption id="cohort-caption">
@@ -115,6 +122,8 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+        <CohortLegend table={t.clone()} columns={props.columns.clone()} />
+        </>
     }
 }
 
@@ -150,18 +159,54 @@ pub fn scale_cell(ctx: &KitContext, cell: &Cell, questionnaire: &str, scale: &st
             let Some(score) = s.score else {
                 return html! { <span class="muted">{ ctx.t("assessor_not_scorable") }</span> };
             };
+            let def = ctx
+                .kit
+                .questionnaire(questionnaire)
+                .and_then(|q| q.scale(scale));
+            // Each says its basis on hover and to a screen reader: the T its norm group, the
+            // band whether it is read from the score or the T-score.
             let t = s.norm.as_ref().map(|n| {
                 let t = ctx.tf("assessor_t_score", &[("t", &names::number(n.t))]);
-                format!("{t}{}", names::norm_cautions(ctx, n))
+                let group = def
+                    .and_then(|d| d.norm(&n.norm))
+                    .map_or(n.norm.clone(), |g| g.population.clone());
+                let against = ctx.tf("assessor_t_against", &[("norm", &group)]);
+                (t, names::norm_cautions(ctx, n), against)
+            });
+            let from_t = def
+                .and_then(|d| d.bands.as_ref())
+                .is_some_and(|b| b.basis == BandBasis::TScore);
+            let band = s.band.as_ref().map(|b| {
+                let label = ctx.tf(
+                    if from_t {
+                        "assessor_band_from_t"
+                    } else {
+                        "assessor_band_from_score"
+                    },
+                    &[("band", &names::band_label(ctx, questionnaire, scale, b))],
+                );
+                let code = band_code(&ctx.kit, questionnaire, scale, b).map(String::from);
+                let colour = names::band_colour(ctx, questionnaire, scale, b);
+                html! {
+                    <span class="band" title={label.clone()}>
+                        { swatch(colour.map(|c| c.to_string())) }
+                        <span aria-hidden="true">{ code.unwrap_or_else(|| label.clone()) }</span>
+                        <span class="visually-hidden">{ label }</span>
+                    </span>
+                }
             });
             html! {
                 <span class="score-cell">
                     <span class="score">{ names::number(score) }</span>
                     if prorated(cell) { <span class="muted">{ " " }{ ctx.t("assessor_prorated_mark") }</span> }
-                    if let Some(t) = t { <span class="t-score">{ t }</span> }
-                    if let Some(b) = &s.band {
-                        <BandLabel questionnaire={questionnaire.to_owned()} scale={scale.to_owned()} band={b.clone()} />
+                    if let Some((t, cautions, against)) = t {
+                        <span class="t-score" title={format!("{against}{cautions}")}>{ t }
+                            // A caution is marked, not spelt out in every cell (the legend says so).
+                            if !cautions.is_empty() { <span aria-hidden="true">{ "*" }</span> }
+                            <span class="visually-hidden">{ format!("{cautions}, {against}") }</span>
+                        </span>
                     }
+                    if let Some(b) = band { { b } }
                 </span>
             }
         }

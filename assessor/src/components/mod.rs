@@ -1,10 +1,12 @@
 //! Reusable pieces of the assessor's screens: each takes data and `on_<event>` callbacks.
 
+pub mod allocation_notes;
 pub mod analysis_export;
 pub mod band_label;
 pub mod change_basis;
 pub mod change_chart;
 pub mod cohort_filters;
+pub mod cohort_legend;
 pub mod cohort_table;
 pub mod decision_view;
 pub mod flag_list;

@@ -1,10 +1,11 @@
 //! Moving a participant by hand: choose him and a group (or 1:1), see every hard constraint the
-//! move would break before making it, and give the reason, which is recorded with the move.
+//! move would break before making it, and give the reason, which is recorded with the move. Once
+//! made, the form says so, with what the move broke, and is ready for the next one.
 
+use crate::allocation_words;
 use crate::browser::form::text_area_value;
-use crate::names;
 use crate::state::Allocated;
-use qkit_allocation::{move_by_hand, MoveTarget};
+use qkit_allocation::{move_by_hand, Breach, MoveTarget};
 use qkit_web::browser::dom::select_value;
 use qkit_web::KitContext;
 use std::rc::Rc;
@@ -28,7 +29,12 @@ pub fn move_form(props: &MoveFormProps) -> Html {
     let to = use_state(String::new);
     let reason = use_state(String::new);
     let problem = use_state(|| None::<String>);
+    // How many moves the allocation had when this form last sent one: a move beyond it was made.
+    let sent = use_state(|| None::<usize>);
     let a = &props.allocated;
+    let made = (*sent)
+        .filter(|n| a.allocation.moves.len() > *n)
+        .and_then(|_| a.allocation.moves.last());
     let target = match to.as_str() {
         "" => None,
         ONE_TO_ONE => Some(MoveTarget::OneToOne),
@@ -54,9 +60,15 @@ pub fn move_form(props: &MoveFormProps) -> Html {
         Callback::from(move |e: InputEvent| reason.set(text_area_value(&e)))
     };
     let on_submit = {
-        let (who, reason, problem, ctx) =
-            (who.clone(), reason.clone(), problem.clone(), ctx.clone());
-        let (target, on_move) = (target.clone(), props.on_move.clone());
+        let (who, to, reason, problem, ctx) = (
+            who.clone(),
+            to.clone(),
+            reason.clone(),
+            problem.clone(),
+            ctx.clone(),
+        );
+        let (target, on_move, sent) = (target.clone(), props.on_move.clone(), sent.clone());
+        let moves = a.allocation.moves.len();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(target) = target.clone().filter(|_| !who.is_empty()) else {
@@ -68,8 +80,11 @@ pub fn move_form(props: &MoveFormProps) -> Html {
                 return;
             }
             problem.set(None);
+            sent.set(Some(moves));
             on_move.emit(((*who).clone(), target, reason.trim().to_owned()));
             reason.set(String::new());
+            who.set(String::new());
+            to.set(String::new());
         })
     };
     let people = a.input.participants.iter().map(|p| {
@@ -80,19 +95,46 @@ pub fn move_form(props: &MoveFormProps) -> Html {
         let selected = *to == g.id;
         html! { <option value={g.id.clone()} {selected}>{ g.id.clone() }</option> }
     });
+    let group_of = |t: &Option<MoveTarget>| match t {
+        Some(MoveTarget::Group(g)) => g.clone(),
+        _ => String::new(),
+    };
+    let list = |who: &str, group: &str, breaches: &[Breach]| {
+        let items = breaches
+            .iter()
+            .map(|b| html! { <li>{ allocation_words::breach(&ctx, a, who, group, b) }</li> });
+        html! { <ul>{ for items }</ul> }
+    };
     let warning = preview.map(|breaches| {
         if breaches.is_empty() {
             html! { <p class="notice info">{ ctx.t("assessor_move_breaks_nothing") }</p> }
         } else {
-            let items = breaches.iter().map(|b| {
-                html! { <li>{ format!("{}: {}", names::constraint(&ctx, b.constraint), b.detail) }</li> }
-            });
             html! {
                 <div class="notice warning">
-                    <p>{ ctx.tf("assessor_move_breaks", &[("count", &breaches.len().to_string())]) }</p>
-                    <ul>{ for items }</ul>
+                    <p>{ ctx.tc("assessor_move_breaks", breaches.len(), &[]) }</p>
+                    { list(&who, &group_of(&target), &breaches) }
                 </div>
             }
+        }
+    });
+    let done = made.map(|m| {
+        let to = m
+            .to
+            .clone()
+            .unwrap_or_else(|| ctx.t("assessor_one_to_one").to_owned());
+        let said = ctx.tf(
+            "assessor_move_made",
+            &[("participant", &m.participant), ("to", &to)],
+        );
+        html! {
+            <div class={classes!("notice", if m.breaches.is_empty() { "info" } else { "warning" })}>
+                <p>{ said }{ " " }{ if m.breaches.is_empty() {
+                    ctx.t("assessor_move_broke_nothing").to_owned()
+                } else {
+                    ctx.tc("assessor_move_broke", m.breaches.len(), &[])
+                } }</p>
+                if !m.breaches.is_empty() { { list(&m.participant, m.to.as_deref().unwrap_or_default(), &m.breaches) } }
+            </div>
         }
     });
     html! {
@@ -115,7 +157,7 @@ pub fn move_form(props: &MoveFormProps) -> Html {
                     </select>
                 </div>
             </div>
-            <div role="status" aria-live="polite">{ for warning }</div>
+            <div role="status" aria-live="polite">{ for warning }{ for done }</div>
             <div class="field">
                 <label for="move-reason">{ ctx.t("assessor_move_reason") }</label>
                 <textarea id="move-reason" rows="2" spellcheck="false" autocomplete="off" value={(*reason).clone()} oninput={on_reason} />

@@ -1,5 +1,6 @@
-//! The header on every assessor screen: the area's name, the language, the screens, and "Lock",
-//! which forgets the identity and everything imported.
+//! The header on every assessor screen: the area's name, the fingerprint of the team key in use
+//! (so the assessor can compare it with the one the participants' laptops accepted), the
+//! language, the screens, and "Lock", which forgets the identity and everything imported.
 
 use crate::state::View;
 use qkit_questionnaires::Lang;
@@ -15,6 +16,9 @@ pub struct NavProps {
     pub unlocked: bool,
     /// Records held in memory.
     pub records: usize,
+    /// The fingerprints of the unlocked team key's public keys.
+    #[prop_or_default]
+    pub fingerprints: Vec<String>,
     pub on_show: Callback<View>,
     pub on_lock: Callback<()>,
     pub on_language: Callback<Lang>,
@@ -52,6 +56,9 @@ pub fn nav(props: &NavProps) -> Html {
     html! {
         <header class="assessor-header">
             <p class="assessor-name">{ ctx.t("assessor_title") }</p>
+            if props.unlocked && !props.fingerprints.is_empty() {
+                <p class="key-fingerprint">{ ctx.tc("assessor_key_fingerprint", props.fingerprints.len(), &[("fingerprint", &props.fingerprints.join(", "))]) }</p>
+            }
             if props.unlocked {
                 <nav aria-label={ctx.t("assessor_nav").to_owned()}>
                     <ul class="assessor-nav">

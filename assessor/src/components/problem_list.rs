@@ -1,38 +1,35 @@
-//! The import log: files that could not be used, each with its name and reason; files already
-//! imported; and the files that loaded, each with its content id (shown short). A rescue file is
-//! listed with each of its sittings.
+//! What the latest import did: files that could not be used, each with its name and reason;
+//! files holding a result imported before, or twice in this import; and the files that loaded,
+//! each with its content id (shown short). A rescue file is listed with each of its sittings.
 
 use crate::names;
-use crate::state::{FileOutcome, ImportEntry};
+use crate::state::{FileOutcome, ImportEntry, ImportLog};
 use qkit_export::record_set::short_id;
 use qkit_web::KitContext;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`ProblemList`].
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
-    pub entries: Vec<ImportEntry>,
+    pub log: Rc<ImportLog>,
 }
 
 /// Problems first (a heading and a list), then repeats, then what loaded (folded away).
 #[function_component(ProblemList)]
 pub fn problem_list(props: &ProblemListProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
-    let problems: Vec<&ImportEntry> = props
-        .entries
-        .iter()
-        .filter(|e| e.outcome.is_problem())
-        .collect();
-    let again: Vec<&ImportEntry> = props
-        .entries
-        .iter()
-        .filter(|e| matches!(e.outcome, FileOutcome::Again { .. }))
-        .collect();
-    let loaded: Vec<&ImportEntry> = props
-        .entries
-        .iter()
-        .filter(|e| e.outcome.is_loaded())
-        .collect();
+    let log = &props.log;
+    let entries = log.latest();
+    let problems: Vec<&ImportEntry> = entries.iter().filter(|e| e.outcome.is_problem()).collect();
+    let again = |twice: bool| -> Vec<&ImportEntry> {
+        entries
+            .iter()
+            .filter(|e| matches!(&e.outcome, FileOutcome::Again { first } if log.twice_in_latest(first) == twice))
+            .collect()
+    };
+    let (before, twice) = (again(false), again(true));
+    let loaded: Vec<&ImportEntry> = entries.iter().filter(|e| e.outcome.is_loaded()).collect();
     let line = |e: &&ImportEntry| {
         html! {
             <li>
@@ -52,10 +49,16 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
                     <ul>{ for problems.iter().map(line) }</ul>
                 </section>
             }
-            if !again.is_empty() {
+            if !twice.is_empty() {
+                <section aria-labelledby="twice-heading">
+                    <h2 id="twice-heading">{ ctx.tf("assessor_import_twice", &[("count", &twice.len().to_string())]) }</h2>
+                    <ul>{ for twice.iter().map(line) }</ul>
+                </section>
+            }
+            if !before.is_empty() {
                 <section aria-labelledby="again-heading">
-                    <h2 id="again-heading">{ ctx.tf("assessor_import_again", &[("count", &again.len().to_string())]) }</h2>
-                    <ul>{ for again.iter().map(line) }</ul>
+                    <h2 id="again-heading">{ ctx.tf("assessor_import_again", &[("count", &before.len().to_string())]) }</h2>
+                    <ul>{ for before.iter().map(line) }</ul>
                 </section>
             }
             if !loaded.is_empty() {

@@ -1,8 +1,9 @@
 //! The T-score profile: one row per scale with a norm, a marker per timepoint on a T axis from
-//! 20 to 80, and the norm group's average range (T 40–60) shaded. Beside it, a table with the
+//! 20 to 80, widened to take in any score beyond it, and the norm group's average range
+//! (T 40–60) shaded. Beside it, a table with the
 //! same numbers for screen readers and anyone who prefers text.
 
-use crate::model::chart::{px, ticks, Linear};
+use crate::model::chart::{px, t_axis, ticks, Linear};
 use crate::model::series::Series;
 use crate::names;
 use qkit_questionnaires::Timepoint;
@@ -20,8 +21,6 @@ const LABELS: f64 = 300.0;
 const RIGHT: f64 = 740.0;
 const TOP: f64 = 34.0;
 const ROW: f64 = 34.0;
-/// The T axis: 20 to 80 covers three SDs either side of the mean.
-const T_RANGE: (f64, f64) = (20.0, 80.0);
 /// The norm group's average range.
 const AVERAGE: (f64, f64) = (40.0, 60.0);
 
@@ -37,10 +36,14 @@ pub fn t_chart(props: &TChartProps) -> Html {
     if rows.is_empty() {
         return html! { <p class="muted">{ ctx.t("assessor_t_none") }</p> };
     }
-    let x = Linear::new(T_RANGE, (LABELS, RIGHT));
+    let range = t_axis(rows.iter().flat_map(|s| {
+        s.timepoints()
+            .filter_map(|(_, sc)| sc.norm.as_ref().map(|n| n.t))
+    }));
+    let x = Linear::new(range, (LABELS, RIGHT));
     let height = TOP + ROW * rows.len() as f64 + 24.0;
     let bottom = height - 24.0;
-    let grid = ticks(T_RANGE.0, T_RANGE.1, 6).into_iter().map(|t| {
+    let grid = ticks(range.0, range.1, ((range.1 - range.0) / 10.0) as usize).into_iter().map(|t| {
         html! {
             <g>
                 <line class="grid" x1={px(x.at(t))} x2={px(x.at(t))} y1={px(TOP - 6.0)} y2={px(bottom)} />

@@ -4,8 +4,10 @@
 //! him, moves by hand warn about every hard constraint they break, and the allocation CSV is
 //! downloaded.
 
+use crate::allocation_words;
 use crate::browser::files::from_input;
 use crate::browser::timing::{now_ms, today};
+use crate::components::allocation_notes::{self, OutOfDateNotice};
 use crate::components::group_form::GroupForm;
 use crate::components::group_list::GroupList;
 use crate::components::move_form::MoveForm;
@@ -48,6 +50,14 @@ pub fn allocation_page(props: &AllocationPageProps) -> Html {
         })
         .collect();
     let ready = waiting.len() - not_ready.len();
+    // Why allocating cannot run now, said beside the button.
+    let why_not = if state.groups.is_empty() {
+        Some("assessor_allocate_needs_group")
+    } else if ready + state.listed.len() == 0 {
+        Some("assessor_allocate_needs_ready")
+    } else {
+        None
+    };
     let on_allocate = {
         let (state, ctx) = (state.clone(), ctx.clone());
         Callback::from(move |_: MouseEvent| match today() {
@@ -95,18 +105,24 @@ pub fn allocation_page(props: &AllocationPageProps) -> Html {
                     <p class="hint" id="listed-file-hint">{ ctx.t("assessor_listed_file_hint") }</p>
                     <input type="file" id="listed-file" accept=".csv,text/csv" aria-describedby="listed-file-hint" onchange={on_listed_file} />
                     if !state.listed.is_empty() {
-                        <p>{ ctx.tf("assessor_listed_count", &[("count", &state.listed.len().to_string())]) }
+                        <p>{ ctx.tc("assessor_listed_count", state.listed.len(), &[]) }
                             { " " }<button type="button" class="button quiet" onclick={act(state, |_: MouseEvent| Action::Listed(Vec::new()))}>
                                 { ctx.t("assessor_listed_forget") }</button></p>
                     }
                 </div>
-                <button type="button" class="button primary" onclick={on_allocate}
-                    disabled={state.groups.is_empty() || ready + state.listed.len() == 0}>{ ctx.t("assessor_allocate") }</button>
+                <button type="button" class="button primary" onclick={on_allocate.clone()}
+                    disabled={why_not.is_some()} aria-describedby={why_not.is_some().then_some("allocate-why-not")}>
+                    { ctx.t("assessor_allocate") }</button>
+                if let Some(why) = why_not {
+                    <p class="hint" id="allocate-why-not">{ ctx.t(why) }</p>
+                }
             </section>
             if let Some(p) = &state.allocation_problem {
                 <p class="notice problem" role="alert">{ p.clone() }</p>
             }
             if let Some(a) = &state.allocated {
+                <OutOfDateNotice allocated={a.clone()} table={state.table.clone()}
+                    on_allocate={on_allocate} can_allocate={why_not.is_none()} />
                 { result(&ctx, state, a) }
             }
         </main>
@@ -186,12 +202,8 @@ fn result(ctx: &KitContext, state: &Handle, a: &std::rc::Rc<Allocated>) -> Html 
     html! {
         <section aria-labelledby="result-heading">
             <h2 id="result-heading">{ ctx.t("assessor_result_heading") }</h2>
-            <p>{ ctx.tf("assessor_result_summary", &[
-                ("today", &al.today.to_string()),
-                ("people", &a.input.participants.len().to_string()),
-                ("groups", &a.input.groups.len().to_string()),
-                ("ms", &if a.ms < 1.0 { "< 1".to_owned() } else { format!("{:.0}", a.ms) }),
-            ]) }</p>
+            { allocation_notes::summary(ctx, a) }
+            { allocation_notes::merged_list(ctx, &a.merged) }
             <div class="nav">
                 <button type="button" class="button secondary" onclick={on_export}>{ ctx.t("assessor_allocation_export") }</button>
             </div>
@@ -215,7 +227,7 @@ fn result(ctx: &KitContext, state: &Handle, a: &std::rc::Rc<Allocated>) -> Html 
                         ("reason", &m.reason),
                     ]) }
                     if !m.breaches.is_empty() {
-                        <ul>{ for m.breaches.iter().map(|b| html! { <li>{ format!("{}: {}", names::constraint(ctx, b.constraint), b.detail) }</li> }) }</ul>
+                        <ul>{ for m.breaches.iter().map(|b| html! { <li>{ allocation_words::breach(ctx, a, &m.participant, m.to.as_deref().unwrap_or_default(), b) }</li> }) }</ul>
                     }</li>
                 }) }</ul>
             }

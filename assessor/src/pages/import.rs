@@ -102,10 +102,21 @@ pub fn import_page(props: &ImportPageProps) -> Html {
             .import
             .last_ms
             .map(|ms| ctx.tf("assessor_import_took", &[("seconds", &format!("{:.1}", ms / 1000.0))]));
+        let c = state.import.counts();
+        let line = |key: &str, n: usize| html! { <li>{ ctx.tf(key, &[("count", &n.to_string())]) }</li> };
         html! {
             <div class="notice info">
-                <p>{ ctx.tf("assessor_import_held", &[("records", &held.to_string()), ("people", &people.to_string())]) }
-                   if let Some(t) = took { { " " }<span class="muted">{ t }</span> }</p>
+                if c.files > 0 {
+                    <p>{ ctx.tc("assessor_import_this", c.files, &[]) }
+                       if let Some(t) = took { { " " }<span class="muted">{ t }</span> }</p>
+                    <ul>
+                        { line("assessor_import_this_added", c.added) }
+                        if c.before > 0 { { line("assessor_import_this_before", c.before) } }
+                        if c.twice > 0 { { line("assessor_import_this_twice", c.twice) } }
+                        if c.problems > 0 { { line("assessor_import_this_problems", c.problems) } }
+                    </ul>
+                }
+                <p>{ ctx.tc("assessor_import_held", held, &[("people", &ctx.tc("assessor_participants", people, &[]))]) }</p>
                 <button type="button" class="button primary" onclick={act(state, |_: MouseEvent| Action::Show(View::Cohort))}>
                     { ctx.t("assessor_import_see_cohort") }
                 </button>
@@ -127,7 +138,7 @@ pub fn import_page(props: &ImportPageProps) -> Html {
                 { for progress }
             </div>
             { for summary }
-            <ProblemList entries={state.import.entries.clone()} />
+            <ProblemList log={state.import.clone()} />
             <Sources records={state.records.clone()} />
             <LocalFiles files={state.local.files.clone()} problem={state.local.problem.clone()}
                 open={held == 0 && running.is_none()} on_choose={act(state, Action::AddLocal)} />

@@ -126,8 +126,16 @@ pub fn note_text(ctx: &KitContext, questionnaire: &str, note: &Note) -> String {
             .join(", ")
     };
     match note {
-        Note::Alert(items) => ctx.tf("assessor_note_alert", &[("items", &item_numbers(items))]),
-        Note::Revisit(items) => ctx.tf("assessor_note_revisit", &[("items", &item_numbers(items))]),
+        Note::Alert(items) => ctx.tc(
+            "assessor_note_alert",
+            items.len(),
+            &[("items", &item_numbers(items))],
+        ),
+        Note::Revisit(items) => ctx.tc(
+            "assessor_note_revisit",
+            items.len(),
+            &[("items", &item_numbers(items))],
+        ),
         Note::Language { shown, sitting } => {
             // The language's name in the interface language; an unknown tag as it is.
             let name = |tag: &str| {

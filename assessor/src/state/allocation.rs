@@ -2,6 +2,7 @@
 //! one by hand with a reason. The rules are qkit-allocation's; this keeps their results.
 
 use super::{Allocated, State};
+use crate::model::allocation_check::{merge_listed, Used};
 use crate::model::staff::participant;
 use qkit_allocation::{allocate, move_by_hand, AllocationInput, Date, MoveTarget};
 use std::rc::Rc;
@@ -20,7 +21,14 @@ impl State {
                 Err(why) => not_ready.push((key, why)),
             }
         }
-        participants.extend(self.listed.iter().cloned());
+        let waiting: Vec<_> = not_ready.iter().map(|(k, _)| k.clone()).collect();
+        let (participants, merged) = merge_listed(participants, &waiting, &self.listed);
+        // A man the file lists is no longer waiting for his entries here.
+        not_ready.retain(|(k, _)| {
+            !merged
+                .iter()
+                .any(|m| m.used == Used::File && m.participant == k.participant)
+        });
         let input = AllocationInput {
             participants,
             groups: (*self.groups).clone(),
@@ -31,6 +39,7 @@ impl State {
                     input,
                     allocation,
                     not_ready,
+                    merged,
                     ms: now_ms() - started,
                 }));
                 self.allocation_problem = None;

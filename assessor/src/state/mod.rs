@@ -6,7 +6,7 @@
 //! when the assessor locks or the area sits idle; `allocation.rs` holds the allocation verbs.
 
 use crate::browser::files::ReadError;
-pub use crate::import::{FileOutcome, ImportEntry, ImportLog};
+pub use crate::import::{FileOutcome, ImportCounts, ImportEntry, ImportLog};
 use crate::model::cohort::{self, Filter, Sort, SortBy, Table};
 use crate::model::local::Refused;
 use crate::model::reconcile::Choice;
@@ -326,7 +326,7 @@ impl Reducible for State {
             Action::Config(text) => s.idle_lock_ms = lock::idle_lock_ms(text.as_deref()),
             Action::Show(view) => s.view = view,
             Action::ImportStarted { total } => {
-                Rc::make_mut(&mut s.import).running = Some((0, total));
+                Rc::make_mut(&mut s.import).begin(total);
             }
             Action::ImportFile(entry) => {
                 let log = Rc::make_mut(&mut s.import);

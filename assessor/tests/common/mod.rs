@@ -131,3 +131,6 @@ pub fn cohort(kit: &Kit, men: i32) -> RecordSet {
     }
     set
 }
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;

@@ -10,12 +10,22 @@ const strings = (...p) => JSON.parse(readFileSync(join(ROOT, 'questionnaires', '
 /** The English interface strings: the shared ones and the assessor area's. */
 export const UI = { ...strings('en.json'), ...strings('assessor', 'en.json') };
 
-/** The UI string `key` with `{placeholders}` filled in. */
+/** The UI string `key` with `{placeholders}` filled in; a string with plural forms
+ * (`one|other` in English) takes the form for `args.count`. */
 export function ui(key, args = {}) {
   let s = UI[key];
   if (s === undefined) throw new Error(`no UI string ${key}`);
+  if (s.includes('|')) {
+    if (args.count === undefined) throw new Error(`${key} has plural forms: give a count`);
+    s = s.split('|')[Number(args.count) === 1 ? 0 : 1];
+  }
   for (const [k, v] of Object.entries(args)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
+}
+
+/** What the import screen says is open: `records` results for `people` participants. */
+export function held(records, people) {
+  return ui('assessor_import_held', { count: records, people: ui('assessor_participants', { count: people }) });
 }
 
 /** Runs the qkit CLI (built by cargo if needed) and returns stdout. */
