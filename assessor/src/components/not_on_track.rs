@@ -1,7 +1,8 @@
 //! "Not on track": the alerts qkit-cohort's `alerts` raises for a man (reliable deterioration at
 //! mid or post, a new item alert such as PHQ-9 item 9, a response-quality flag), each in words
-//! saying which questionnaire, which timepoint and which rule. On the cohort table's row (short)
-//! and on the profile (a list under a heading).
+//! saying which questionnaire, which timepoint and which rule. On the cohort table's row, short
+//! (which questionnaires at which timepoints; the rules in its title), and on the profile (a list
+//! under a heading).
 
 use crate::model::alerts::{Alert, Why};
 use crate::names;
@@ -71,11 +72,24 @@ pub fn not_on_track(props: &NotOnTrackProps) -> Html {
     }
     let lines = props.alerts.iter().map(|a| alert_words(&ctx, a));
     if props.short {
+        // One line on the row: which questionnaires at which timepoints; the whole of why is
+        // in the mark's title and on the profile.
         let why: Vec<String> = lines.collect();
+        let mut which: Vec<String> = Vec::new();
+        for a in &props.alerts {
+            let w = format!(
+                "{} {}",
+                names::questionnaire(&ctx, &a.questionnaire),
+                names::timepoint_short(&ctx, a.timepoint)
+            );
+            if !which.contains(&w) {
+                which.push(w);
+            }
+        }
         return html! {
-            <span class="not-on-track">
+            <span class="not-on-track" title={why.join("; ")}>
                 <span aria-hidden="true">{ "⚠ " }</span>
-                { ctx.t("assessor_not_on_track") }{ ": " }{ why.join("; ") }
+                { ctx.t("assessor_not_on_track") }{ ": " }{ which.join("; ") }
             </span>
         };
     }
