@@ -7,6 +7,7 @@ mod merge_common;
 use merge_common::{allocated, group, key, listed, record, rules_file, set, staff};
 use qkit_allocation::Level;
 use qkit_cohort::merge::{plan, Choice, Conflict, MergeError, Outcome, Side};
+use qkit_cohort::reconcile::Choice as RecordChoice;
 use qkit_cohort::workspace::Entries;
 use qkit_questionnaires::local_kit::LocalFile;
 use qkit_questionnaires::Timepoint;
@@ -213,4 +214,70 @@ fn a_different_record_is_kept_beside_and_one_only_in_theirs_allocation_is_taken(
         .collect();
     assert_eq!(beside, ["r2"]);
     assert_eq!(merged.entries, theirs);
+}
+
+/// Both sites hold r1 and r2 for A1's pre: ours chose r1 (the earlier, in use anyway), theirs
+/// chose r2. Which to use is a conflict naming both files; taking theirs puts r2 in use, keeping
+/// ours leaves r1; a choice only theirs made is taken as it is.
+#[test]
+fn different_choices_of_the_record_to_use_are_a_conflict() {
+    let programme = record("A1", "r1", Timepoint::Pre).programme;
+    let choice = |p: &str, t: &str, id: &str| RecordChoice {
+        key: qkit_cohort::Key::new(p, &programme),
+        timepoint: t.into(),
+        record_id: id.into(),
+    };
+    let both = set(&[
+        ("A1", "r1", Timepoint::Pre),
+        ("A1", "r2", Timepoint::Pre),
+        ("B2", "r3", Timepoint::Mid),
+        ("B2", "r4", Timepoint::Mid),
+    ]);
+    let ours = Entries {
+        chosen: vec![choice("A1", "pre", "r1")],
+        ..Entries::default()
+    };
+    let theirs = Entries {
+        chosen: vec![choice("A1", "pre", "r2"), choice("B2", "mid", "r4")],
+        ..Entries::default()
+    };
+    let plan = plan(Side::new(&ours, &both), Side::new(&theirs, &both));
+    assert_eq!(plan.taken.chosen, 1);
+    assert_eq!(
+        plan.conflicts,
+        [Conflict::Chosen {
+            ours: choice("A1", "pre", "r1"),
+            theirs: choice("A1", "pre", "r2"),
+            our_file: "r1.age".into(),
+            their_file: "r2.age".into(),
+        }]
+    );
+    let in_use = |set: &qkit_export::RecordSet, p: &str, t: Timepoint| {
+        set.get(p, &programme).expect("held")[t as usize]
+            .as_ref()
+            .map(|i| i.record.record_id.clone())
+    };
+    let kept = plan.resolve(&[Some(Choice::Ours)]).expect("chosen");
+    assert_eq!(
+        in_use(&kept.records, "A1", Timepoint::Pre).as_deref(),
+        Some("r1")
+    );
+    // Theirs alone chose for B2's mid: taken, and r4 is the one in use.
+    assert_eq!(
+        in_use(&kept.records, "B2", Timepoint::Mid).as_deref(),
+        Some("r4")
+    );
+    let taken = plan.resolve(&[Some(Choice::Theirs)]).expect("chosen");
+    assert_eq!(
+        in_use(&taken.records, "A1", Timepoint::Pre).as_deref(),
+        Some("r2")
+    );
+    assert_eq!(
+        taken.entries.chosen,
+        [choice("A1", "pre", "r2"), choice("B2", "mid", "r4")]
+    );
+    assert!(
+        plan.resolve(&[Some(Choice::Both)]).is_err(),
+        "both is for comments only"
+    );
 }

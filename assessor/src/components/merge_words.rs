@@ -40,6 +40,18 @@ pub fn legend(ctx: &KitContext, conflict: &Conflict) -> String {
         ),
         Conflict::RulesFile { .. } => ctx.t("assessor_merge_conflict_rules").to_owned(),
         Conflict::ReliableChange { .. } => ctx.t("assessor_merge_conflict_reliable").to_owned(),
+        Conflict::Chosen { ours, .. } => {
+            let timepoint = qkit_questionnaires::Timepoint::from_key(&ours.timepoint)
+                .map_or_else(|| ours.timepoint.clone(), |t| names::timepoint(ctx, t));
+            ctx.tf(
+                "assessor_merge_conflict_chosen",
+                &[
+                    ("participant", &ours.key.participant),
+                    ("programme", &names::programme(ctx, &ours.key.programme)),
+                    ("timepoint", &timepoint),
+                ],
+            )
+        }
     }
 }
 
@@ -84,6 +96,15 @@ pub fn rows(ctx: &KitContext, rules: &Rules, conflict: &Conflict) -> Vec<Row> {
             };
             one("assessor_merge_conflict_reliable", rc(ours), rc(theirs))
         }
+        Conflict::Chosen {
+            our_file,
+            their_file,
+            ..
+        } => one(
+            "assessor_merge_chosen_file",
+            our_file.clone(),
+            their_file.clone(),
+        ),
     }
 }
 

@@ -90,6 +90,7 @@ fn taken(ctx: &KitContext, file: &str, t: &Taken) -> Html {
         ("assessor_merge_taken_groups", t.groups),
         ("assessor_merge_taken_listed", t.listed),
         ("assessor_merge_taken_local_files", t.local_files),
+        ("assessor_merge_taken_chosen", t.chosen),
     ];
     let flags = [
         ("assessor_merge_conflict_allocation", t.allocation),

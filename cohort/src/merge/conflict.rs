@@ -4,6 +4,7 @@
 //!
 //! [`RecordSet::add`]: qkit_export::record_set::RecordSet::add
 
+use crate::reconcile;
 use crate::rules_file::RulesFile;
 use crate::staff::StaffEntry;
 use crate::workspace::Allocated;
@@ -52,6 +53,14 @@ pub enum Conflict {
     ReliableChange {
         ours: ReliableChangeChoice,
         theirs: ReliableChangeChoice,
+    },
+    /// For the same man and timepoint, each workspace chose a different record to use; with
+    /// the file each chosen record was imported from.
+    Chosen {
+        ours: reconcile::Choice,
+        theirs: reconcile::Choice,
+        our_file: String,
+        their_file: String,
     },
 }
 
@@ -124,6 +133,8 @@ pub struct Taken {
     pub groups: usize,
     pub listed: usize,
     pub local_files: usize,
+    /// Records chosen for a timepoint that holds more than one (none chosen here).
+    pub chosen: usize,
     pub allocation: bool,
     pub rules_file: bool,
     pub reliable_change: bool,

@@ -119,7 +119,25 @@ pub fn plan(ours: Side<'_>, theirs: Side<'_>) -> Plan {
         &mut taken.listed,
         |ours, theirs| Conflict::Listed { ours, theirs },
     );
-    for c in [staff.1, comments.1, groups.1, listed.1] {
+    // The file a chosen record came from (its record id when neither side holds it).
+    let file_of = |c: &reconcile::Choice| {
+        (ours.records.all().chain(theirs.records.all()))
+            .find(|i| i.record.record_id == c.record_id)
+            .map_or_else(|| c.record_id.clone(), |i| i.source.clone())
+    };
+    let chosen = by_id(
+        &o.chosen,
+        &t.chosen,
+        |c| (c.key.clone(), c.timepoint.clone()),
+        &mut taken.chosen,
+        |ours, theirs| Conflict::Chosen {
+            our_file: file_of(&ours),
+            their_file: file_of(&theirs),
+            ours,
+            theirs,
+        },
+    );
+    for c in [staff.1, comments.1, groups.1, listed.1, chosen.1] {
         conflicts.extend(c);
     }
     let allocated = match (&o.allocated, &t.allocated) {
@@ -166,7 +184,7 @@ pub fn plan(ours: Side<'_>, theirs: Side<'_>) -> Plan {
         local_files,
         rules_file: o.rules_file.clone(),
         reliable_change: o.reliable_change,
-        chosen: chosen(&o.chosen, &t.chosen),
+        chosen: chosen.0,
     };
     if ours.holds_nothing() {
         for setting in &settings {
@@ -219,9 +237,13 @@ impl Plan {
                 take(&mut entries, conflict, *choice);
             }
         }
+        // The records chosen (ours, theirs where ours chose none, and each conflict's choice) are
+        // the ones in use.
+        let mut records = self.merged_records.clone();
+        reconcile::apply(&mut records, &entries.chosen);
         Ok(Merged {
             entries,
-            records: self.merged_records.clone(),
+            records,
             chosen,
         })
     }
@@ -257,6 +279,9 @@ fn take(entries: &mut Entries, conflict: &Conflict, choice: Choice) {
         }
         Conflict::RulesFile { theirs, .. } => entries.rules_file = theirs.clone(),
         Conflict::ReliableChange { theirs, .. } => entries.reliable_change = *theirs,
+        Conflict::Chosen { theirs, .. } => replace(&mut entries.chosen, theirs, |c| {
+            c.key == theirs.key && c.timepoint == theirs.timepoint
+        }),
     }
 }
 
@@ -312,22 +337,6 @@ fn by_id<T: Clone + PartialEq, K: PartialEq>(
         }
     }
     (merged, conflicts)
-}
-
-/// Which record to use where a timepoint holds more than one: ours' choices, and theirs for a
-/// timepoint ours has not chosen for. Where both chose, ours' choice stays in use and theirs'
-/// record stays beside it, so the assessor can still choose it on the profile.
-fn chosen(ours: &[reconcile::Choice], theirs: &[reconcile::Choice]) -> Vec<reconcile::Choice> {
-    let mut out = ours.to_vec();
-    for c in theirs {
-        if !ours
-            .iter()
-            .any(|o| o.key == c.key && o.timepoint == c.timepoint)
-        {
-            out.push(c.clone());
-        }
-    }
-    out
 }
 
 /// Their records (those in use and those kept beside) added onto ours one by one, with their

@@ -168,6 +168,20 @@ fn describe(conflict: &Conflict) -> (String, String, String) {
             reliable(ours),
             reliable(theirs),
         ),
+        Conflict::Chosen {
+            ours,
+            our_file,
+            their_file,
+            ..
+        } => (
+            format!(
+                "the result used for {} at {}",
+                who(&ours.key),
+                ours.timepoint
+            ),
+            format!("the one from {our_file}"),
+            format!("the one from {their_file}"),
+        ),
     }
 }
 
