@@ -23,26 +23,14 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEve
 use yew::prelude::*;
 
 mod common;
+#[path = "../../web/tests/common/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+use dom::{document, new_root};
 
 use common::{Derive, FAST, PASSPHRASE, T0};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-fn new_root() -> Element {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    root
-}
 
 /// A memory store, a clock that moves one second per reading, and fixed ids.
 fn env(store: DraftStore) -> Env {

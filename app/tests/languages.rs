@@ -3,6 +3,11 @@
 //! special answers (the interface's words) stay Welsh; the start form names, in the chosen
 //! language, the questionnaires such a sitting shows in English.
 
+#[path = "../../web/tests/common/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+
+use dom::new_root;
 use qkit_app::browser::speech::{Reader, Voicing};
 use qkit_app::components::question::Question;
 use qkit_app::components::read_aloud::SpeechContext;
@@ -98,19 +103,6 @@ fn in_welsh(props: &InWelshProps) -> Html {
             </ContextProvider<SpeechContext>>
         </ContextProvider<KitContext>>
     }
-}
-
-fn new_root() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    root
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

@@ -2,6 +2,10 @@
 //! word found from the browser's UTF-16 positions, and the option group marking the option
 //! being read (`aria-current`, its word underlined) without choosing it.
 
+#[path = "../../web/tests/common/dom.rs"]
+#[allow(dead_code)]
+mod dom;
+
 use qkit_app::components::option_group::{Choice, OptionGroup};
 use qkit_app::state::reading::{split_word, ReadEvent, Reading};
 use qkit_questionnaires::{Colour, Pictogram};
@@ -94,15 +98,7 @@ fn group(props: &GroupProps) -> Html {
 }
 
 async fn render(reading: Option<usize>, word: Option<(u32, u32)>) -> web_sys::Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let root = dom::new_root();
     yew::Renderer::<Group>::with_root_and_props(root.clone(), GroupProps { reading, word })
         .render();
     yew::scheduler::flush().await;

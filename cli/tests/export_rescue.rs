@@ -6,6 +6,7 @@
 mod export_common;
 #[path = "../../tests/tests/rescue_common/mod.rs"]
 mod rescue_common;
+mod run_common;
 
 use export_common::{arg, Scratch};
 use qkit_export::{seal_record, seal_rescue, NewIdentity, ResultRecord, Timestamp};
@@ -13,25 +14,10 @@ use qkit_questionnaires::Kit;
 use qkit_scoring::Answer;
 use rand_core::OsRng;
 use rescue_common::{assert_answers_in, two_sittings, InProgress};
+use run_common::qkit;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const EXAMPLE: &str = include_str!("../../docs/examples/record.json");
-
-/// Runs qkit from the repository root: (exit code, stdout, stderr).
-fn qkit(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qkit"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("qkit runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// An identity written to `dir/identity.txt`, and the rescue file `dir/name` holding `inner`.
 fn rescue_file(dir: &Scratch, name: &str, inner: &[&str]) -> (PathBuf, PathBuf) {

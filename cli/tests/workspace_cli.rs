@@ -4,6 +4,7 @@
 
 #[path = "../../tests/tests/export_common/mod.rs"]
 mod export_common;
+mod run_common;
 
 use export_common::{arg, Scratch};
 use qkit_cohort::generate::{self, Planned};
@@ -13,23 +14,9 @@ use qkit_export::record_set::RecordSet;
 use qkit_export::{seal_bytes, NewIdentity, Timestamp};
 use qkit_questionnaires::local_kit::LocalFile;
 use rand_core::OsRng;
-use std::process::Command;
+use run_common::qkit;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const BATTERIES: &str = include_str!("../../questionnaires/batteries.json");
-
-fn qkit(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_qkit"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("qkit runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The shipped batteries with TSP's schedule set locally to mid at week 6, post at week 12.
 fn local_batteries() -> LocalFile {

@@ -1,12 +1,11 @@
 //! Records for the assessor's tests: the example TSP record at any timepoint, under any
 //! reference, with its answers moved by `shift` (kept within each item's options) and every
-//! report scored again by qkit-scoring, so each record is valid.
+//! report scored again by qkit-scoring, so each record is valid (qkit-cohort's generator).
 
 #![allow(dead_code)]
 
-use qkit_export::{validate_record, RecordSet, ResultRecord, Timestamp};
+use qkit_export::{validate_record, RecordSet, ResultRecord};
 use qkit_questionnaires::{Kit, Timepoint};
-use qkit_scoring::Answer;
 
 pub const EXAMPLE: &str = include_str!("../../../docs/examples/record.json");
 
@@ -25,53 +24,14 @@ pub fn state() -> qkit_assessor::state::State {
     )
 }
 
-/// `participant`'s TSP record at `t`, answers moved by `shift`.
+/// `participant`'s TSP record at `t`, answers moved by `shift`, completed 56 days after the
+/// example for each timepoint after pre (qkit-cohort's generator makes it).
 pub fn record(kit: &Kit, participant: &str, t: Timepoint, shift: i32) -> ResultRecord {
-    let mut r = ResultRecord::from_json(EXAMPLE.as_bytes()).expect("the example parses");
-    r.participant = participant.to_owned();
-    r.record_id = format!("{participant}-{t}-{shift}");
-    r.timepoint = t;
-    let pre = std::mem::take(&mut r.questionnaires);
-    for q in kit.battery("tsp", t).expect("TSP has every battery") {
-        let mut result = match pre.iter().find(|p| p.id == q.id) {
-            Some(p) => p.clone(),
-            None => {
-                // feedback (post only): built from another result so every field keeps its default.
-                let mut x = pre[0].clone();
-                x.id = q.id.clone();
-                x.version = q.version.clone();
-                x.content_hash = q.content_hash.clone();
-                x.answers = Vec::new();
-                x
-            }
-        };
-        if q.is_scored() {
-            for a in &mut result.answers {
-                let item = q.item(&a.item).expect("the example's items exist");
-                if let Answer::Value(v) = a.answer {
-                    let (min, max) = (item.response_scale.min, item.response_scale.max);
-                    a.answer = Answer::Value((v + shift).clamp(min, max));
-                }
-            }
-        }
-        result.report = Some(result.score(q).expect("the answers fit"));
-        r.questionnaires.push(result);
-    }
-    let later = (t as i64) * 56 * 86_400_000;
-    for s in &mut r.sittings {
-        s.started_at.0 += later;
-        s.ended_at = s.ended_at.map(|e| Timestamp(e.0 + later));
-    }
-    for q in &mut r.questionnaires {
-        for a in &mut q.answers {
-            a.answered_at.0 += later;
-            for h in &mut a.history {
-                h.answered_at.0 += later;
-            }
-        }
-    }
-    r.consent.at = r.consent.at.map(|c| Timestamp(c.0 + later));
-    r.completed_at = r.completed_at.map(|c| Timestamp(c.0 + later));
+    let day = qkit_cohort::generate::day("2026-11-23")
+        .add_days(t as i64 * 56)
+        .expect("a date");
+    let id = format!("{participant}-{t}-{shift}");
+    let r = qkit_cohort::generate::record(kit, participant, t, shift, day, &id);
     validate_record(kit, &r).expect("the test record is valid");
     r
 }
@@ -133,4 +93,6 @@ pub fn cohort(kit: &Kit, men: i32) -> RecordSet {
 }
 
 #[cfg(target_arch = "wasm32")]
+// The browser side, shared with the participant app's tests (qkit-web's test helpers).
+#[path = "../../../web/tests/common/dom.rs"]
 pub mod dom;

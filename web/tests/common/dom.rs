@@ -1,5 +1,6 @@
-//! The browser side of the assessor's component tests: a root to render into, text and buttons
-//! found the way a reader finds them, and a kit given as the screens get it.
+//! The browser side of both areas' component tests (the assessor's and the participant app's
+//! include this file by path): a root to render into, text and buttons found the way a reader
+//! finds them, and a kit given as the screens get it.
 
 use qkit_questionnaires::{Kit, Lang};
 use qkit_web::KitContext;
