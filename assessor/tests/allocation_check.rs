@@ -66,16 +66,18 @@ fn group(id: &str) -> Group {
     }
 }
 
+/// An unlocked area with A1's and B2's pre records imported.
+fn a1_and_b2_imported(kit: &qkit_questionnaires::Kit) -> Rc<State> {
+    imported(
+        unlocked(common::state()),
+        set(kit, &[("A1", Timepoint::Pre, 0), ("B2", Timepoint::Pre, 1)]),
+    )
+}
+
 #[test]
 fn a_man_in_the_file_and_on_screen_is_allocated_once_with_the_screen_s_entries() {
     let kit = kit();
-    let s = imported(
-        unlocked(common::state()),
-        set(
-            &kit,
-            &[("A1", Timepoint::Pre, 0), ("B2", Timepoint::Pre, 1)],
-        ),
-    );
+    let s = a1_and_b2_imported(&kit);
     let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
     let s = s.reduce(Action::AddGroups(vec![group("g1")]));
     // The file lists A1 (at site B, unlike the screen), B2 (whose entries here are not
@@ -126,13 +128,7 @@ fn merging_keeps_every_man_once() {
 #[test]
 fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
     let kit = kit();
-    let s = imported(
-        unlocked(common::state()),
-        set(
-            &kit,
-            &[("A1", Timepoint::Pre, 0), ("B2", Timepoint::Pre, 1)],
-        ),
-    );
+    let s = a1_and_b2_imported(&kit);
     let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
     let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
     let s = allocate(s.reduce(Action::AddGroups(vec![group("g1")])));
@@ -158,13 +154,7 @@ fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
 #[test]
 fn counts_say_exactly_what_the_allocation_did() {
     let kit = kit();
-    let s = imported(
-        unlocked(common::state()),
-        set(
-            &kit,
-            &[("A1", Timepoint::Pre, 0), ("B2", Timepoint::Pre, 1)],
-        ),
-    );
+    let s = a1_and_b2_imported(&kit);
     let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
     let far = StaffEntry {
         sites: vec!["site_c".into()],
