@@ -1,10 +1,11 @@
 //! "Export for analysis" on the cohort screen: the format (R, SPSS, FHIR) and the labels'
 //! language, and one button that downloads every imported result as one zip file holding
 //! exactly the files `qkit export` writes for them (`qkit_export::analysis::export_files`,
-//! packed by `zip_files`), beside the plain warning that these files are not encrypted.
+//! packed by `zip_files`), beside the plain warning that these files are not encrypted; after
+//! the download, every questionnaire result left out of the files, named.
 
 use crate::browser::timing::{now, today};
-use qkit_export::analysis::{export_files, zip_files, Format};
+use qkit_export::analysis::{export_files, zip_files, Format, LeftOut, Note};
 use qkit_export::RecordSet;
 use qkit_questionnaires::{Kit, Lang};
 use qkit_web::browser::download::save_file;
@@ -27,7 +28,7 @@ enum Outcome {
     Done {
         file: String,
         rows: usize,
-        left_out: usize,
+        left_out: Vec<Note>,
     },
     /// The zip could not be made or the browser refused it: what to say.
     Failed(String),
@@ -89,9 +90,13 @@ pub fn analysis_export(props: &AnalysisExportProps) -> Html {
             <div role="status">
                 <p class="notice info">{ ctx.tf("assessor_analysis_done",
                     &[("file", file), ("rows", &rows.to_string())]) }</p>
-                if *left_out > 0 {
-                    <p class="notice warning">{ ctx.tf("assessor_analysis_left_out",
-                        &[("count", &left_out.to_string())]) }</p>
+                if !left_out.is_empty() {
+                    <div class="notice warning">
+                        <p>{ ctx.t("assessor_analysis_left_out") }</p>
+                        <ul>{ for left_out.iter().map(|n| html! {
+                            <li>{ left_out_text(&ctx, n) }</li>
+                        }) }</ul>
+                    </div>
                 }
             </div>
         },
@@ -120,6 +125,30 @@ pub fn analysis_export(props: &AnalysisExportProps) -> Html {
     }
 }
 
+/// One result left out, in words: who, when, what, the versions, and why.
+fn left_out_text(ctx: &KitContext, n: &Note) -> String {
+    let key = match n.reason {
+        LeftOut::ChangedDuringSitting => "assessor_analysis_left_out_changed",
+        LeftOut::OtherDefinition => "assessor_analysis_left_out_other",
+    };
+    let title = ctx
+        .kit
+        .questionnaire(&n.questionnaire)
+        .map_or(n.questionnaire.as_str(), |q| q.short_title.get(&ctx.lang));
+    let none = ctx.t("assessor_analysis_left_out_no_version");
+    let timepoint = format!("timepoint_{}", n.timepoint);
+    ctx.tf(
+        key,
+        &[
+            ("participant", &n.participant),
+            ("timepoint", ctx.t(&timepoint)),
+            ("questionnaire", title),
+            ("version", &n.version),
+            ("kit_version", n.kit_version.as_deref().unwrap_or(none)),
+        ],
+    )
+}
+
 /// Makes the zip of `records` and hands it to the browser; says what became of it.
 fn download(
     ctx: &KitContext,
@@ -143,7 +172,7 @@ fn download(
         Outcome::Done {
             file,
             rows: export.rows,
-            left_out: export.notes.len(),
+            left_out: export.notes,
         }
     } else {
         Outcome::Failed(ctx.t("assessor_download_failed").to_owned())

@@ -9,8 +9,9 @@
 //!
 //! `--lang` picks the labels' language (default `en`). The folder is created readable by its
 //! owner only and no file in it is overwritten: these files hold answers in plain text. A
-//! questionnaire answered under another definition than the kit's is named on stderr and left
-//! out. Exit codes as everywhere: 1 if any file could not be opened or used.
+//! questionnaire result left out (its definition changed part-way through the sitting, so it
+//! was never scored) is named on stderr and in `left_out.csv`, which every format writes. Exit
+//! codes as everywhere: 1 if any file could not be opened or used.
 
 use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
@@ -71,10 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let export = analysis::export_files(&kit, &set, format, &lang);
     for note in &export.notes {
-        eprintln!(
-            "\"{}\" {}: {}",
-            note.participant, note.questionnaire, note.reason
-        );
+        eprintln!("left out: {}", left_out_line(note));
     }
     make_private_folder(&args.out)?;
     for file in &export.files {
@@ -91,6 +89,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One left-out result in words: who, when, what, under which version, and why.
+fn left_out_line(n: &analysis::Note) -> String {
+    let why = match n.reason {
+        analysis::LeftOut::ChangedDuringSitting => {
+            "its definition changed part-way through the sitting, so its answers were never scored"
+        }
+        analysis::LeftOut::OtherDefinition => "its answers do not fit the kit's definition",
+    };
+    format!(
+        "\"{}\" {} {}: {} answered under version {}, the kit has {}; {why}",
+        n.participant,
+        n.programme,
+        n.timepoint,
+        n.questionnaire,
+        n.version,
+        n.kit_version.as_deref().unwrap_or("no version of it"),
+    )
 }
 
 /// Creates `dir` (readable by its owner only) unless it exists; an existing one is used as it

@@ -5,10 +5,11 @@
 //! recorded, the scoring rule of every score, and the published codes (LOINC) the definition
 //! cites for an item, its options and a score.
 
+use super::codebook_codes::{codes, panel};
 use super::table::questionnaire_of;
 use super::{About, Measure, Storage, Table, Variable};
 use qkit_questionnaires::{
-    Code, Item, Kit, Lang, Method, MinAnswered, Prorate, Questionnaire, Rounding, Text, LOINC,
+    Item, Kit, Lang, Method, MinAnswered, Prorate, Questionnaire, Rounding, Text,
 };
 use std::fmt::Write;
 
@@ -86,7 +87,11 @@ pub fn codebook_markdown(kit: &Kit, table: &Table) -> String {
          not be given. `<questionnaire>_language` is the language its questions were shown in \
          (`en` for a questionnaire with no text in the sitting's language; `cy+en` when staff \
          changed the language part-way through); the record's `language` is the one chosen \
-         for the sitting.\n\nThese files hold participants' answers in plain text: keep them as \
+         for the sitting. `<questionnaire>_<scale>_status` says how each score was given \
+         (1 from every item it needs, 2 prorated for missing items, 3 not scored: too few \
+         answered). A questionnaire result left out of these rows (its definition changed \
+         part-way through the sitting, so it was never scored) is named in `left_out.csv`.\n\n\
+         These files hold participants' answers in plain text: keep them as \
          securely as the records.\n",
         table.lang
     );
@@ -186,6 +191,7 @@ fn what(about: &About) -> &'static str {
         About::Item { .. } => "item",
         About::Score { .. } => "score",
         About::Band { .. } => "band",
+        About::Status { .. } => "score_status",
     }
 }
 
@@ -258,6 +264,20 @@ fn wording_shown(table: &Table, v: &Variable) -> String {
 /// The scoring rule behind a score or band column, or the scales an item counts towards.
 fn scoring(table: &Table, q: &Questionnaire, about: &About) -> String {
     match about {
+        About::Status { scale, .. } => {
+            let sc = &q.scales[*scale];
+            let mut rule = format!(
+                "how {} was given: 1 = from every item it needs, 2 = prorated for missing items \
+                 (sum x items / answered), 3 = not scored (fewer than {} answered); \
+                 empty when the questionnaire has no score",
+                score_name(table, q, *scale),
+                sc.min_answered.required(sc.items.len())
+            );
+            if sc.prorate != Prorate::On {
+                rule.push_str("; this scale is never prorated");
+            }
+            rule
+        }
         About::Score { scale, .. } | About::Band { scale, .. } => {
             let sc = &q.scales[*scale];
             let items: Vec<&str> = sc.items.iter().map(|&i| q.items[i].id.as_str()).collect();
@@ -307,17 +327,8 @@ fn scoring(table: &Table, q: &Questionnaire, about: &About) -> String {
             let def = &q.items[*item];
             let scales: Vec<&str> = (0..q.scales.len())
                 .filter(|&s| q.scales[s].items.contains(item))
-                .filter_map(|scale| {
-                    let about = About::Score {
-                        questionnaire: q.id.clone(),
-                        scale,
-                    };
-                    table
-                        .variables
-                        .iter()
-                        .find(|v| v.about == about)
-                        .map(|v| v.name.as_str())
-                })
+                .map(|scale| score_name(table, q, scale))
+                .filter(|name| !name.is_empty())
                 .collect();
             match (scales.is_empty(), def.reverse_keyed) {
                 (true, _) => "not scored".to_owned(),
@@ -329,59 +340,20 @@ fn scoring(table: &Table, q: &Questionnaire, about: &About) -> String {
     }
 }
 
-/// The published codes behind a column: an item's and its options', or a score's.
-fn codes(q: &Questionnaire, about: &About) -> String {
-    let list = |codes: &[Code]| codes.iter().map(code_text).collect::<Vec<_>>();
-    match about {
-        About::Item { item, .. } => {
-            let def = &q.items[*item];
-            let mut parts = list(&def.codes);
-            let options: Vec<String> = def
-                .response_scale
-                .options
-                .iter()
-                .flat_map(|o| {
-                    o.codes
-                        .iter()
-                        .map(move |c| format!("{}={}", o.value, code_text(c)))
-                })
-                .collect();
-            if !options.is_empty() {
-                parts.push(format!("options {}", options.join(", ")));
-            }
-            parts.join("; ")
-        }
-        About::Score { scale, .. } => list(&q.scales[*scale].codes).join("; "),
-        _ => String::new(),
-    }
-}
-
-/// The questionnaire's own codes (a LOINC panel) for its section's heading.
-fn panel(q: &Questionnaire) -> String {
-    let named: Vec<String> = q
-        .codes
+/// The name of the column holding scale `scale`'s score (empty if the table has none).
+fn score_name<'t>(table: &'t Table, q: &Questionnaire, scale: usize) -> &'t str {
+    let about = About::Score {
+        questionnaire: q.id.clone(),
+        scale,
+    };
+    table
+        .variables
         .iter()
-        .map(|c| format!("{} ({})", code_text(c), c.display))
-        .collect();
-    if named.is_empty() {
-        return String::new();
-    }
-    format!(
-        " Codes: {}; every code's source is cited in the definition.",
-        cell(&named.join("; "))
-    )
-}
-
-/// `LOINC 44249-1`, or `system|code` for another terminology.
-fn code_text(c: &Code) -> String {
-    if c.system == LOINC {
-        format!("LOINC {}", c.code)
-    } else {
-        format!("{}|{}", c.system, c.code)
-    }
+        .find(|v| v.about == about)
+        .map_or("", |v| v.name.as_str())
 }
 
 /// Text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }

@@ -7,9 +7,21 @@
 //!   scale (`urn:qkit:questionnaire:<id>:<scale>`), its label as the display; special answers
 //!   use `urn:qkit:special-answer` (`dont_know`, `prefer_not_to_say`, `dont_understand`), which
 //!   the Questionnaire lists among each item's answer options. An unanswered item has no item.
-//! - The response carries the record's language (`language`), the wording each answer was shown
-//!   in (extension `urn:qkit:extension:wording`: `standard` or `easy_read`), the participant's
-//!   reference as `subject` and `author` (an identifier only), and `authored` (completed).
+//! - The response's `language` is the language its questions were shown in (each answer
+//!   records its own; a Welsh sitting shows a questionnaire with no Welsh text in English), and
+//!   its items' texts and answers' displays are in that language. R4 makes `Resource.language`
+//!   the resource's base language and allows content in others ("Not all the content has to be
+//!   in the base language", Resource.language's comments, R4 4.0.1), but its one element-level
+//!   language extension (`http://hl7.org/fhir/StructureDefinition/language`) may be used only
+//!   on HumanName, Address and Annotation, not on a response's item. So when staff changed the
+//!   language part-way through, `language` is the one most answers were shown in
+//!   ([`main_language`]) and each item shown in another carries the extension
+//!   `urn:qkit:extension:language` (a language code, as `language`); an item without it is in
+//!   `language`. A response with no answers has no `language`.
+//! - Each item carries the wording its answer was shown in (extension
+//!   `urn:qkit:extension:wording`: `standard` or `easy_read`); the response carries the
+//!   participant's reference as `subject` and `author` (an identifier only), and `authored`
+//!   (completed).
 //! - Codes from published terminologies are given where a definition cites them (LOINC for PHQ-9
 //!   and GAD-7, each with its source in the definition), and only there: no code is made up. The
 //!   Questionnaire carries the instrument's code (the LOINC panel) and each item's; an option
@@ -24,7 +36,7 @@
 //! Only the reference and what the record holds are written. Ids and `urn:uuid:` full URLs are
 //! derived from the record ids with SHA-256, so the same records give the same Bundle.
 
-use super::table::usable;
+use super::table::{main_language, usable};
 use crate::record::{QuestionnaireResult, ResultRecord, WordingKey};
 use crate::record_set::RecordSet;
 use qkit_questionnaires::{Code, Kit, Lang, Questionnaire, ResponseScale, SpecialAnswer};
@@ -37,6 +49,9 @@ use std::collections::BTreeMap;
 pub const SPECIAL_SYSTEM: &str = "urn:qkit:special-answer";
 /// The extension saying which wording an answer was shown in.
 pub const WORDING_EXTENSION: &str = "urn:qkit:extension:wording";
+/// The extension on a response's item shown in another language than the response's
+/// `language` (R4 has no standard one for a response's item).
+pub const LANGUAGE_EXTENSION: &str = "urn:qkit:extension:language";
 /// The identifier system of participants' references.
 pub const PARTICIPANT_SYSTEM: &str = "urn:qkit:participant";
 /// The R4 extension giving an answer option's score (its value), which a LOINC answer code
@@ -182,38 +197,48 @@ fn response(
     result: &QuestionnaireResult,
     lang: &Lang,
 ) -> Value {
+    let main = main_language(result);
     let items: Vec<Value> = q
         .items
         .iter()
         .filter_map(|item| {
             let a = result.answers.iter().find(|a| a.item == item.id)?;
+            // Validation checked every answer's language is a language tag.
+            let shown = Lang::parse(&a.language).unwrap_or_else(|| lang.clone());
             let coding = match a.answer {
-                Answer::Value(v) => value_coding(q, &item.response_scale, v, lang),
-                Answer::Special(kind) => special_coding(kit, kind, lang),
+                Answer::Value(v) => value_coding(q, &item.response_scale, v, &shown),
+                Answer::Special(kind) => special_coding(kit, kind, &shown),
             };
             let wording = match a.wording {
                 WordingKey::Standard => "standard",
                 WordingKey::EasyRead => "easy_read",
             };
+            let mut extension = vec![json!({"url": WORDING_EXTENSION, "valueCode": wording})];
+            if main != Some(a.language.as_str()) {
+                extension.push(json!({"url": LANGUAGE_EXTENSION, "valueCode": a.language}));
+            }
             Some(json!({
                 "linkId": item.id,
-                "text": item.text.get(lang),
-                "extension": [{"url": WORDING_EXTENSION, "valueCode": wording}],
+                "text": item.text.get(&shown),
+                "extension": extension,
                 "answer": [{"valueCoding": coding}],
             }))
         })
         .collect();
-    json!({
+    let mut fhir = json!({
         "resourceType": "QuestionnaireResponse",
         "id": fhir_id(&["response", &r.record_id, &q.id]),
         "questionnaire": format!("{}|{}", questionnaire_url(&q.id), q.version),
         "status": "completed",
-        "language": r.language,
         "subject": participant(r),
         "author": participant(r),
         "authored": authored(r),
         "item": items,
-    })
+    });
+    if let (Some(main), Some(map)) = (main, fhir.as_object_mut()) {
+        map.insert("language".to_owned(), Value::String(main.to_owned()));
+    }
+    fhir
 }
 
 /// An answer option's Coding: its first cited code (a LOINC answer) if it has one, else its

@@ -2,12 +2,15 @@
 //! and what the assessor's cohort screen puts into its zip file. One list, so the two never
 //! differ.
 
-use super::{codebook_csv, codebook_markdown, data_csv, fhir, r_script, spss_syntax, table, Note};
+use super::{codebook_csv, codebook_markdown, data_csv, fhir, left_out_csv, r_script};
+use super::{spss_syntax, table, Note};
 use crate::record_set::RecordSet;
 use qkit_questionnaires::{Kit, Lang};
 
 /// The data file's name, as the R script and the SPSS syntax read it.
 pub const DATA_FILE: &str = "qkit-data.csv";
+/// The file naming every questionnaire result left out ([`left_out_csv`]), in every format.
+pub const LEFT_OUT_FILE: &str = "left_out.csv";
 
 /// What an export is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,15 +52,15 @@ pub struct Export {
     pub files: Vec<ExportFile>,
     /// Rows of the table: finished records, one per participant × programme × timepoint.
     pub rows: usize,
-    /// Questionnaire results left out (answered under another definition than the kit's).
+    /// Questionnaire results left out, each named (also in [`LEFT_OUT_FILE`]).
     pub notes: Vec<Note>,
 }
 
-/// The files of `set`'s finished records in `format`, labelled in `lang`.
+/// The files of `set`'s finished records in `format`, labelled in `lang`, and [`LEFT_OUT_FILE`].
 pub fn export_files(kit: &Kit, set: &RecordSet, format: Format, lang: &Lang) -> Export {
     let table = table(kit, set, lang);
     let file = |name, text| ExportFile { name, text };
-    let files = match format {
+    let mut files = match format {
         Format::R => vec![
             file(DATA_FILE, data_csv(&table)),
             file("qkit-data.R", r_script(&table, DATA_FILE)),
@@ -77,6 +80,7 @@ pub fn export_files(kit: &Kit, set: &RecordSet, format: Format, lang: &Lang) -> 
             vec![file("qkit-fhir.json", text + "\n")]
         }
     };
+    files.push(file(LEFT_OUT_FILE, left_out_csv(&table.notes)));
     Export {
         files,
         rows: table.rows.len(),

@@ -18,6 +18,7 @@
 //! an empty cell.
 
 mod codebook;
+mod codebook_codes;
 pub mod fhir;
 mod files;
 
@@ -25,20 +26,21 @@ pub mod names;
 mod r;
 mod spss;
 mod table;
+mod variables;
 mod write;
 #[cfg(feature = "zip")]
 mod zip_file;
 
 pub use codebook::{codebook_csv, codebook_markdown};
-pub use files::{export_files, Export, ExportFile, Format, DATA_FILE};
+pub use files::{export_files, Export, ExportFile, Format, DATA_FILE, LEFT_OUT_FILE};
 pub use r::r_script;
 pub use spss::spss_syntax;
-pub use table::{languages_shown, special_code, table};
-pub use write::data_csv;
+pub use table::{languages_shown, main_language, special_code, table};
+pub use write::{data_csv, left_out_csv};
 #[cfg(feature = "zip")]
 pub use zip_file::{zip_files, ZipError};
 
-use qkit_questionnaires::{Lang, SpecialAnswer};
+use qkit_questionnaires::{Lang, SpecialAnswer, Timepoint};
 
 /// The records as an analysis table.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +51,7 @@ pub struct Table {
     pub variables: Vec<Variable>,
     /// One row per participant × programme × timepoint, a cell per variable.
     pub rows: Vec<Vec<Cell>>,
-    /// Questionnaire results that could not be exported (answered under another definition).
+    /// Questionnaire results left out of the rows, each named (see [`Note`]).
     pub notes: Vec<Note>,
 }
 
@@ -119,6 +121,9 @@ pub enum About {
     Score { questionnaire: String, scale: usize },
     /// The band of a scale's score.
     Band { questionnaire: String, scale: usize },
+    /// How a scale's score was given ([`status_code`]): from every item it needs, prorated for
+    /// missing items, or not at all (too few answered).
+    Status { questionnaire: String, scale: usize },
 }
 
 /// One cell.
@@ -131,12 +136,58 @@ pub enum Cell {
     Text(String),
 }
 
-/// A questionnaire result left out of the table, and why.
+/// A questionnaire result left out of the table (its answers and scores; its row keeps the
+/// version it was answered under), and why: every one is named in `left_out.csv`, on the CLI's
+/// stderr and on the assessor's export screen.
+///
+/// Opening a record proves each result not marked outdated was answered under the kit's own
+/// definition, so in practice every result left out is one whose definition changed part-way
+/// through its sitting: its answers were kept under the old version and never scored, so there
+/// is no score to export and its answers do not fit the kit's items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub participant: String,
+    pub programme: String,
+    pub timepoint: Timepoint,
     pub questionnaire: String,
-    pub reason: String,
+    /// The definition version it was answered under.
+    pub version: String,
+    /// The kit's version of the questionnaire; `None` when the kit no longer has it.
+    pub kit_version: Option<String>,
+    pub reason: LeftOut,
+    /// How many answers the record keeps for it.
+    pub answers: usize,
+}
+
+/// Why a questionnaire result was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Its definition changed part-way through the sitting (the record marks it `outdated`):
+    /// the answers given before the change are kept under the old version and never scored.
+    ChangedDuringSitting,
+    /// It was answered under another definition than the kit's (a record the kit's checks
+    /// would refuse to open; kept for completeness).
+    OtherDefinition,
+}
+
+impl LeftOut {
+    /// The reason's code in `left_out.csv`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LeftOut::ChangedDuringSitting => "definition_changed_during_sitting",
+            LeftOut::OtherDefinition => "answered_under_another_definition",
+        }
+    }
+}
+
+/// The codes of a score's status variable (`<questionnaire>_<scale>_status`).
+pub mod status_code {
+    /// Scored from every item the scale needs (or all it allows without prorating).
+    pub const OK: i32 = 1;
+    /// Items were missing and the score was prorated by the scale's rule.
+    pub const PRORATED: i32 = 2;
+    /// Too few items answered: no score.
+    pub const NOT_SCORABLE: i32 = 3;
 }
 
 /// The codes of the wording variable (`<questionnaire>_wording`).

@@ -1,12 +1,11 @@
 //! Building the analysis [`Table`] from a kit and the records opened together.
 
-use super::names::{item_name, Names};
-use super::{wording_code, About, Cell, Measure, Note, SpecialCode, Storage, Table, ValueLabel};
-use super::{Variable, Variable as V};
+use super::variables::variables;
+use super::{status_code, wording_code, About, Cell, LeftOut, Note, Storage, Table, Variable};
 use crate::record::{QuestionnaireResult, ResultRecord, WordingKey};
 use crate::record_set::RecordSet;
-use qkit_questionnaires::{Item, Kit, Lang, Questionnaire, SpecialAnswer, Timepoint};
-use qkit_scoring::Answer;
+use qkit_questionnaires::{Item, Kit, Lang, Questionnaire, SpecialAnswer};
+use qkit_scoring::{Answer, ScoreStatus};
 
 /// The code of special answer `kind` on `item`: `-1` (don't know), `-2` (prefer not to say) and
 /// `-3` (I don't understand) when every option's value is 0 or more, else the same steps below
@@ -72,171 +71,8 @@ pub(super) fn questionnaire_of(about: &About) -> Option<&str> {
         | About::Language { questionnaire }
         | About::Item { questionnaire, .. }
         | About::Score { questionnaire, .. }
-        | About::Band { questionnaire, .. } => Some(questionnaire),
-    }
-}
-
-/// Every column the kit can give, named in the fixed order of [`super::names`].
-fn variables(kit: &Kit, lang: &Lang) -> Vec<Variable> {
-    let ui = |key: &str| kit.ui.get(lang, key).to_owned();
-    let mut names = Names::new();
-    let mut out = Vec::new();
-    let plain = |names: &mut Names, field: &'static str, storage, values: Vec<ValueLabel>| V {
-        name: names.take(field),
-        label: ui(&format!("analysis_{field}")),
-        storage,
-        // Only the timepoint has value labels, and its values are in order.
-        measure: if values.is_empty() {
-            Measure::Nominal
-        } else {
-            Measure::Ordinal
-        },
-        values,
-        missing: Vec::new(),
-        about: About::Record(field),
-    };
-    let timepoints = Timepoint::ALL
-        .iter()
-        .map(|t| ValueLabel {
-            code: *t as i32 + 1,
-            label: ui(&format!("timepoint_{t}")),
-        })
-        .collect();
-    out.push(plain(&mut names, "participant", Storage::Text(1), vec![]));
-    out.push(plain(&mut names, "programme", Storage::Text(1), vec![]));
-    out.push(plain(&mut names, "timepoint", Storage::Numeric, timepoints));
-    out.push(plain(&mut names, "completed", Storage::Text(1), vec![]));
-    out.push(plain(&mut names, "language", Storage::Text(1), vec![]));
-    for q in kit.questionnaires.values() {
-        questionnaire_variables(kit, q, lang, &mut names, &mut out);
-    }
-    out
-}
-
-fn questionnaire_variables(
-    kit: &Kit,
-    q: &Questionnaire,
-    lang: &Lang,
-    names: &mut Names,
-    out: &mut Vec<Variable>,
-) {
-    let title = q.short_title.get(lang);
-    let ui = |key: &str, args: &[(&str, &str)]| kit.ui.format(lang, key, args);
-    let id = q.id.clone();
-    out.push(V {
-        name: names.take(&format!("{id}_version")),
-        label: ui("analysis_version", &[("questionnaire", title)]),
-        storage: Storage::Text(1),
-        measure: Measure::Nominal,
-        values: Vec::new(),
-        missing: Vec::new(),
-        about: About::Version {
-            questionnaire: id.clone(),
-        },
-    });
-    let wordings = [
-        (wording_code::STANDARD, "analysis_wording_standard"),
-        (wording_code::EASY_READ, "analysis_wording_easy_read"),
-        (wording_code::MIXED, "analysis_wording_mixed"),
-    ];
-    out.push(V {
-        name: names.take(&format!("{id}_wording")),
-        label: ui("analysis_wording", &[("questionnaire", title)]),
-        storage: Storage::Numeric,
-        measure: Measure::Nominal,
-        values: wordings
-            .iter()
-            .map(|(code, key)| ValueLabel {
-                code: *code,
-                label: ui(key, &[]),
-            })
-            .collect(),
-        missing: Vec::new(),
-        about: About::Wording {
-            questionnaire: id.clone(),
-        },
-    });
-    out.push(V {
-        name: names.take(&format!("{id}_language")),
-        label: ui("analysis_language_shown", &[("questionnaire", title)]),
-        storage: Storage::Text(1),
-        measure: Measure::Nominal,
-        values: Vec::new(),
-        missing: Vec::new(),
-        about: About::Language {
-            questionnaire: id.clone(),
-        },
-    });
-    for (i, item) in q.items.iter().enumerate() {
-        let options = &item.response_scale.options;
-        out.push(V {
-            name: names.take(&item_name(&id, &item.id)),
-            label: item.text.get(lang).to_owned(),
-            storage: Storage::Numeric,
-            // Kit forms code their options by meaning (yes, no, a site): categories, not a scale.
-            measure: if options.iter().any(|o| o.code.is_some()) {
-                Measure::Nominal
-            } else {
-                Measure::Ordinal
-            },
-            values: options
-                .iter()
-                .map(|o| ValueLabel {
-                    code: o.value,
-                    label: o.label.get(lang).to_owned(),
-                })
-                .collect(),
-            missing: q
-                .special_answers_for(item)
-                .map(|rule| SpecialCode {
-                    kind: rule.kind,
-                    code: special_code(item, rule.kind),
-                    label: kit
-                        .ui
-                        .get(lang, &format!("special_{}", rule.kind.key()))
-                        .to_owned(),
-                })
-                .collect(),
-            about: About::Item {
-                questionnaire: id.clone(),
-                item: i,
-            },
-        });
-    }
-    for (i, scale) in q.scales.iter().enumerate() {
-        let args = [("questionnaire", title), ("scale", scale.title.get(lang))];
-        out.push(V {
-            name: names.take(&format!("{id}_{}", scale.id)),
-            label: ui("analysis_score", &args),
-            storage: Storage::Numeric,
-            measure: Measure::Scale,
-            values: Vec::new(),
-            missing: Vec::new(),
-            about: About::Score {
-                questionnaire: id.clone(),
-                scale: i,
-            },
-        });
-        if let Some(bands) = &scale.bands {
-            out.push(V {
-                name: names.take(&format!("{id}_{}_band", scale.id)),
-                label: ui("analysis_band", &args),
-                storage: Storage::Numeric,
-                measure: Measure::Ordinal,
-                values: (1..)
-                    .zip(&bands.bands)
-                    .map(|(code, b)| ValueLabel {
-                        code,
-                        label: b.label.get(lang).to_owned(),
-                    })
-                    .collect(),
-                missing: Vec::new(),
-                about: About::Band {
-                    questionnaire: id.clone(),
-                    scale: i,
-                },
-            });
-        }
+        | About::Band { questionnaire, .. }
+        | About::Status { questionnaire, .. } => Some(questionnaire),
     }
 }
 
@@ -251,6 +87,20 @@ pub fn languages_shown(res: &QuestionnaireResult) -> Option<String> {
         }
     }
     (!langs.is_empty()).then(|| langs.join("+"))
+}
+
+/// The language most of a questionnaire's answers were shown in (the first used of those
+/// tied); `None` with no answers. A FHIR response gives it as its `language`.
+pub fn main_language(res: &QuestionnaireResult) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for a in &res.answers {
+        match counts.iter_mut().find(|(l, _)| *l == a.language) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&a.language, 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equals: walk backwards so the first used wins a tie.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(l, _)| *l)
 }
 
 /// The kit's definition of a result, when it was answered under that definition (not an older
@@ -268,12 +118,17 @@ fn row(kit: &Kit, variables: &[Variable], r: &ResultRecord, notes: &mut Vec<Note
             Some(_) => held.push(&result.id),
             None => notes.push(Note {
                 participant: r.participant.clone(),
+                programme: r.programme.clone(),
+                timepoint: r.timepoint,
                 questionnaire: result.id.clone(),
-                reason: format!(
-                    "answered under version {} ({}), not the kit's definition: its answers are left out",
-                    result.version,
-                    &result.content_hash[..result.content_hash.len().min(12)]
-                ),
+                version: result.version.clone(),
+                kit_version: kit.questionnaire(&result.id).map(|q| q.version.clone()),
+                reason: if result.outdated {
+                    LeftOut::ChangedDuringSitting
+                } else {
+                    LeftOut::OtherDefinition
+                },
+                answers: result.answers.len(),
             }),
         }
     }
@@ -358,6 +213,18 @@ fn cell(q: &Questionnaire, res: &QuestionnaireResult, about: &About) -> Cell {
                 .and_then(|b| band.and_then(|id| b.bands.iter().position(|x| x.id == id)));
             position.map_or(Cell::Empty, |i| Cell::Int(i as i64 + 1))
         }
+        About::Status { scale, .. } => report
+            .and_then(|rep| rep.scales.iter().find(|s| s.scale == q.scales[*scale].id))
+            .map_or(Cell::Empty, |s| {
+                Cell::Int(
+                    match s.status {
+                        ScoreStatus::Ok => status_code::OK,
+                        ScoreStatus::Prorated => status_code::PRORATED,
+                        ScoreStatus::NotScorable(_) => status_code::NOT_SCORABLE,
+                    }
+                    .into(),
+                )
+            }),
         About::Record(_) => Cell::Empty,
     }
 }

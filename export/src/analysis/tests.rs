@@ -394,3 +394,6 @@ fn fhir_and_the_codebook_carry_the_loinc_codes_the_definitions_cite() {
 
 #[path = "language_tests.rs"]
 mod language;
+
+#[path = "trust_tests.rs"]
+mod trust;
