@@ -1,7 +1,9 @@
 //! `qkit export --format fhir`: the Bundle is valid FHIR R4 by an independent library (Python's
 //! fhir.resources 6.4, in tools/venv: `./kit setup`), every response's `questionnaire` resolves
 //! to the exported Questionnaire of the same version, and every answer is one of its item's
-//! options. The checker itself is shown to fail on a response pointing to another version.
+//! options; each response is in the language its questions were shown in. The checker itself
+//! is shown to fail on a response pointing to another version, and on a response in a language
+//! its questionnaire has no text in.
 
 mod analysis_common;
 
@@ -59,7 +61,18 @@ fn the_bundle_is_valid_r4_and_every_response_resolves_to_its_questionnaire() {
                     && r["questionnaire"].as_str().unwrap().contains("phq9")
             })
             .unwrap();
-        assert_eq!(phq9["language"], "cy");
+        // PHQ-9 has no Welsh text: a Welsh sitting showed it in English.
+        assert_eq!(phq9["language"], "en");
+        let about_you = entries
+            .iter()
+            .map(|e| &e["resource"])
+            .find(|r| {
+                r["resourceType"] == "QuestionnaireResponse"
+                    && r["subject"]["identifier"]["value"] == "B-2"
+                    && r["questionnaire"].as_str().unwrap().contains("about_you")
+            })
+            .unwrap();
+        assert_eq!(about_you["language"], "cy");
         assert_eq!(phq9["questionnaire"], "urn:qkit:questionnaire:phq9|1.1.0");
         let first = &phq9["item"][0];
         assert_eq!(first["linkId"], "phq9_01");
@@ -100,5 +113,20 @@ fn the_bundle_is_valid_r4_and_every_response_resolves_to_its_questionnaire() {
         assert_eq!(run.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&run.stdout)
             .contains("questionnaire urn:qkit:questionnaire:phq9|1.0.0 is not in the Bundle"));
+
+        // And a PHQ-9 response said to be in Welsh, which PHQ-9 has no text in.
+        let mut welsh_phq9 = bundle.clone();
+        for e in welsh_phq9["entry"].as_array_mut().unwrap() {
+            let r = &mut e["resource"];
+            if r["id"] == phq9["id"] {
+                r["language"] = "cy".into();
+            }
+        }
+        let wrong_path = out.join("wrong-language.json");
+        std::fs::write(&wrong_path, welsh_phq9.to_string()).unwrap();
+        let run = check(&wrong_path);
+        assert_eq!(run.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&run.stdout)
+            .contains("language cy but phq9 has text only in en"));
     }
 }

@@ -1,14 +1,22 @@
 //! `qkit export --format r`: R reads the data with the generated script, and every column of
 //! every shipped questionnaire comes out as the definitions say: item factors with the option
 //! labels as levels, the item text as `attr(x, "label")`, special answers `NA` with their kind
-//! in `attr(x, "special")`, unanswered items `NA`, scores as numbers, in English and in Welsh.
+//! in `attr(x, "special")`, unanswered items `NA`, scores as numbers with their status (from
+//! every item, prorated, not scored) a labelled factor, in English and in Welsh.
 //! Needs R (Debian's r-base-core).
 
 mod analysis_common;
 
 use analysis_common::{answer_for, export, kit, record, sealed_folder, tool, PEOPLE};
 use qkit_questionnaires::{Kit, Lang, Timepoint};
-use qkit_scoring::Answer;
+use qkit_scoring::{Answer, ScoreStatus};
+
+/// The labels of a score's status, in code order (1, 2, 3).
+const STATUS_KEYS: [&str; 3] = [
+    "analysis_status_ok",
+    "analysis_status_prorated",
+    "analysis_status_not_scorable",
+];
 use std::collections::BTreeMap;
 
 const DUMP: &str = r#"
@@ -155,15 +163,46 @@ fn expected(kit: &Kit, lang: &Lang) -> BTreeMap<String, Column> {
                 score.map_or("NA".to_owned(), |s| s.to_string())
             });
             let title = q.short_title.get(lang);
+            let args = [("questionnaire", title), ("scale", scale.title.get(lang))];
+            let statuses = records.iter().map(|(_, r)| {
+                let status = r
+                    .questionnaires
+                    .iter()
+                    .find(|x| x.id == q.id)
+                    .and_then(|x| {
+                        let report = x.report.as_ref()?;
+                        Some(
+                            report
+                                .scales
+                                .iter()
+                                .find(|s| s.scale == scale.id)?
+                                .status
+                                .clone(),
+                        )
+                    });
+                let key = match status {
+                    None => return "NA".to_owned(),
+                    Some(ScoreStatus::Ok) => "analysis_status_ok",
+                    Some(ScoreStatus::Prorated) => "analysis_status_prorated",
+                    Some(ScoreStatus::NotScorable(_)) => "analysis_status_not_scorable",
+                };
+                kit.ui.get(lang, key).to_owned()
+            });
+            want.insert(
+                format!("{}_{}_status", q.id, scale.id),
+                Column {
+                    class: "factor".into(),
+                    label: kit.ui.format(lang, "analysis_status", &args),
+                    levels: STATUS_KEYS.map(|k| kit.ui.get(lang, k)).join("|"),
+                    special: String::new(),
+                    values: statuses.collect::<Vec<_>>().join("|"),
+                },
+            );
             want.insert(
                 format!("{}_{}", q.id, scale.id),
                 Column {
                     class: "numeric".into(),
-                    label: kit.ui.format(
-                        lang,
-                        "analysis_score",
-                        &[("questionnaire", title), ("scale", scale.title.get(lang))],
-                    ),
+                    label: kit.ui.format(lang, "analysis_score", &args),
                     levels: String::new(),
                     special: String::new(),
                     values: values.collect::<Vec<_>>().join("|"),
@@ -188,6 +227,20 @@ fn r_reads_every_item_with_labels_and_special_answers_in_english_and_welsh() {
                 .unwrap_or_else(|| panic!("{lang}: R has no column {name}"));
             assert_eq!(seen, column, "{lang}: column {name}");
         }
+        // The test records hold every status: PHQ-9 prorated (7 of 9 answered), GAD-7 not
+        // scored (5 of 7, too few), and some scale scored from every item it needs.
+        let l = Lang::parse(lang).unwrap();
+        let status = |key: &str| kit.ui.get(&l, key).to_owned();
+        assert!(got["phq9_total_status"]
+            .values
+            .contains(&status(STATUS_KEYS[1])));
+        assert!(got["gad7_total_status"]
+            .values
+            .contains(&status(STATUS_KEYS[2])));
+        let ok = status(STATUS_KEYS[0]);
+        assert!(got
+            .iter()
+            .any(|(name, c)| name.ends_with("_status") && c.values.split('|').any(|v| v == ok)));
         // Every questionnaire is there, and the Welsh labels came through intact.
         assert!(got.contains_key("feedback_01") && got.contains_key("about_you_01"));
         if lang == "cy" {

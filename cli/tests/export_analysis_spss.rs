@@ -2,13 +2,14 @@
 //! dictionary (DISPLAY DICTIONARY) holds what the definitions say: every item's text as its
 //! variable label, option and special-answer labels as value labels, the special answers'
 //! codes as missing values, the measurement level; and the data (LIST) are the codes the
-//! records hold. In English and in Welsh. Needs GNU PSPP (Debian's pspp).
+//! records hold, each score's status (1 from every item, 2 prorated, 3 not scored) with its
+//! value labels. In English and in Welsh. Needs GNU PSPP (Debian's pspp).
 
 mod analysis_common;
 
 use analysis_common::{answer_for, export, kit, record, sealed_folder, tool, PEOPLE};
 use qkit_questionnaires::{Lang, SpecialAnswer};
-use qkit_scoring::Answer;
+use qkit_scoring::{Answer, ScoreStatus};
 use std::collections::BTreeMap;
 
 /// PSPP's CSV output split into its tables, each a list of rows.
@@ -87,6 +88,7 @@ fn pspp_reads_the_labels_and_missing_values_in_english_and_welsh() {
                 *n == "timepoint"
                     || n.ends_with("_wording")
                     || n.ends_with("_band")
+                    || n.ends_with("_status")
                     || kit.questionnaires.values().any(|q| q.item(n).is_some())
             })
             .collect();
@@ -150,6 +152,43 @@ fn pspp_reads_the_labels_and_missing_values_in_english_and_welsh() {
                         expected,
                         "{} row {n}",
                         item.id
+                    );
+                }
+            }
+        }
+        // Each score's status: value labels 1-3, and the codes the records' reports give.
+        let status_labels: Vec<(String, String)> = [
+            "analysis_status_ok",
+            "analysis_status_prorated",
+            "analysis_status_not_scorable",
+        ]
+        .iter()
+        .zip(1..)
+        .map(|(key, code)| (code.to_string(), kit.ui.get(&lang, key).to_owned()))
+        .collect();
+        for q in kit.questionnaires.values() {
+            for scale in &q.scales {
+                let name = format!("{}_{}_status", q.id, scale.id);
+                assert_eq!(*value_labels[name.as_str()], status_labels, "{name}");
+                assert_eq!(by_name[name.as_str()][level], "Nominal", "{name}");
+                for (n, (_, r)) in records.iter().enumerate() {
+                    let status = r
+                        .questionnaires
+                        .iter()
+                        .find(|x| x.id == q.id)
+                        .and_then(|x| x.report.as_ref())
+                        .and_then(|rep| rep.scales.iter().find(|s| s.scale == scale.id))
+                        .map(|s| &s.status);
+                    let expected = match status {
+                        None => ".",
+                        Some(ScoreStatus::Ok) => "1",
+                        Some(ScoreStatus::Prorated) => "2",
+                        Some(ScoreStatus::NotScorable(_)) => "3",
+                    };
+                    assert_eq!(
+                        data[n + 1][data_col(&name)].trim(),
+                        expected,
+                        "{name} row {n}"
                     );
                 }
             }

@@ -11,11 +11,17 @@ Every resource in the Bundle must parse as its R4 model, and:
 - the PHQ-9 and GAD-7 Questionnaires carry their LOINC panels (44249-1, 69737-5) and each of
   their items a LOINC code, and their complete (not prorated) total scores' Observations the
   LOINC total score (44261-6, 70274-6), a prorated one not; every LOINC term code in the Bundle has a matching mod 10 check digit (worked here
-  independently of qkit's own check).
+  independently of qkit's own check);
+- each QuestionnaireResponse's `language` is one its definition (read here from
+  questionnaires/definitions/<id>.json, not from qkit's code) has text in, so a Welsh sitting's
+  PHQ-9, which has no Welsh text, is "en"; an item marked with the extension
+  urn:qkit:extension:language is in another such language; and each item's text is the
+  definition's text in the item's language.
 Prints one line per problem and exits 1 if there is any; else prints what it checked.
 """
 
 import json
+import os
 import sys
 
 from fhir.resources import construct_fhir_element
@@ -87,6 +93,32 @@ def check_codes(data, questionnaires, problems):
             problems.append(f"LOINC {code}: check digit does not match")
 
 
+DEFINITIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                           "questionnaires", "definitions")
+LANGUAGE_EXTENSION = "urn:qkit:extension:language"
+
+
+def check_languages(url, res, problems):
+    qid = res["questionnaire"].split("|")[0].rsplit(":", 1)[-1]
+    path = os.path.join(DEFINITIONS, qid + ".json")
+    if not os.path.exists(path):
+        return  # a local definition: not in the repository
+    with open(path, encoding="utf-8") as f:
+        definition = json.load(f)
+    languages = definition["languages"]
+    texts = {i["id"]: i["text"] for i in definition["items"]}
+    base = res.get("language")
+    if res.get("item") and base not in languages:
+        problems.append(f'{url}: language {base} but {qid} has text only in {", ".join(languages)}')
+    for item in res.get("item", []):
+        marks = [e["valueCode"] for e in item.get("extension", []) if e["url"] == LANGUAGE_EXTENSION]
+        lang = marks[0] if marks else base
+        if marks and (marks[0] == base or marks[0] not in languages):
+            problems.append(f'{url}: item {item["linkId"]} marked {marks[0]} (response {base})')
+        if texts.get(item["linkId"], {}).get(lang) != item.get("text"):
+            problems.append(f'{url}: item {item["linkId"]}: text is not {qid}\'s text in {lang}')
+
+
 def main(path):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
@@ -108,6 +140,7 @@ def main(path):
             questionnaires[key] = res
     for url, res in by_url.items():
         if res["resourceType"] == "QuestionnaireResponse":
+            check_languages(url, res, problems)
             q = questionnaires.get(res["questionnaire"])
             if q is None:
                 problems.append(f'{url}: questionnaire {res["questionnaire"]} is not in the Bundle')
@@ -134,7 +167,8 @@ def main(path):
     if problems:
         return 1
     print(", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-          + ": valid FHIR R4, every reference resolves, LOINC codes as cited")
+          + ": valid FHIR R4, every reference resolves, LOINC codes as cited, "
+          "each response in a language its questionnaire has")
     return 0
 
 

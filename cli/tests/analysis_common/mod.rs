@@ -144,13 +144,19 @@ pub fn record(kit: &Kit, who: &Who) -> ResultRecord {
 
 /// A scratch folder holding `records/` (the sealed records of [`PEOPLE`]) and `key.txt`.
 pub fn sealed_folder(name: &str) -> Scratch {
+    sealed_folder_with(name, |_| {})
+}
+
+/// [`sealed_folder`], each record changed by `edit` before it is sealed.
+pub fn sealed_folder_with(name: &str, edit: impl Fn(&mut ResultRecord)) -> Scratch {
     let dir = Scratch::new(name);
     let kit = kit();
     let id = NewIdentity::generate(&mut OsRng);
     std::fs::write(dir.path("key.txt"), id.file_text(Timestamp(0)).as_bytes()).unwrap();
     std::fs::create_dir(dir.path("records")).unwrap();
     for who in &PEOPLE {
-        let r = record(&kit, who);
+        let mut r = record(&kit, who);
+        edit(&mut r);
         let sealed =
             seal_record(&kit, &r, &[id.recipient()], &mut OsRng).expect("the record is valid");
         std::fs::write(
@@ -164,6 +170,13 @@ pub fn sealed_folder(name: &str) -> Scratch {
 
 /// Runs `qkit export --format FORMAT --lang LANG` on the folder; returns the output folder.
 pub fn export(dir: &Scratch, format: &str, lang: &str) -> PathBuf {
+    let (out, err) = export_said(dir, format, lang);
+    assert!(err.contains("3 of 3 file(s) opened; 3 row(s)"), "{err}");
+    out
+}
+
+/// [`export`], also returning what it said on stderr (which must not be a failure).
+pub fn export_said(dir: &Scratch, format: &str, lang: &str) -> (PathBuf, String) {
     let out = dir.path(&format!("{format}-{lang}"));
     let run = Command::new(env!("CARGO_BIN_EXE_qkit"))
         .args([
@@ -176,10 +189,9 @@ pub fn export(dir: &Scratch, format: &str, lang: &str) -> PathBuf {
         .current_dir(ROOT)
         .output()
         .unwrap();
-    let err = String::from_utf8_lossy(&run.stderr);
+    let err = String::from_utf8_lossy(&run.stderr).into_owned();
     assert_eq!(run.status.code(), Some(0), "qkit export failed: {err}");
-    assert!(err.contains("3 of 3 file(s) opened; 3 row(s)"), "{err}");
-    out
+    (out, err)
 }
 
 /// Runs a tool in `dir`, failing the test with a clear message if it is not installed or fails.
