@@ -3,13 +3,11 @@
 
 use super::*;
 
-#[test]
-fn each_questionnaire_says_the_language_its_questions_were_shown_in() {
-    let kit = kit();
-    // A Welsh sitting: consent and About you in Welsh; BIS-11 and BSCS have no Welsh text, so
-    // their answers were shown in English. BSCS's second answer is made Welsh by hand, to stand
-    // for a questionnaire with both languages where staff switched part-way through.
-    let mut r = record(&kit);
+/// A Welsh sitting: consent and About you in Welsh; BIS-11 and BSCS have no Welsh text, so
+/// their answers were shown in English. BSCS's second answer is made Welsh by hand, to stand
+/// for a questionnaire with both languages where staff switched part-way through.
+pub(super) fn welsh_sitting(kit: &Kit) -> ResultRecord {
+    let mut r = record(kit);
     r.language = "cy".into();
     for q in &mut r.questionnaires {
         let lang = if q.id == "about_you" || q.id == "consent" {
@@ -27,7 +25,13 @@ fn each_questionnaire_says_the_language_its_questions_were_shown_in() {
         .find(|q| q.id == "bscs")
         .expect("bscs");
     bscs.answers[1].language = "cy".into();
-    let t = one(&kit, r, "en");
+    r
+}
+
+#[test]
+fn each_questionnaire_says_the_language_its_questions_were_shown_in() {
+    let kit = kit();
+    let t = one(&kit, welsh_sitting(&kit), "en");
     let at = |name: &str| t.rows[0][var(&t, name).0].clone();
     assert_eq!(at("language"), Cell::Text("cy".into()));
     assert_eq!(at("about_you_language"), Cell::Text("cy".into()));

@@ -159,29 +159,6 @@ fn welsh_labels_where_the_definition_has_them_and_english_otherwise() {
 }
 
 #[test]
-fn answers_under_another_definition_are_left_out_with_a_note() {
-    let kit = kit();
-    let mut r = record(&kit);
-    let bscs = r
-        .questionnaires
-        .iter_mut()
-        .find(|q| q.id == "bscs")
-        .expect("the example record has BSCS");
-    bscs.version = "1.0.0".into();
-    bscs.content_hash = "0".repeat(64);
-    bscs.outdated = true;
-    bscs.report = None;
-    let t = one(&kit, r, "en");
-    assert_eq!(
-        t.rows[0][var(&t, "bscs_version").0],
-        Cell::Text("1.0.0".into())
-    );
-    assert_eq!(t.rows[0][var(&t, "bscs_01").0], Cell::Empty);
-    assert_eq!(t.notes.len(), 1);
-    assert_eq!(t.notes[0].questionnaire, "bscs");
-}
-
-#[test]
 fn special_codes_go_below_negative_options_and_clashing_names_get_a_number() {
     let local = r##"{"format": 1, "id": "neg", "version": "1", "kind": "form",
       "title": {"en": "N"}, "instructions": {"en": "I"}, "languages": ["en"], "licence": "CC0",

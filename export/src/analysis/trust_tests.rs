@@ -94,6 +94,12 @@ fn every_result_left_out_is_named_with_both_versions() {
     bscs.outdated = true;
     bscs.report = None;
     bscs.answers.truncate(5);
+    // Its row keeps the version it was answered under, and nothing else of it.
+    let t = one(&kit, r.clone(), "en");
+    let at = |name: &str| t.rows[0][var(&t, name).0].clone();
+    assert_eq!(at("bscs_version"), Cell::Text("1.0.0".into()));
+    assert_eq!(at("bscs_01"), Cell::Empty);
+    assert_eq!(at("bscs_total_status"), Cell::Empty);
     let mut set = RecordSet::new();
     set.add("a.age", r);
     let export = export_files(&kit, &set, Format::Spss, &Lang::english());
@@ -143,26 +149,14 @@ fn every_result_left_out_is_named_with_both_versions() {
 #[test]
 fn a_fhir_response_is_in_the_language_its_questions_were_shown_in() {
     let kit = kit();
-    // A Welsh sitting: About you shown in Welsh; BSCS has no Welsh text, so shown in English,
-    // except its second answer, given after staff switched to Welsh part-way through.
-    let mut r = record(&kit);
-    r.language = "cy".into();
-    for q in &mut r.questionnaires {
-        let lang = if q.id == "about_you" || q.id == "consent" {
-            "cy"
-        } else {
-            "en"
-        };
-        for a in &mut q.answers {
-            a.language = lang.into();
-        }
-    }
+    // About you shown in Welsh; BSCS in English but for its second answer, given after staff
+    // switched to Welsh part-way through.
+    let r = super::language::welsh_sitting(&kit);
     let bscs = r
         .questionnaires
-        .iter_mut()
+        .iter()
         .find(|q| q.id == "bscs")
         .expect("bscs");
-    bscs.answers[1].language = "cy".into();
     let second = bscs.answers[1].item.clone();
     assert_eq!(main_language(bscs), Some("en"));
     let mut set = RecordSet::new();

@@ -76,13 +76,7 @@ fn questionnaire_variables(
         label: ui("analysis_wording", &[("questionnaire", title)]),
         storage: Storage::Numeric,
         measure: Measure::Nominal,
-        values: wordings
-            .iter()
-            .map(|(code, key)| ValueLabel {
-                code: *code,
-                label: ui(key, &[]),
-            })
-            .collect(),
+        values: value_labels(kit, lang, &wordings),
         missing: Vec::new(),
         about: About::Wording {
             questionnaire: id.clone(),
@@ -179,13 +173,7 @@ fn questionnaire_variables(
             label: ui("analysis_status", &args),
             storage: Storage::Numeric,
             measure: Measure::Nominal,
-            values: statuses
-                .iter()
-                .map(|(code, key)| ValueLabel {
-                    code: *code,
-                    label: ui(key, &[]),
-                })
-                .collect(),
+            values: value_labels(kit, lang, &statuses),
             missing: Vec::new(),
             about: About::Status {
                 questionnaire: id.clone(),
@@ -193,4 +181,15 @@ fn questionnaire_variables(
             },
         });
     }
+}
+
+/// Value labels in `lang` from (code, interface string key) pairs.
+fn value_labels(kit: &Kit, lang: &Lang, codes: &[(i32, &str)]) -> Vec<ValueLabel> {
+    codes
+        .iter()
+        .map(|(code, key)| ValueLabel {
+            code: *code,
+            label: kit.ui.get(lang, key).to_owned(),
+        })
+        .collect()
 }
