@@ -178,7 +178,7 @@ pub fn export(dir: &Scratch, format: &str, lang: &str) -> PathBuf {
         .unwrap();
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "qkit export failed: {err}");
-    assert!(err.contains("3 of 3 file(s) opened; 3 row(s)"), "{err}");
+    assert!(err.contains("3 of 3 files opened; 3 rows"), "{err}");
     out
 }
 
