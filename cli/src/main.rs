@@ -7,6 +7,7 @@ mod files;
 mod kit_files;
 mod record_folder;
 mod scoring_files;
+mod words;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

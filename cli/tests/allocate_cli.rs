@@ -56,7 +56,7 @@ fn the_worked_example_writes_the_expected_allocation() {
     assert_eq!(code, 0, "{err}");
     assert!(
         stdout.starts_with(
-            "allocated 14 participant(s) for 2026-11-23: 7 in groups, 6 to 1:1, 1 not recommended"
+            "allocated 14 participants for 2026-11-23: 7 in groups, 6 to 1:1, 1 not recommended"
         ),
         "{stdout}"
     );

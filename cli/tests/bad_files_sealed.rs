@@ -138,7 +138,7 @@ fn decrypt_refuses_each_bad_sealed_file_and_still_writes_the_good_ones() {
                 arg(&s.good[1]),
             ],
         )
-        .says(&[says, "1 of 3 file(s) failed"]);
+        .says(&[says, "1 of 3 files failed"]);
         let (mut problems, err) = case.run();
         for good in &s.good {
             let json = good.with_extension("json");
@@ -187,7 +187,7 @@ fn scores_refuses_each_bad_sealed_file_and_still_scores_the_good_ones() {
                 arg(&out),
             ],
         )
-        .says(&[says, "2 of 3 file(s) opened"]);
+        .says(&[says, "2 of 3 files opened"]);
         let (mut problems, err) = case.run();
         match std::fs::read_to_string(&out) {
             Ok(csv) => {

@@ -57,7 +57,7 @@ fn a_result_under_an_older_definition_is_named_in_every_format() {
     for format in ["r", "spss", "fhir"] {
         let (out, said) = export_said(&dir, format, "en");
         assert!(said.contains(&line), "{format}: {said}");
-        assert!(said.contains("3 of 3 file(s) opened; 3 row(s)"), "{said}");
+        assert!(said.contains("3 of 3 files opened; 3 rows"), "{said}");
         let left_out = std::fs::read_to_string(out.join("left_out.csv")).unwrap();
         assert_eq!(left_out, csv, "{format}");
         match format {

@@ -186,7 +186,7 @@ fn decrypt_writes_each_good_file_and_reports_each_bad_one_by_name() {
         assert!(line.contains(reason), "{line}");
         assert!(!file.with_extension("json").exists());
     }
-    assert!(err.contains("5 of 6 file(s) failed"), "{err}");
+    assert!(err.contains("5 of 6 files failed"), "{err}");
 
     // Run again: the .json is never overwritten.
     let (code, _, err) = qkit(&["decrypt", "-i", arg(&key), arg(&good)], b"");

@@ -57,7 +57,7 @@ fn decrypt_writes_each_rescued_sitting_as_an_unfinished_record() {
     let (code, _, err) = qkit(&["decrypt", "-i", arg(&key), arg(&file)]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("a rescue file of 3 sitting(s), 2 of them unfinished"),
+        err.contains("a rescue file of 3 sittings, 2 of them unfinished"),
         "{err}"
     );
     for (n, s) in sittings.iter().enumerate() {
@@ -73,7 +73,7 @@ fn decrypt_writes_each_rescued_sitting_as_an_unfinished_record() {
         "{line}"
     );
     assert!(!dir.path("rescue-3-unfinished.json").exists());
-    assert!(err.contains("1 rescued sitting(s) failed"), "{err}");
+    assert!(err.contains("1 rescued sitting failed"), "{err}");
 
     // Again: nothing is overwritten, and each sitting says so on its own.
     let (code, _, err) = qkit(&["decrypt", "-i", arg(&key), arg(&file)]);

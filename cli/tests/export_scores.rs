@@ -100,7 +100,7 @@ fn scores_write_one_row_per_participant_timepoint_and_scale_with_change() {
         err.contains("broken.age: not an age-encrypted file"),
         "{err}"
     );
-    assert!(err.contains("4 of 5 file(s) opened"), "{err}");
+    assert!(err.contains("4 of 5 files opened"), "{err}");
 
     let csv = std::fs::read_to_string(&out).unwrap();
     let mut lines = csv.lines();

@@ -58,7 +58,7 @@ fn broken_local_definitions_give_one_line_per_problem_and_exit_1() {
             .any(|l| l == "duplicate_id.json: $.items[1].id: duplicate item id \"example_01\""),
         "{err}"
     );
-    assert!(err.trim_end().ends_with("problem(s) found"), "{err}");
+    assert!(err.trim_end().ends_with("problems found"), "{err}");
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn a_workspace_file_lists_tracks_and_scores_its_cohort() {
     let (code, out, err) = qkit(&["workspace", "list", arg(&file), "--identity", arg(&key)]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with(&format!("{} record(s)", records.len())),
+        out.starts_with(&format!("{} records", records.len())),
         "{out}"
     );
     assert!(out.contains("group past (tsp): starts 2027-01-04"), "{out}");

@@ -1,6 +1,7 @@
 //! `qkit workspace merge`: two workspace files with two conflicts (a staff entry and a report
-//! comment) and records on both sides. Without `--take` the conflicts are listed and nothing is
-//! written (exit 1); `--take a` keeps A's side, `--take b` takes B's; what became of each of B's
+//! comment) and records on both sides. Unchosen conflicts are listed and nothing is written
+//! (exit 1); `--choose N=a|b|both` chooses one conflict, `--take a|b` every one left; a choice a
+//! conflict does not offer, or a number with no conflict, is refused; what became of each of B's
 //! records is listed, and the merged file opens with the team key.
 
 #[path = "../../tests/tests/export_common/mod.rs"]
@@ -104,11 +105,15 @@ fn s(p: &Path) -> &str {
 
 /// `qkit workspace merge A B -i KEY -o OUT [--take take]`: (exit code, stdout, stderr).
 fn merge(t: &Setup, b: &Path, out: &Path, take: Option<&str>) -> (i32, String, String) {
+    let take: Vec<&str> = take.map_or(vec![], |take| vec!["--take", take]);
+    merge_with(t, b, out, &take)
+}
+
+/// `qkit workspace merge A B -i KEY -o OUT` with the choices `more`: (exit code, stdout, stderr).
+fn merge_with(t: &Setup, b: &Path, out: &Path, more: &[&str]) -> (i32, String, String) {
     let mut args = vec!["workspace", "merge", s(&t.a), s(b), "--identity", s(&t.key)];
     args.extend(["--out", s(out)]);
-    if let Some(take) = take {
-        args.extend(["--take", take]);
-    }
+    args.extend(more);
     qkit(&args)
 }
 
@@ -132,17 +137,22 @@ fn without_take_the_conflicts_are_listed_and_nothing_is_written() {
     let (code, out, err) = merge(&t, &t.b, &c, None);
     assert_eq!(code, 1, "{err}");
     assert!(
-        out.contains("conflict 1: staff entries for A1 on tsp"),
+        out.contains("conflict 1 (a or b): staff entries for A1 on tsp"),
         "{out}"
     );
     assert!(out.contains(r#"A: {"risk":"high""#), "{out}");
     assert!(out.contains(r#"B: {"risk":"medium""#), "{out}");
     assert!(
-        out.contains("conflict 2: report comment for A1 on tsp\n  A: \"Ours.\"\n  B: \"Theirs.\""),
+        out.contains(
+            "conflict 2 (a, b or both): report comment for A1 on tsp\n  A: \"Ours.\"\n  B: \"Theirs.\""
+        ),
         "{out}"
     );
     assert!(!out.contains("conflict 3"), "{out}");
-    assert!(err.contains("2 conflict(s); nothing written"), "{err}");
+    assert!(
+        err.contains("2 of 2 conflicts not chosen (1, 2); nothing written"),
+        "{err}"
+    );
     assert!(!c.exists());
 }
 
@@ -161,7 +171,7 @@ fn take_b_takes_their_side_and_lists_each_record() {
         "{err}"
     );
     assert!(
-        err.contains("conflicts: 0 kept from A, 2 taken from B"),
+        err.contains("conflicts: 0 kept from A, 2 taken from B, 0 with both comments kept"),
         "{err}"
     );
     let (entries, records) = opened(&t.key, &c);
@@ -193,4 +203,58 @@ fn take_a_keeps_our_side_and_a_file_that_does_not_open_is_named() {
     assert_eq!(code, 1);
     assert!(err.contains("foreign.age"), "{err}");
     assert!(!d.exists());
+}
+
+#[test]
+fn each_conflict_is_chosen_on_its_own_and_take_settles_the_rest() {
+    let t = setup("merge-choose");
+    // Conflict 1 (the staff entry) from B, conflict 2 (the comment) both kept.
+    let c = t.dir.path("c.age");
+    let (code, _, err) = merge_with(&t, &t.b, &c, &["--choose", "1=b", "--choose", "2=both"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("conflicts: 0 kept from A, 1 taken from B, 1 with both comments kept"),
+        "{err}"
+    );
+    let (entries, _) = opened(&t.key, &c);
+    assert_eq!(entries.staff[&Key::new("A1", "tsp")], staff(Level::Medium));
+    assert_eq!(entries.comments[&Key::new("A1", "tsp")], "Ours.\n\nTheirs.");
+    // Conflict 2 kept from A, the rest (conflict 1) taken from B.
+    let d = t.dir.path("d.age");
+    let (code, _, err) = merge_with(&t, &t.b, &d, &["--choose", "2=a", "--take", "b"]);
+    assert_eq!(code, 0, "{err}");
+    let (entries, _) = opened(&t.key, &d);
+    assert_eq!(entries.staff[&Key::new("A1", "tsp")], staff(Level::Medium));
+    assert_eq!(entries.comments[&Key::new("A1", "tsp")], "Ours.");
+}
+
+#[test]
+fn a_conflict_left_unchosen_or_chosen_wrongly_writes_nothing() {
+    let t = setup("merge-choose-refused");
+    let c = t.dir.path("c.age");
+    let refused = |more: &[&str], says: &str| {
+        let (code, _, err) = merge_with(&t, &t.b, &c, more);
+        assert_ne!(code, 0, "{more:?}: {err}");
+        assert!(err.contains(says), "{more:?}: {err}");
+        assert!(!c.exists(), "{more:?} wrote the merged file");
+    };
+    refused(
+        &["--choose", "1=a"],
+        "1 of 2 conflicts not chosen (2); nothing written",
+    );
+    refused(
+        &["--choose", "1=both", "--take", "a"],
+        "conflict 1 (staff entries for A1 on tsp) offers a or b",
+    );
+    refused(
+        &["--choose", "3=a", "--take", "a"],
+        "there is no conflict 3 (2 conflicts listed)",
+    );
+    refused(
+        &["--choose", "2=a", "--choose", "2=b"],
+        "conflict 2 is chosen twice",
+    );
+    refused(&["--choose", "2"], "write N=a, N=b or N=both");
+    refused(&["--choose", "0=a"], "is not a conflict number");
+    refused(&["--choose", "1=c"], "choose a, b or both");
 }

@@ -23,6 +23,8 @@ pub mod raw;
 pub mod recordings;
 pub mod schedule;
 pub mod shipped;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod text;
 pub mod ui;
 mod validate;

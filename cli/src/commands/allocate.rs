@@ -1,6 +1,7 @@
 //! `qkit allocate`: participants and groups CSV files and a rules file in, the allocation CSV out.
 
 use crate::kit_files::KitFiles;
+use crate::words::counted;
 use anyhow::{anyhow, Context};
 use qkit_allocation::{
     allocate, read_groups, read_participants, write_allocation, AllocationInput, Date, Outcome,
@@ -68,8 +69,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .count()
     };
     println!(
-        "allocated {} participant(s) for {today}: {} in groups, {} to 1:1, {} not recommended; wrote {}",
-        allocation.assignments.len(),
+        "allocated {} for {today}: {} in groups, {} to 1:1, {} not recommended; wrote {}",
+        counted(allocation.assignments.len(), "participant", "participants"),
         count(|o| matches!(o, Outcome::Group { .. })),
         count(|o| matches!(o, Outcome::OneToOne { .. })),
         count(|o| matches!(o, Outcome::NotRecommended)),

@@ -11,6 +11,7 @@
 
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
+use crate::words::counted;
 use anyhow::{bail, Context};
 use qkit_export::open::{MAX_IDENTITY_BYTES, MAX_SEALED_BYTES};
 use qkit_export::{open_any, Identities, Opened, ResultRecord};
@@ -67,10 +68,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if failed > 0 {
-        eprintln!("{failed} of {} file(s) failed", args.files.len());
+        let files = counted(args.files.len(), "file", "files");
+        eprintln!("{failed} of {files} failed");
     }
     if failed_sittings > 0 {
-        eprintln!("{failed_sittings} rescued sitting(s) failed");
+        let sittings = counted(failed_sittings, "rescued sitting", "rescued sittings");
+        eprintln!("{sittings} failed");
     }
     if failed + failed_sittings > 0 {
         return Ok(ExitCode::from(1));
@@ -118,10 +121,10 @@ fn write_rescue(
         .filter(|r| r.is_unfinished())
         .count();
     eprintln!(
-        "{}: a rescue file of {} sitting(s), {open} of them unfinished; its code is {code} \
+        "{}: a rescue file of {}, {open} of them unfinished; its code is {code} \
          (staff type it on the laptop to remove the copy kept there)",
         path.display(),
-        sittings.len()
+        counted(sittings.len(), "sitting", "sittings")
     );
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let mut failed = 0;

@@ -17,6 +17,7 @@ use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
 use crate::record_folder::{open_folder, Folder};
+use crate::words::counted;
 use anyhow::Context;
 use qkit_export::analysis;
 use qkit_questionnaires::Lang;
@@ -79,13 +80,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         write_new_private(&args.out.join(file.name), file.text.as_bytes())?;
     }
     eprintln!(
-        "{} of {files} file(s) opened; {} row(s) written to {}",
+        "{} of {} opened; {} written to {}",
         files - failed.min(files),
-        export.rows,
+        counted(files, "file", "files"),
+        counted(export.rows, "row", "rows"),
         args.out.display()
     );
     if failed > 0 {
-        eprintln!("{failed} problem(s)");
+        eprintln!("{}", counted(failed, "problem", "problems"));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -23,6 +23,7 @@ use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
 use crate::commands::seal::load_kit;
 use crate::record_folder::{open_folder, Folder};
+use crate::words::counted;
 use qkit_export::scores_csv;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,13 +66,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let rows = written.rows;
     write_new_private(&args.out, written.text.as_bytes())?;
     eprintln!(
-        "{} of {} file(s) opened; {rows} rows written to {}",
+        "{} of {} opened; {} written to {}",
         files - failed.min(files),
-        files,
+        counted(files, "file", "files"),
+        counted(rows, "row", "rows"),
         args.out.display()
     );
     if failed > 0 {
-        eprintln!("{failed} problem(s)");
+        eprintln!("{}", counted(failed, "problem", "problems"));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@
 //! instruments whose licence the organisation must confirm; exit 0).
 
 use crate::kit_files::KitFiles;
+use crate::words::counted;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,7 +43,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 eprintln!("warning: {w}");
             }
             if !warnings.is_empty() {
-                eprintln!("{} warning(s): see docs/clinical.md", warnings.len());
+                let n = counted(warnings.len(), "warning", "warnings");
+                eprintln!("{n}: see docs/clinical.md");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -50,7 +52,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for e in &errors.0 {
                 eprintln!("{e}");
             }
-            eprintln!("{} problem(s) found", errors.0.len());
+            let n = counted(errors.0.len(), "problem", "problems");
+            eprintln!("{n} found");
             Ok(ExitCode::from(1))
         }
     }

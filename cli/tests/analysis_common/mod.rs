@@ -171,7 +171,7 @@ pub fn sealed_folder_with(name: &str, edit: impl Fn(&mut ResultRecord)) -> Scrat
 /// Runs `qkit export --format FORMAT --lang LANG` on the folder; returns the output folder.
 pub fn export(dir: &Scratch, format: &str, lang: &str) -> PathBuf {
     let (out, err) = export_said(dir, format, lang);
-    assert!(err.contains("3 of 3 file(s) opened; 3 row(s)"), "{err}");
+    assert!(err.contains("3 of 3 files opened; 3 rows"), "{err}");
     out
 }
 

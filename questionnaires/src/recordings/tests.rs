@@ -2,7 +2,7 @@
 
 use super::manifest::{check, files_by_hash, Manifest, Problem, Recording, RECORDED};
 use super::*;
-use crate::KitSources;
+use crate::testing::shipped_reworded;
 
 fn shipped() -> Kit {
     Kit::shipped().expect("the shipped kit is valid")
@@ -141,20 +141,11 @@ fn a_covering_manifest_passes_and_every_kind_of_gap_is_named() {
 fn the_check_fails_on_a_definition_whose_text_changed_after_its_recording_was_made() {
     let before = spoken_texts(&shipped());
     let manifest = covering(&before);
-    let file = "about_you.json";
-    let sources = KitSources::shipped();
-    let original = sources
-        .definitions
-        .iter()
-        .find(|(f, _)| *f == file)
-        .expect("shipped")
-        .1;
-    let reworded = original.replace("Do you want help with reading?", "Would reading help you?");
-    assert_ne!(reworded, original);
-    let mut changed = KitSources::shipped();
-    changed.definitions.retain(|(f, _)| *f != file);
-    changed.definitions.push((file, &reworded));
-    let after = spoken_texts(&Kit::load(&changed).expect("still valid"));
+    let after = spoken_texts(&shipped_reworded(
+        "about_you.json",
+        "Do you want help with reading?",
+        "Would reading help you?",
+    ));
     let problems = check(&after, &manifest, |_| true);
     assert_eq!(problems.len(), 1, "{problems:?}");
     let Problem::Stale { text, file } = &problems[0] else {

@@ -3,14 +3,18 @@
 //! Each checker pushes problems into a [`Ctx`] and carries on, so an author sees all problems in a
 //! file at once. A model value is returned only when no problem was found.
 
+mod alerts;
+mod answers;
 mod batteries;
 mod change_rules;
 mod codes;
+mod items;
 mod limits;
 mod norms;
 mod questionnaire;
 mod scales;
 mod ui;
+mod validity;
 
 pub(crate) use batteries::validate_batteries;
 pub use limits::{MAX_BATTERY_LIST, MAX_ITEMS, MAX_OPTIONS, MAX_RULES, MAX_SCALES, MAX_SMALL_LIST};

@@ -16,6 +16,7 @@
 //! on, and is refused (never applied) when the stored one has moved on. It is also bound into
 //! the sealed draft, and the index names the latest, so an older copy put back is caught.
 
+mod error;
 mod guesses;
 mod local_definitions;
 mod rescue;
@@ -24,6 +25,7 @@ mod settings;
 mod stored;
 mod watch;
 
+pub use error::{LoadError, SaveError, StoreError};
 pub use guesses::{Guesses, GUESSES_KEY};
 pub use local_definitions::LOCAL_DEFINITIONS_KEY;
 use qkit_web::browser::storage::StorageError;
@@ -40,7 +42,6 @@ use qkit_session::{Cursor, Draft};
 use qkit_web::browser::random::BrowserRng;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-use thiserror::Error;
 
 /// Key prefix of stored drafts.
 pub const DRAFT_PREFIX: &str = "qkit.draft.";
@@ -51,69 +52,6 @@ pub const ROOM_CHECK_KEY: &str = "qkit.room_check";
 pub const ROOM_FOR_A_SITTING: usize = 256 * 1024;
 /// Key naming the sitting open on this device.
 pub const CURRENT_KEY: &str = "qkit.current";
-
-/// The storage itself failed.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum StoreError {
-    /// The browser refuses storage (settings, a private window, a policy).
-    #[error("storage is blocked: {0}")]
-    Blocked(String),
-    /// The storage quota is used up.
-    #[error("storage is full")]
-    Full,
-    /// The browser has no secure random source, so nothing can be encrypted.
-    #[error("this browser has no secure random source, so answers cannot be stored encrypted")]
-    NoRandom,
-    /// The rescue copy could not be sealed to the assessor keys.
-    #[error("the rescue copy could not be sealed: {0}")]
-    NotSealed(String),
-}
-
-impl From<StorageError> for StoreError {
-    fn from(e: StorageError) -> StoreError {
-        match e {
-            StorageError::Blocked(why) => StoreError::Blocked(why),
-            StorageError::Full => StoreError::Full,
-        }
-    }
-}
-
-/// A draft could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum LoadError {
-    #[error("no draft \"{0}\" on this device")]
-    Missing(String),
-    /// The stored value is not a draft this qkit can read, or it is damaged.
-    #[error("draft \"{key}\" cannot be read: {reason}")]
-    Corrupt { key: String, reason: String },
-    /// The draft was sealed under another staff passphrase.
-    #[error("draft \"{0}\" was saved under a different staff passphrase")]
-    OtherPassphrase(String),
-    /// The stored draft is not the one qkit last wrote: changed outside qkit.
-    #[error("{}", stale_message(id, why))]
-    Stale { id: String, why: Stale },
-    #[error(transparent)]
-    Storage(#[from] StoreError),
-}
-
-/// A draft could not be written.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum SaveError {
-    /// Another tab or window saved this sitting since this one read it.
-    #[error("draft was changed elsewhere (stored revision {stored}, this tab has {expected})")]
-    Conflict { stored: u64, expected: u64 },
-    #[error(transparent)]
-    Storage(#[from] StoreError),
-}
-
-fn stale_message(id: &str, why: &Stale) -> String {
-    match why {
-        Stale::RolledBack { found, expected } => format!(
-            "draft \"{id}\" was put back to an older copy outside qkit (revision {found}; qkit last saved {expected})"
-        ),
-        Stale::Removed => format!("draft \"{id}\" was removed outside qkit"),
-    }
-}
 
 /// What a write seals with: the drafts' key, and the assessor keys for the rescue copy.
 #[derive(Clone, Copy)]

@@ -2,7 +2,8 @@
 
 use super::generate::for_voice;
 use super::*;
-use qkit_questionnaires::{Kit, KitSources};
+use qkit_questionnaires::testing::shipped_reworded;
+use qkit_questionnaires::Kit;
 
 fn shipped_audio() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/static/audio")
@@ -33,20 +34,11 @@ fn every_text_of_the_shipped_kit_has_an_up_to_date_recording() {
 
 #[test]
 fn the_shipped_recordings_are_stale_for_a_definition_reworded_after_they_were_made() {
-    let file = "phq9.json";
-    let sources = KitSources::shipped();
-    let original = sources
-        .definitions
-        .iter()
-        .find(|(f, _)| *f == file)
-        .expect("shipped")
-        .1;
-    let reworded = original.replace("Feeling tired or having little energy", "Feeling tired");
-    assert_ne!(reworded, original);
-    let mut changed = KitSources::shipped();
-    changed.definitions.retain(|(f, _)| *f != file);
-    changed.definitions.push((file, &reworded));
-    let texts = spoken_texts(&Kit::load(&changed).expect("still valid"));
+    let texts = spoken_texts(&shipped_reworded(
+        "phq9.json",
+        "Feeling tired or having little energy",
+        "Feeling tired",
+    ));
     let problems = check_folder(&texts, &shipped_audio()).expect("reads");
     assert_eq!(
         problems.len(),

@@ -4,6 +4,7 @@
 //! use or kept beside another; then the groups and what else was entered.
 
 use super::Opened;
+use crate::words::counted;
 use qkit_cohort::people::{present, record_date};
 use qkit_cohort::tracking::placements;
 use qkit_cohort::Key;
@@ -13,9 +14,13 @@ use std::process::ExitCode;
 pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
     let placed = placements(&w.entries);
     println!(
-        "{} record(s); {} man/programme pair(s)",
-        w.records.len(),
-        w.records.people().count()
+        "{}; {}",
+        counted(w.records.len(), "record", "records"),
+        counted(
+            w.records.people().count(),
+            "man/programme pair",
+            "man/programme pairs"
+        )
     );
     for (participant, programme, by_time) in w.records.people() {
         let group = placed
@@ -50,18 +55,18 @@ pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
     }
     for g in &w.entries.groups {
         println!(
-            "group {} ({}): starts {}, {} member(s)",
+            "group {} ({}): starts {}, {}",
             g.id,
             g.programme,
             g.start,
-            g.members.len()
+            counted(g.members.len(), "member", "members")
         );
     }
     println!(
-        "{} staff entr(ies), {} comment(s), {} local file(s); allocation: {}",
-        w.entries.staff.len(),
-        w.entries.comments.len(),
-        w.entries.local_files.len(),
+        "{}, {}, {}; allocation: {}",
+        counted(w.entries.staff.len(), "staff entry", "staff entries"),
+        counted(w.entries.comments.len(), "comment", "comments"),
+        counted(w.entries.local_files.len(), "local file", "local files"),
         if w.entries.allocated.is_some() {
             "made"
         } else {

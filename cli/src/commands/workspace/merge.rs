@@ -1,15 +1,18 @@
-//! `qkit workspace merge A.age B.age --identity ID --out C.age [--take a|b]`: merges workspace
-//! file B (another site's) into A with `qkit_cohort::merge`, the code the assessor area uses.
-//! Every conflict (the same man and programme with different entries, a group with the same id
-//! and different content, different settings) is listed with both sides. Without `--take`, a
-//! merge with conflicts writes nothing and exits 1; `--take a` keeps A's side of every conflict,
-//! `--take b` takes B's. The merged workspace is checked against the kit its local files make
-//! and written to C (never overwriting) sealed to the identity's recipients; what became of each
-//! of B's records is listed.
+//! `qkit workspace merge A.age B.age --identity ID --out C.age [--choose N=a|b|both]...
+//! [--take a|b]`: merges workspace file B (another site's) into A with `qkit_cohort::merge`, the
+//! code the assessor area uses. Every conflict (the same man and programme with different
+//! entries, a group with the same id and different content, different settings) is listed,
+//! numbered, with both sides and the choices it offers. The assessor chooses each one with
+//! `--choose N=a` (keep A's), `N=b` (take B's) or, for a report comment, `N=both`; `--take a|b`
+//! settles every conflict not chosen one by one. While any conflict is unchosen, nothing is
+//! written and the command exits 1 naming them. The merged workspace is checked against the kit
+//! its local files make and written to C (never overwriting) sealed to the identity's recipients;
+//! what became of each of B's records is listed.
 
 use super::open_file;
 use crate::commands::decrypt::load_identities;
 use crate::commands::keygen::write_new_private;
+use crate::words::counted;
 use anyhow::{anyhow, bail, Context};
 use qkit_cohort::local::for_workspace;
 use qkit_cohort::merge::{plan, Choice, Conflict, Outcome};
@@ -33,9 +36,75 @@ pub struct Args {
     /// Where to write the merged workspace file (C); an existing file is never overwritten.
     #[arg(short, long, value_name = "FILE")]
     out: PathBuf,
-    /// Resolve every conflict by keeping A's side (`a`) or taking B's (`b`).
+    /// Choose conflict N (as numbered in the listing): keep A's side (`N=a`), take B's (`N=b`),
+    /// or keep both report comments (`N=both`). Repeat for each conflict.
+    #[arg(long, value_name = "N=a|b|both", value_parser = parse_choose)]
+    choose: Vec<(usize, Choice)>,
+    /// Settle every conflict not chosen with --choose by keeping A's side (`a`) or taking B's (`b`).
     #[arg(long, value_enum)]
     take: Option<Take>,
+}
+
+/// `N=a`, `N=b` or `N=both`, with N counted from 1.
+fn parse_choose(text: &str) -> Result<(usize, Choice), String> {
+    let (n, side) = text
+        .split_once('=')
+        .ok_or_else(|| format!("\"{text}\": write N=a, N=b or N=both"))?;
+    let n: usize = match n.trim().parse() {
+        Ok(n) if n > 0 => n,
+        _ => return Err(format!("\"{n}\" is not a conflict number (1, 2, ...)")),
+    };
+    let choice = match side.trim() {
+        "a" => Choice::Ours,
+        "b" => Choice::Theirs,
+        "both" => Choice::Both,
+        other => return Err(format!("\"{other}\": choose a, b or both")),
+    };
+    Ok((n, choice))
+}
+
+/// One choice per conflict: `--choose` first, then `--take` for the rest; `None` where neither
+/// chose. Refuses a number with no conflict, a conflict chosen twice and a choice the conflict
+/// does not offer.
+fn choices(
+    conflicts: &[Conflict],
+    chosen: &[(usize, Choice)],
+    take: Option<Take>,
+) -> anyhow::Result<Vec<Option<Choice>>> {
+    let mut choices: Vec<Option<Choice>> = vec![None; conflicts.len()];
+    for &(n, choice) in chosen {
+        let Some(slot) = choices.get_mut(n - 1) else {
+            bail!(
+                "--choose {n}: there is no conflict {n} ({} listed)",
+                counted(conflicts.len(), "conflict", "conflicts")
+            );
+        };
+        if slot.is_some() {
+            bail!("--choose {n}: conflict {n} is chosen twice");
+        }
+        if !conflicts[n - 1].choices().contains(&choice) {
+            bail!(
+                "--choose {n}: conflict {n} ({}) offers {}",
+                describe(&conflicts[n - 1]).0,
+                offered(&conflicts[n - 1])
+            );
+        }
+        *slot = Some(choice);
+    }
+    let rest = take.map(|t| match t {
+        Take::A => Choice::Ours,
+        Take::B => Choice::Theirs,
+    });
+    Ok(choices.into_iter().map(|c| c.or(rest)).collect())
+}
+
+/// The choices a conflict offers, as the command line writes them.
+fn offered(conflict: &Conflict) -> &'static str {
+    if conflict.choices().contains(&Choice::Both) {
+        "a, b or both"
+    } else {
+        "a or b"
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -51,23 +120,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let plan = plan(a.side(), b.side());
     for (n, conflict) in plan.conflicts.iter().enumerate() {
         let (what, ours, theirs) = describe(conflict);
-        println!("conflict {}: {what}\n  A: {ours}\n  B: {theirs}", n + 1);
+        println!(
+            "conflict {} ({}): {what}\n  A: {ours}\n  B: {theirs}",
+            n + 1,
+            offered(conflict)
+        );
     }
-    let choice = match args.take {
-        None if !plan.conflicts.is_empty() => {
-            eprintln!(
-                "{} conflict(s); nothing written. Choose with --take a (keep A's) or --take b \
-                 (take B's)",
-                plan.conflicts.len()
-            );
-            return Ok(ExitCode::from(1));
-        }
-        None | Some(Take::A) => Choice::Ours,
-        Some(Take::B) => Choice::Theirs,
-    };
-    let merged = plan
-        .resolve(&vec![Some(choice); plan.conflicts.len()])
-        .map_err(|e| anyhow!("{e}"))?;
+    let choices = choices(&plan.conflicts, &args.choose, args.take)?;
+    let unchosen: Vec<String> = (1..=choices.len())
+        .filter(|n| choices[n - 1].is_none())
+        .map(|n| n.to_string())
+        .collect();
+    if !unchosen.is_empty() {
+        eprintln!(
+            "{} of {} not chosen ({}); nothing written. Choose each with --choose N=a (keep \
+             A's), N=b (take B's) or N=both (report comments), or every one left with --take a \
+             or --take b",
+            unchosen.len(),
+            counted(plan.conflicts.len(), "conflict", "conflicts"),
+            unchosen.join(", ")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let merged = plan.resolve(&choices).map_err(|e| anyhow!("{e}"))?;
     let e = &merged.entries;
     let loaded = for_workspace(&e.local_files, e.rules_file.as_ref())
         .map_err(|refused| anyhow!("the merged workspace: {}", refused.lines().join("; ")))?;
@@ -81,13 +156,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     write_new_private(&args.out, &sealed)?;
     let t = plan.taken;
     eprintln!(
-        "taken from B: {} staff entr(ies), {} comment(s), {} group(s), {} on the waiting list, \
-         {} local file(s){}{}{}",
-        t.staff,
-        t.comments,
-        t.groups,
+        "taken from B: {}, {}, {}, {} on the waiting list, {}{}{}{}",
+        counted(t.staff, "staff entry", "staff entries"),
+        counted(t.comments, "comment", "comments"),
+        counted(t.groups, "group", "groups"),
         t.listed,
-        t.local_files,
+        counted(t.local_files, "local file", "local files"),
         if t.allocation { ", the allocation" } else { "" },
         if t.rules_file { ", the rules file" } else { "" },
         if t.reliable_change {
@@ -96,8 +170,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ""
         },
     );
-    let [kept, took, _] = merged.chosen;
-    eprintln!("conflicts: {kept} kept from A, {took} taken from B");
+    let [kept, took, both] = merged.chosen;
+    eprintln!("conflicts: {kept} kept from A, {took} taken from B, {both} with both comments kept");
     for r in &plan.records {
         let what = match &r.outcome {
             Outcome::Added => "added".to_owned(),

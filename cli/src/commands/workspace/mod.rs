@@ -9,8 +9,8 @@
 //!   (`qkit_cohort::tracking_csv`);
 //! - `scores FILE --identity ID --out scores.csv`: the file `qkit scores` writes, with the
 //!   workspace's reliable-change choice;
-//! - `merge A B --identity ID --out C [--take a|b]`: another site's workspace merged into one
-//!   (`merge.rs`).
+//! - `merge A B --identity ID --out C [--choose N=a|b|both]... [--take a|b]`: another site's
+//!   workspace merged into one, each conflict chosen (`merge.rs`).
 //!
 //! An output file is never overwritten and is readable by its owner only.
 
@@ -42,7 +42,8 @@ pub enum Command {
     /// Write every score (and change) as CSV, as `qkit scores` does.
     Scores(Out),
     /// Merge a second workspace file (B, another site's) into A and write the result as C;
-    /// without --take it lists the conflicts and exits 1 writing nothing.
+    /// while a conflict is not chosen (--choose N=a|b|both, --take a|b for the rest) it lists
+    /// them and exits 1 writing nothing.
     Merge(merge::Args),
 }
 
