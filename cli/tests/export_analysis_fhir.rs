@@ -52,26 +52,22 @@ fn the_bundle_is_valid_r4_and_every_response_resolves_to_its_questionnaire() {
         let bundle: Value =
             serde_json::from_str(&std::fs::read_to_string(&bundle_path).unwrap()).unwrap();
         let entries = bundle["entry"].as_array().unwrap();
-        let phq9 = entries
-            .iter()
-            .map(|e| &e["resource"])
-            .find(|r| {
-                r["resourceType"] == "QuestionnaireResponse"
-                    && r["subject"]["identifier"]["value"] == "B-2"
-                    && r["questionnaire"].as_str().unwrap().contains("phq9")
-            })
-            .unwrap();
+        // B-2's response to questionnaire `q` (a Welsh sitting).
+        let b2 = |q: &str| {
+            entries
+                .iter()
+                .map(|e| &e["resource"])
+                .find(|r| {
+                    r["resourceType"] == "QuestionnaireResponse"
+                        && r["subject"]["identifier"]["value"] == "B-2"
+                        && r["questionnaire"].as_str().unwrap().contains(q)
+                })
+                .unwrap()
+        };
+        let phq9 = b2("phq9");
         // PHQ-9 has no Welsh text: a Welsh sitting showed it in English.
         assert_eq!(phq9["language"], "en");
-        let about_you = entries
-            .iter()
-            .map(|e| &e["resource"])
-            .find(|r| {
-                r["resourceType"] == "QuestionnaireResponse"
-                    && r["subject"]["identifier"]["value"] == "B-2"
-                    && r["questionnaire"].as_str().unwrap().contains("about_you")
-            })
-            .unwrap();
+        let about_you = b2("about_you");
         assert_eq!(about_you["language"], "cy");
         assert_eq!(phq9["questionnaire"], "urn:qkit:questionnaire:phq9|1.1.0");
         let first = &phq9["item"][0];
