@@ -106,6 +106,9 @@ fn missing(cohort: &Cohort, t: Timepoint) -> Status {
     match (cohort, t) {
         (Cohort::Waiting, Timepoint::Pre) => Status::Due(day(TODAY)),
         (Cohort::Waiting, _) => Status::NotExpected,
+        (Cohort::OneToOne | Cohort::NotRecommended, _) => {
+            panic!("the generator makes no allocation, so nobody is 1:1 or not recommended")
+        }
         (Cohort::Group(g), t) => match (g.as_str(), t) {
             ("past", Timepoint::Pre) => overdue("2027-01-04", 148),
             ("past", Timepoint::Mid) => overdue("2027-02-15", 106),
