@@ -40,6 +40,19 @@ fn kind(name: &str) -> &'static str {
         .map_or("first", |k| &k[1..k.len() - 4])
 }
 
+/// What the import summary must say of an import of `files`, `before` of them imported before
+/// it: each first file added, each copy counted once, each second sitting a problem to check.
+fn summary(files: &[File], before: usize) -> ImportCounts {
+    let of = |k: &str| files.iter().filter(|(n, _)| kind(n) == k).count();
+    ImportCounts {
+        files: files.len(),
+        added: of("first"),
+        before,
+        twice: of("copy"),
+        problems: of("again"),
+    }
+}
+
 /// Checks the tracking table and the reconciliation against the files imported so far.
 fn check(made: &generate::Generated, set: &RecordSet, imported: &[&File]) {
     let kit = generate::kit();
@@ -56,11 +69,7 @@ fn check(made: &generate::Generated, set: &RecordSet, imported: &[&File]) {
         .collect();
     assert_eq!(table.rows.len(), known.len());
     for p in known {
-        let row = table
-            .rows
-            .iter()
-            .find(|r| r.key == p.key)
-            .expect("in the table");
+        let row = table.row(&p.key).expect("in the table");
         assert_eq!(row.cohort, p.cohort);
         for t in Timepoint::ALL {
             let done = match row.status[t as usize] {
@@ -115,33 +124,14 @@ fn a_second_import_of_mid_and_post_at_scale_is_tracked_reconciled_and_counted() 
     let mut log = ImportLog::default();
 
     let counts = import(&mut set, &mut log, &first);
-    let of = |files: &[File], k: &str| files.iter().filter(|(n, _)| kind(n) == k).count();
-    assert_eq!(
-        counts,
-        ImportCounts {
-            files: first.len(),
-            added: of(&first, "first"),
-            before: 0,
-            twice: of(&first, "copy"),
-            problems: of(&first, "again"),
-        }
-    );
+    assert_eq!(counts, summary(&first, 0));
     check(&made, &set, &first.iter().collect::<Vec<_>>());
 
     let counts = import(&mut set, &mut log, &second);
     // What the second import did, by file: new results added, the five sent again counted as
     // imported before, copies within it counted once, second sittings kept beside (a problem
     // for the assessor to check).
-    assert_eq!(
-        counts,
-        ImportCounts {
-            files: second.len(),
-            added: of(&second, "first"),
-            before: 5,
-            twice: of(&second, "copy"),
-            problems: of(&second, "again"),
-        }
-    );
+    assert_eq!(counts, summary(&second, 5));
     assert!(
         counts.added > 100 && counts.twice > 5 && counts.problems > 2,
         "{counts:?}"

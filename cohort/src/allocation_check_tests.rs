@@ -10,7 +10,7 @@ use crate::tracking::{tracking, Cohort, Filter, Status};
 use crate::workspace::{Allocated, Entries};
 use qkit_allocation::{
     allocate, Availability, Cohort as Offence, Date, Group, Intake, Intensity, Level,
-    ModuleBoundaries, Slot, TimeOfDay, Weekday,
+    ModuleBoundaries,
 };
 use qkit_export::record_set::RecordSet;
 use qkit_questionnaires::Kit;
@@ -36,21 +36,9 @@ fn man(id: &str, site: &str, pathway: Intensity, since: &str) -> Participant {
 /// A TSP moderate group at site_a on Mondays, 1 to `max`, taking joiners every 4 weeks.
 fn group(id: &str, start: &str, max: u32) -> Group {
     Group {
-        id: id.into(),
-        programme: "tsp".into(),
-        pathway: Intensity::Moderate,
-        cohort: Offence::General,
-        site: "site_a".into(),
-        slot: Slot {
-            weekday: Weekday::Mon,
-            time: TimeOfDay::Day,
-        },
-        start: day(start),
         intake: Intake::Rolling(ModuleBoundaries::EveryWeeks(4)),
-        min_size: 1,
         max_size: max,
-        adapted: false,
-        members: vec![],
+        ..generate::group(id, start, Vec::new())
     }
 }
 
@@ -140,9 +128,7 @@ fn men_who_started_stay_in_their_group_and_count_against_its_size_when_allocatin
         day("2027-05-01"),
     );
     let row = |t: &crate::tracking::Tracking, who: &str| {
-        t.rows
-            .iter()
-            .find(|r| r.key.participant == who)
+        t.row(&crate::Key::new(who, "tsp"))
             .cloned()
             .expect("in the table")
     };

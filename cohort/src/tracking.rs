@@ -117,6 +117,11 @@ impl Tracking {
         self.rows.iter().filter(move |r| filter.keeps(r))
     }
 
+    /// The row of the man with `key`.
+    pub fn row(&self, key: &Key) -> Option<&Row> {
+        self.rows.iter().find(|r| r.key == *key)
+    }
+
     /// How many rows have each status at timepoint `t`.
     pub fn counts(&self, t: Timepoint) -> Counts {
         let mut c = Counts::default();
