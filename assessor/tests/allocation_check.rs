@@ -18,6 +18,7 @@ use qkit_assessor::model::allocation_check::{counts, merge_listed, out_of_date, 
 use qkit_assessor::model::cohort::table;
 use qkit_assessor::model::legend::{band_code, legend};
 use qkit_assessor::model::staff::StaffEntry;
+use qkit_assessor::model::tracking::{tracking, Cohort};
 use qkit_assessor::model::Key;
 use qkit_assessor::state::{Action, FileOutcome, State};
 use qkit_export::RecordSet;
@@ -149,6 +150,32 @@ fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
     assert!(!stale.is_current());
     assert_eq!(stale.moved_on, [("A1".to_owned(), Timepoint::Post)]);
     assert_eq!(stale.not_in_it, ["C3"]);
+    // Allocating again: A1 has started g1 and is now one of its members, so tracking keeps him
+    // there and the new allocation counts him; B2 is allocated again (C3 has no entries yet).
+    let s = allocate(s);
+    assert_eq!(s.groups[0].members, ["A1"]);
+    let again = s.allocated.as_ref().expect("allocated again");
+    let summary = &again.allocation.groups[0];
+    assert_eq!(
+        (summary.members, summary.joiners.clone()),
+        (1, vec!["B2".to_owned()])
+    );
+    let ids: Vec<&str> = again
+        .input
+        .participants
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["B2"], "C3 has no entries yet");
+    assert_eq!(
+        out_of_date(&again.input.participants, &s.table).moved_on,
+        []
+    );
+    let table = tracking(&s.kit, &s.records, &s.entries(), alloc::today());
+    let a1 = table.rows.iter().find(|r| r.key.participant == "A1");
+    assert_eq!(a1.map(|r| &r.cohort), Some(&Cohort::Group("g1".into())));
+    // Saved with the workspace: the member is in the entries.
+    assert_eq!(s.entries().groups[0].members, ["A1"]);
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //!   cohort's pre-programme SD, as the workspace's reliable-change choice says.
 //! - **A new alert item** at mid or post: an item alert the definition declares (e.g. PHQ-9
 //!   item 9, `alerts` in `phq9.json`: answered above "Not at all" or not answered) raised at a
-//!   timepoint when it was not raised at his previous timepoint with that questionnaire.
+//!   timepoint when it was not raised at his previous timepoint with that questionnaire, or when
+//!   he has no earlier timepoint with that questionnaire (new to the team all the same).
 //! - **A response-quality flag** at any timepoint (too fast, straight-lining, inconsistent pairs,
 //!   many missing answers, a validity-concern band: the flags' rules are in each definition),
 //!   since scores read from those answers may not say how he is. Answers given in adapted
@@ -92,9 +93,11 @@ pub fn not_on_track(
             let Some(report) = reports.at(t) else {
                 continue;
             };
-            if let Some(before) = previous {
+            if t != Timepoint::Pre {
                 for hit in &report.alerts {
-                    if !before.alerts.iter().any(|b| b.item == hit.item) {
+                    let raised_before =
+                        previous.is_some_and(|b| b.alerts.iter().any(|a| a.item == hit.item));
+                    if !raised_before {
                         out.push(Alert {
                             timepoint: t,
                             questionnaire: id.to_owned(),

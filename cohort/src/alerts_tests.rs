@@ -114,3 +114,38 @@ fn five_points_worse_an_alert_already_raised_before_and_plausible_timing_raise_n
     );
     assert_eq!(alerts, []);
 }
+
+#[test]
+fn item_9_first_seen_at_mid_or_post_with_no_earlier_phq9_is_a_new_alert() {
+    let kit = Kit::shipped_with_assessor().expect("shipped kit");
+    // phq9.json's alert: item 9 at least 1 ("Several days"). C has no PHQ-9 before post and
+    // answers item 9 with 1, the threshold itself; D, also post only, answers it 0, under it;
+    // E's first PHQ-9 is at pre with item 9 at 1: pre is where the team first sees him, not a
+    // change, so nothing is raised there.
+    let mut set = RecordSet::new();
+    let answers = |item_9| [1, 0, 0, 1, 0, 0, 1, 0, item_9];
+    set.add("c.age", phq9(&kit, "C", Timepoint::Post, answers(1), 3.0));
+    set.add("d.age", phq9(&kit, "D", Timepoint::Post, answers(0), 3.0));
+    set.add("e.age", phq9(&kit, "E", Timepoint::Pre, answers(1), 3.0));
+    let alerts = |who: &str| {
+        let records = set.get(who, "bbr").expect("in the set");
+        not_on_track(
+            &kit,
+            &set,
+            ("bbr", records),
+            ReliableChangeChoice::Definition,
+        )
+    };
+    assert_eq!(
+        alerts("C"),
+        [Alert {
+            timepoint: Timepoint::Post,
+            questionnaire: "phq9".into(),
+            why: Why::NewAlert {
+                item: "phq9_09".into()
+            }
+        }]
+    );
+    assert_eq!(alerts("D"), []);
+    assert_eq!(alerts("E"), []);
+}

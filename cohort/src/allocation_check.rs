@@ -1,11 +1,12 @@
 //! What the allocation screen says about the allocation in hand, as plain data: whether it is
 //! out of date (men placed who now have results from after the start, men waiting who are not in
 //! it), how a `participants.csv` row naming a man already imported is merged with the entries
-//! made on screen, and exactly what the allocation did (placed, 1:1, not recommended).
+//! made on screen, exactly what the allocation did (placed, 1:1, not recommended), and which
+//! placed men have started their group ([`keep_started`]), so allocating again keeps them.
 
 use super::cohort::Table;
 use super::Key;
-use qkit_allocation::{Allocation, Outcome, Participant};
+use qkit_allocation::{Allocation, Group, Outcome, Participant};
 use qkit_questionnaires::Timepoint;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +43,41 @@ pub fn out_of_date(placed: &[Participant], table: &Table) -> OutOfDate {
         }
     }
     out
+}
+
+/// The groups with every man who has started his place as a member. An allocation is a
+/// proposal until the group runs: a man `allocation` placed in a group (by the allocator or
+/// moved there by hand) who now has a result from part-way or after the programme (his row's
+/// latest timepoint in `table` is mid or post) has started that group, so he becomes one of its
+/// members. Allocating again then keeps him in it (tracking lists him there, and he counts
+/// against its size) instead of dropping him; men placed who have not started are allocated
+/// again. Returns the groups and the men added, by group, in the allocation's order. Members
+/// start with the group: the allocation's joining date is not kept beyond it.
+pub fn keep_started(
+    groups: &[Group],
+    allocation: &Allocation,
+    table: &Table,
+) -> (Vec<Group>, Vec<(String, String)>) {
+    let mut out = groups.to_vec();
+    let mut added = Vec::new();
+    for a in &allocation.assignments {
+        let Outcome::Group { group, .. } = &a.outcome else {
+            continue;
+        };
+        let Some(g) = out.iter_mut().find(|g| g.id == *group) else {
+            continue;
+        };
+        let started = table.rows.iter().any(|r| {
+            r.key.participant == a.participant
+                && r.key.programme == g.programme
+                && r.latest != Timepoint::Pre
+        });
+        if started && !g.members.contains(&a.participant) {
+            g.members.push(a.participant.clone());
+            added.push((group.clone(), a.participant.clone()));
+        }
+    }
+    (out, added)
 }
 
 /// Which entries were used for a man both imported and named in a `participants.csv` file.
@@ -159,3 +195,7 @@ pub fn counts(allocation: &Allocation) -> Counts {
     c.groups_used = used.len();
     c
 }
+
+#[cfg(test)]
+#[path = "allocation_check_tests.rs"]
+mod tests;

@@ -139,7 +139,8 @@ pub fn record(
     r
 }
 
-fn group(id: &str, start: &str, members: Vec<String>) -> Group {
+/// A closed TSP moderate group at site_a on Mondays, 1 to 1000, starting on `start`.
+pub fn group(id: &str, start: &str, members: Vec<String>) -> Group {
     Group {
         id: id.into(),
         programme: "tsp".into(),

@@ -9,7 +9,11 @@
 //! - a finished record at a timepoint: done, with the day it was completed;
 //! - no group: pre is due today; mid and post are not expected yet;
 //! - in a group starting on day S: pre is due by S, mid by S + 7 × mid_week, post by
-//!   S + 7 × post_week; a due date before today is overdue (by how many days).
+//!   S + 7 × post_week; a due date before today is overdue (by how many days);
+//! - placed 1:1 by the allocation: a cohort of its own; pre is due today, and mid and post are
+//!   expected with no due date (1:1 work has no first session in qkit to count from);
+//! - not recommended for a group programme: a cohort of its own; pre is due today, and mid and
+//!   post are not expected.
 //!
 //! "Today" is a parameter, so the table is the same on the screen, in print and from the CLI.
 
@@ -21,11 +25,15 @@ use qkit_export::record_set::RecordSet;
 use qkit_questionnaires::{Kit, Timepoint};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The cohort a man is tracked in.
+/// The cohort a man is tracked in (in the table's order).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cohort {
     /// A group, by id.
     Group(String),
+    /// Placed for 1:1 delivery by the allocation.
+    OneToOne,
+    /// Not recommended for a group programme (the allocation says so).
+    NotRecommended,
     /// Not (yet) in a group.
     Waiting,
 }
@@ -39,9 +47,9 @@ pub enum Status {
     Due(Date),
     /// Not done; was due on this day, `days` days before today.
     Overdue { due: Date, days: i64 },
-    /// In a group, but the programme's length is not set: no due date.
+    /// Expected, with no due date: in a group whose programme's length is not set, or 1:1.
     NoDueDate,
-    /// Not expected yet (no group, so mid and post have no date).
+    /// Not expected (yet): waiting for a group, or not recommended for one.
     NotExpected,
 }
 
@@ -67,8 +75,8 @@ pub struct Row {
     pub status: [Status; 3],
 }
 
-/// The tracking table: rows sorted by programme, cohort (groups by id, then the waiting list)
-/// and participant.
+/// The tracking table: rows sorted by programme, cohort (groups by id, 1:1, not recommended,
+/// then the waiting list) and participant.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tracking {
     pub rows: Vec<Row>,
@@ -109,6 +117,11 @@ impl Tracking {
         self.rows.iter().filter(move |r| filter.keeps(r))
     }
 
+    /// The row of the man with `key`.
+    pub fn row(&self, key: &Key) -> Option<&Row> {
+        self.rows.iter().find(|r| r.key == *key)
+    }
+
     /// How many rows have each status at timepoint `t`.
     pub fn counts(&self, t: Timepoint) -> Counts {
         let mut c = Counts::default();
@@ -126,11 +139,11 @@ impl Tracking {
 }
 
 /// Every man the workspace knows on each programme: those with records, staff entries, a place
-/// on the waiting list read from a file, or a place in a group.
+/// on the waiting list read from a file, or a place from a group or the allocation.
 fn everyone(
     records: &RecordSet,
     entries: &Entries,
-    placed: &BTreeMap<Key, (String, Date)>,
+    placed: &BTreeMap<Key, Place>,
 ) -> BTreeSet<Key> {
     let mut keys: BTreeSet<Key> = records.people().map(|(p, g, _)| Key::new(p, g)).collect();
     keys.extend(entries.staff.keys().cloned());
@@ -139,37 +152,82 @@ fn everyone(
     keys
 }
 
-/// Each man's group and first session: a current member of a group starts with it; a man the
-/// allocation placed starts at his joining date. A later source wins (the allocation, with its
-/// moves by hand, over the groups' member lists).
-pub fn placements(entries: &Entries) -> BTreeMap<Key, (String, Date)> {
+/// Where a man is placed: his cohort and, in a group, his first session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub cohort: Cohort,
+    pub start: Option<Date>,
+}
+
+/// Each man's place: a current member of a group starts with it; a man the allocation placed
+/// in a group starts at his joining date; the allocation's 1:1 and not recommended men are
+/// their own cohorts. A later source wins (the allocation, with its moves by hand, over the
+/// groups' member lists).
+pub fn placements(entries: &Entries) -> BTreeMap<Key, Place> {
     let mut out = BTreeMap::new();
     for g in &entries.groups {
         for m in &g.members {
-            out.insert(Key::new(m, &g.programme), (g.id.clone(), g.start));
+            let place = Place {
+                cohort: Cohort::Group(g.id.clone()),
+                start: Some(g.start),
+            };
+            out.insert(Key::new(m, &g.programme), place);
         }
     }
     if let Some(allocated) = &entries.allocated {
-        let programme_of: BTreeMap<&str, &str> = entries
+        let group_programme: BTreeMap<&str, &str> = entries
             .groups
             .iter()
             .map(|g| (g.id.as_str(), g.programme.as_str()))
             .collect();
+        let programme_of: BTreeMap<&str, &str> = allocated
+            .input
+            .participants
+            .iter()
+            .map(|p| (p.id.as_str(), p.programme.as_str()))
+            .collect();
         for a in &allocated.allocation.assignments {
-            if let Outcome::Group { group, start, .. } = &a.outcome {
-                if let Some(programme) = programme_of.get(group.as_str()) {
-                    out.insert(Key::new(&a.participant, programme), (group.clone(), *start));
-                }
+            let (programme, place) = match &a.outcome {
+                Outcome::Group { group, start, .. } => (
+                    group_programme.get(group.as_str()),
+                    Place {
+                        cohort: Cohort::Group(group.clone()),
+                        start: Some(*start),
+                    },
+                ),
+                Outcome::OneToOne { .. } => (
+                    programme_of.get(a.participant.as_str()),
+                    Place {
+                        cohort: Cohort::OneToOne,
+                        start: None,
+                    },
+                ),
+                Outcome::NotRecommended => (
+                    programme_of.get(a.participant.as_str()),
+                    Place {
+                        cohort: Cohort::NotRecommended,
+                        start: None,
+                    },
+                ),
+            };
+            if let Some(programme) = programme {
+                out.insert(Key::new(&a.participant, programme), place);
             }
         }
     }
     out
 }
 
-/// The status at one timepoint of a man without a record for it.
-fn expected(t: Timepoint, start: Option<Date>, weeks: Option<[u32; 2]>, today: Date) -> Status {
+/// The status at one timepoint of a man in `cohort` without a record for it.
+fn expected(
+    t: Timepoint,
+    (cohort, start): (&Cohort, Option<Date>),
+    weeks: Option<[u32; 2]>,
+    today: Date,
+) -> Status {
     let due = match (t, start, weeks) {
         (Timepoint::Pre, None, _) => return Status::Due(today),
+        (_, None, _) if *cohort == Cohort::OneToOne => return Status::NoDueDate,
         (_, None, _) => return Status::NotExpected,
         (Timepoint::Pre, Some(s), _) => Some(s),
         (_, Some(_), None) => None,
@@ -194,8 +252,9 @@ pub fn tracking(kit: &Kit, records: &RecordSet, entries: &Entries, today: Date) 
     let mut rows: Vec<Row> = everyone(records, entries, &placed)
         .into_iter()
         .map(|key| {
-            let place = placed.get(&key);
-            let start = place.map(|(_, s)| *s);
+            let (cohort, start) = placed
+                .get(&key)
+                .map_or((Cohort::Waiting, None), |p| (p.cohort.clone(), p.start));
             let weeks = kit
                 .programme(&key.programme)
                 .and_then(|p| p.schedule.weeks())
@@ -208,11 +267,11 @@ pub fn tracking(kit: &Kit, records: &RecordSet, entries: &Entries, today: Date) 
                     .and_then(|i| record_date(&i.record));
                 match done {
                     Some(day) => Status::Done(day),
-                    None => expected(t, start, weeks, today),
+                    None => expected(t, (&cohort, start), weeks, today),
                 }
             });
             Row {
-                cohort: place.map_or(Cohort::Waiting, |(g, _)| Cohort::Group(g.clone())),
+                cohort,
                 key,
                 start,
                 status,

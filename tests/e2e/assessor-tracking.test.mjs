@@ -90,8 +90,15 @@ test('tracking, reconciliation and not-on-track alerts in the browser', async ()
   await group.waitFor();
   // Q1002X has only pre: mid was due 1 Sep + 6 weeks = 13 Oct, post 1 Sep + 12 weeks = 24 Nov.
   const q1002 = group.getByRole('row', { name: /Q1002X/ });
-  await q1002.getByRole('cell', { name: ui('assessor_tracking_overdue', { date: '2026-10-13' }) }).waitFor();
-  await q1002.getByRole('cell', { name: ui('assessor_tracking_overdue', { date: '2026-11-24' }) }).waitFor();
+  // How long overdue is counted to today on this computer's clock, as the screen counts it.
+  const overdue = (date) => {
+    const [y, m, d] = date.split('-').map(Number);
+    const now = new Date();
+    const count = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / 86_400_000);
+    return ui('assessor_tracking_overdue', { date, count });
+  };
+  await q1002.getByRole('cell', { name: overdue('2026-10-13') }).waitFor();
+  await q1002.getByRole('cell', { name: overdue('2026-11-24') }).waitFor();
   // The waiting lists: BBR has no schedule and no group, so mid and post are not expected yet.
   const bbr = page.getByRole('table', { name: ui('assessor_tracking_waiting', { programme: 'Building Better Relationships' }) });
   await bbr.getByRole('row', { name: /Q1005X/ }).getByRole('cell', { name: UI.assessor_tracking_not_expected }).first().waitFor();

@@ -3,7 +3,9 @@
 // team key: all of it is there; lock and unlock: all there again. A full store is said plainly,
 // the leave-page warning is on until a save succeeds, and nothing saved before is lost. The whole
 // workspace saved as one file sealed to the team key opens with the age tool and in a fresh
-// browser profile. axe-core checks the screens with the save line.
+// browser profile. A man placed who then has results from after the programme stays in his
+// group when the allocation is made again, and a man moved to 1:1 is tracked as 1:1. axe-core
+// checks the screens with the save line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -268,6 +270,31 @@ test('the renderer killed mid-edit: the last confirmed change is there; a later 
   await stale.getByText(ui('assessor_out_of_date_moved', { count: 1, people: `Q1000X (${UI.timepoint_post})` })).waitFor();
   await stale.getByRole('button', { name: UI.assessor_allocate_again }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the allocation screen marked out of date');
+
+  // Tracking before allocating again: Q1002X, moved to 1:1, has a table of his own (mid and
+  // post expected, with no due date), not the waiting list's.
+  const tsp = 'Thinking Skills Programme';
+  await nav(page, UI.assessor_nav_tracking).click();
+  await heading(page, UI.assessor_tracking_heading);
+  const oneToOne = page.getByRole('table', { name: ui('assessor_tracking_one_to_one', { programme: tsp }) });
+  await oneToOne.getByRole('row', { name: /Q1002X/ }).getByRole('cell', { name: UI.assessor_tracking_one_to_one_no_date }).first().waitFor();
+  assert.equal(await page.getByRole('table', { name: ui('assessor_tracking_waiting', { programme: tsp }) }).count(), 0);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the tracking screen with a 1:1 table');
+
+  // Allocating again keeps Q1000X, who has started (results from after), in his group: he is
+  // one of its members now; Q1002X, placed but not started, is allocated again.
+  await nav(page, UI.assessor_nav_allocation).click();
+  await page.getByRole('region', { name: UI.assessor_out_of_date_heading })
+    .getByRole('button', { name: UI.assessor_allocate_again }).click();
+  await page.getByRole('region', { name: UI.assessor_out_of_date_heading }).waitFor({ state: 'detached' });
+  await saved(page).waitFor();
+  await nav(page, UI.assessor_nav_tracking).click();
+  const group = page.getByRole('table', { name: ui('assessor_tracking_group', { programme: tsp, group: EVENING_GROUPS[0].id }) });
+  await group.getByRole('rowheader', { name: /Q1000X/ }).waitFor();
+  await group.getByRole('rowheader', { name: /Q1002X/ }).waitFor();
+  await page.getByRole('combobox', { name: UI.assessor_tracking_show }).selectOption({ label: UI.assessor_tracking_needs_mid });
+  await group.getByRole('rowheader', { name: /Q1000X/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the tracking screen after allocating again');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,6 +1,6 @@
-//! The tracking screen: for each programme cohort (a group, or the waiting list), a table of
-//! its men by timepoint (done with the day, due with the day, overdue, no due date, not expected
-//! yet), from qkit-cohort's `tracking` on today's date; a filter for who still needs mid or post;
+//! The tracking screen: for each programme cohort (a group, 1:1, not recommended, or the waiting
+//! list), a table of its men by timepoint (done with the day, due with the day, overdue by how
+//! many days, no due date, not expected yet), from qkit-cohort's `tracking` on today's date; a filter for who still needs mid or post;
 //! and printing (the print stylesheet hides the header and the controls).
 
 use crate::browser::print::print;
@@ -20,15 +20,26 @@ pub struct TrackingPageProps {
     pub state: Handle,
 }
 
-/// A status in words.
-fn status_words(ctx: &KitContext, s: Status) -> String {
+/// A status in words, for a man in `cohort`: how long overdue as well as since when; 1:1 and
+/// not recommended men say why mid and post have no date or are not expected.
+fn status_words(ctx: &KitContext, cohort: &Cohort, s: Status) -> String {
     let dated = |key: &str, d: qkit_allocation::Date| ctx.tf(key, &[("date", &d.to_string())]);
-    match s {
-        Status::Done(d) => dated("assessor_tracking_done", d),
-        Status::Due(d) => dated("assessor_tracking_due", d),
-        Status::Overdue { due, .. } => dated("assessor_tracking_overdue", due),
-        Status::NoDueDate => ctx.t("assessor_tracking_no_due_date").to_owned(),
-        Status::NotExpected => ctx.t("assessor_tracking_not_expected").to_owned(),
+    match (s, cohort) {
+        (Status::Done(d), _) => dated("assessor_tracking_done", d),
+        (Status::Due(d), _) => dated("assessor_tracking_due", d),
+        (Status::Overdue { due, days }, _) => ctx.tc(
+            "assessor_tracking_overdue",
+            usize::try_from(days).unwrap_or(0),
+            &[("date", &due.to_string())],
+        ),
+        (Status::NoDueDate, Cohort::OneToOne) => {
+            ctx.t("assessor_tracking_one_to_one_no_date").to_owned()
+        }
+        (Status::NoDueDate, _) => ctx.t("assessor_tracking_no_due_date").to_owned(),
+        (Status::NotExpected, Cohort::NotRecommended) => {
+            ctx.t("assessor_tracking_not_recommended_cell").to_owned()
+        }
+        (Status::NotExpected, _) => ctx.t("assessor_tracking_not_expected").to_owned(),
     }
 }
 
@@ -90,6 +101,10 @@ pub fn tracking_page(props: &TrackingPageProps) -> Html {
                 "assessor_tracking_group",
                 &[("programme", &name), ("group", g)],
             ),
+            Cohort::OneToOne => ctx.tf("assessor_tracking_one_to_one", &[("programme", &name)]),
+            Cohort::NotRecommended => {
+                ctx.tf("assessor_tracking_not_recommended", &[("programme", &name)])
+            }
             Cohort::Waiting => ctx.tf("assessor_tracking_waiting", &[("programme", &name)]),
         };
         let body = list.iter().map(|row| {
@@ -106,7 +121,7 @@ pub fn tracking_page(props: &TrackingPageProps) -> Html {
                         <span class="print-only">{ row.key.participant.clone() }</span>
                     </th>
                     <td>{ row.start.map(|d| d.to_string()).unwrap_or_default() }</td>
-                    { for row.status.iter().map(|s| html! { <td class={status_class(*s)}>{ status_words(&ctx, *s) }</td> }) }
+                    { for row.status.iter().map(|s| html! { <td class={status_class(*s)}>{ status_words(&ctx, &row.cohort, *s) }</td> }) }
                 </tr>
             }
         });

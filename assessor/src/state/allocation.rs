@@ -1,8 +1,10 @@
 //! The allocation verbs of the assessor's reducer: allocate every waiting participant, and move
 //! one by hand with a reason. The rules are qkit-allocation's; this keeps their results.
+//! Allocating again first makes every man the previous allocation placed who has started his
+//! group (a result from part-way or after) one of its members (qkit-cohort's `keep_started`).
 
 use super::{Allocated, State};
-use crate::model::allocation_check::{merge_listed, Used};
+use crate::model::allocation_check::{keep_started, merge_listed, Used};
 use crate::model::staff::participant;
 use qkit_allocation::{allocate, move_by_hand, AllocationInput, Date, MoveTarget};
 use std::rc::Rc;
@@ -10,6 +12,12 @@ use std::rc::Rc;
 impl State {
     pub(super) fn allocate(&mut self, today: Date, now_ms: fn() -> f64) {
         let started = now_ms();
+        if let Some(previous) = &self.allocated {
+            let (groups, added) = keep_started(&self.groups, &previous.allocation, &self.table);
+            if !added.is_empty() {
+                self.groups = Rc::new(groups);
+            }
+        }
         let mut participants = Vec::new();
         let mut not_ready = Vec::new();
         for key in self.waiting() {

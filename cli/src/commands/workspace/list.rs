@@ -1,12 +1,12 @@
 //! `qkit workspace list`: what a workspace file holds, in plain lines: each man on each
-//! programme with his group (or the waiting list) and every record, its timepoint, the day it
+//! programme with his group (or 1:1, not recommended, or the waiting list) and every record, its timepoint, the day it
 //! was completed, its record id, the file it came from with its content id, and whether it is in
 //! use or kept beside another; then the groups and what else was entered.
 
 use super::Opened;
 use crate::words::counted;
 use qkit_cohort::people::{present, record_date};
-use qkit_cohort::tracking::placements;
+use qkit_cohort::tracking::{placements, Cohort, Place};
 use qkit_cohort::Key;
 use qkit_export::record_set::short_id;
 use std::process::ExitCode;
@@ -23,11 +23,25 @@ pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
         )
     );
     for (participant, programme, by_time) in w.records.people() {
-        let group = placed
-            .get(&Key::new(participant, programme))
-            .map_or("waiting list".to_owned(), |(g, start)| {
-                format!("group {g} from {start}")
-            });
+        let group = match placed.get(&Key::new(participant, programme)) {
+            Some(Place {
+                cohort: Cohort::Group(g),
+                start: Some(start),
+            }) => format!("group {g} from {start}"),
+            Some(Place {
+                cohort: Cohort::Group(g),
+                start: None,
+            }) => format!("group {g}"),
+            Some(Place {
+                cohort: Cohort::OneToOne,
+                ..
+            }) => "1:1".to_owned(),
+            Some(Place {
+                cohort: Cohort::NotRecommended,
+                ..
+            }) => "not recommended for a group programme".to_owned(),
+            _ => "waiting list".to_owned(),
+        };
         println!("{participant} {programme} ({group})");
         for (t, _) in present(by_time) {
             let in_use = by_time[t as usize].iter();
