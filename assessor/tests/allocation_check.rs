@@ -152,6 +152,51 @@ fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
 }
 
 #[test]
+fn an_allocation_is_out_of_date_once_the_rules_change_and_the_same_rules_change_nothing() {
+    let kit = kit();
+    let s = a1_and_b2_imported(&kit);
+    let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
+    let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
+    let s = allocate(s.reduce(Action::AddGroups(vec![group("g1")])));
+    assert!(s
+        .allocated
+        .as_ref()
+        .expect("allocated")
+        .out_of_date(&s.table)
+        .is_current());
+    let same = qkit_allocation::rules::SHIPPED.1.as_bytes().to_vec();
+    let s = s.reduce(Action::LoadRules {
+        name: "same.json".to_owned(),
+        read: Ok(same),
+    });
+    let allocated = s.allocated.as_ref().expect("allocated");
+    let stale = allocated.out_of_date(&s.table);
+    assert!(stale.is_current(), "the same rules: {stale:?}");
+    let mut other: serde_json::Value =
+        serde_json::from_str(qkit_allocation::rules::SHIPPED.1).expect("JSON");
+    other["id"] = "ours".into();
+    let s = s.reduce(Action::LoadRules {
+        name: "ours.json".to_owned(),
+        read: Ok(other.to_string().into_bytes()),
+    });
+    assert_eq!(
+        s.local.rules_problem, None,
+        "rules are taken with results held"
+    );
+    assert_eq!(s.rules.id, "ours");
+    let stale = s.allocated.as_ref().expect("kept").out_of_date(&s.table);
+    assert!(stale.rules_changed && !stale.is_current());
+    // Allocating again with the rules in use is current again.
+    let s = allocate(s);
+    assert!(s
+        .allocated
+        .as_ref()
+        .expect("allocated")
+        .out_of_date(&s.table)
+        .is_current());
+}
+
+#[test]
 fn counts_say_exactly_what_the_allocation_did() {
     let kit = kit();
     let s = a1_and_b2_imported(&kit);
