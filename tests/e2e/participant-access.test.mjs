@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
-import { withoutRecordings } from './lib/recordings.mjs';
+import { withoutRecordings, recordPlays } from './lib/recordings.mjs';
 import {
   UI, UI_CY, definition, fill, waitForHeading, startSitting, openApp, unlock, confirmStaff,
   useConfig, PASSPHRASE, MODES,
@@ -190,16 +190,6 @@ function stubSpeech() {
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
 }
 
-/** Records every audio file played and ends it at once. */
-function stubAudio() {
-  window.__played = [];
-  HTMLMediaElement.prototype.play = function play() {
-    window.__played.push(new URL(this.src).pathname.replace(/^\//, ''));
-    setTimeout(() => this.dispatchEvent(new Event('ended')), 0);
-    return Promise.resolve();
-  };
-}
-
 test('read-aloud on: each new question is spoken, then its options, and pointing at an option reads it', async () => {
   const context = await browser.newContext();
   await withoutRecordings(context);
@@ -271,7 +261,7 @@ test('a recorded audio file is played instead of synthetic speech when the defin
   const context = await browser.newContext();
   await withoutRecordings(context);
   await context.addInitScript(stubSpeech);
-  await context.addInitScript(stubAudio);
+  await context.addInitScript(recordPlays);
   const page = await context.newPage();
   await openApp(page, server.url);
   await startSitting(page, { reference: 'REC0001', programme: 'tsp', timepoint: 'pre', support: ['support_read_aloud'] });
