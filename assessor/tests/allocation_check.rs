@@ -125,13 +125,18 @@ fn merging_keeps_every_man_once() {
     assert!(merged[0].differs.is_empty(), "the same entries agree");
 }
 
+/// A1 and B2 imported, entered and allocated to group g1.
+fn a1_and_b2_allocated(kit: &qkit_questionnaires::Kit) -> Rc<State> {
+    let s = a1_and_b2_imported(kit);
+    let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
+    let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
+    allocate(s.reduce(Action::AddGroups(vec![group("g1")])))
+}
+
 #[test]
 fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
     let kit = kit();
-    let s = a1_and_b2_imported(&kit);
-    let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
-    let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
-    let s = allocate(s.reduce(Action::AddGroups(vec![group("g1")])));
+    let s = a1_and_b2_allocated(&kit);
     let placed = &s.allocated.as_ref().expect("allocated").input.participants;
     assert!(out_of_date(placed, &s.table).is_current());
     // A second import: A1's post results, and C3 newly waiting.
@@ -153,11 +158,7 @@ fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
 
 #[test]
 fn an_allocation_is_out_of_date_once_the_rules_change_and_the_same_rules_change_nothing() {
-    let kit = kit();
-    let s = a1_and_b2_imported(&kit);
-    let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
-    let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
-    let s = allocate(s.reduce(Action::AddGroups(vec![group("g1")])));
+    let s = a1_and_b2_allocated(&kit());
     assert!(s
         .allocated
         .as_ref()

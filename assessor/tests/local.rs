@@ -6,35 +6,21 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "../../cohort/tests/local_common/mod.rs"]
+mod local_common;
 
+use local_common::{batteries, local_files, text, EXAMPLE};
 use qkit_allocation::Rules;
 use qkit_assessor::model::local::{add, Refused};
 use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
 use qkit_questionnaires::local_kit::Chosen;
-use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Lang, Timepoint, BATTERIES_FILE};
 use std::rc::Rc;
 use yew::Reducible;
 
-const EXAMPLE: &str = include_str!("../../tests/definitions/valid/example.json");
-
-fn text(name: &str, text: &str) -> (String, Chosen) {
-    (name.to_owned(), Chosen::Text(text.to_owned()))
-}
-
-/// The shipped batteries with TSP's pre battery as consent then the local questionnaire.
-fn batteries() -> String {
-    let mut b: serde_json::Value = serde_json::from_str(BATTERIES.1).expect("JSON");
-    b["programmes"][0]["pre"] = serde_json::json!(["consent", "example"]);
-    b.to_string()
-}
-
 fn valid() -> Vec<(String, Chosen)> {
-    vec![
-        text("example.json", EXAMPLE),
-        text(BATTERIES_FILE, &batteries()),
-    ]
+    local_files(EXAMPLE)
 }
 
 #[test]

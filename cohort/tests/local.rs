@@ -3,8 +3,10 @@
 //! that would no longer fit is named by its file; a rules file at any time, and an allocation
 //! made with other rules is then out of date.
 
+mod local_common;
 mod merge_common;
 
+use local_common::{local_files, text, EXAMPLE};
 use qkit_cohort::allocation_check::out_of_date;
 use qkit_cohort::cohort::Table;
 use qkit_cohort::local::{add, for_workspace, remove, Loaded, Refused};
@@ -12,32 +14,10 @@ use qkit_cohort::rules_file;
 use qkit_cohort::workspace::{unfit, Allocated};
 use qkit_export::record_set::RecordSet;
 use qkit_export::{ResultRecord, WordingKey};
-use qkit_questionnaires::local_kit::Chosen;
-use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Kit, Timepoint, BATTERIES_FILE};
 use qkit_scoring::Answer;
 
-const EXAMPLE: &str = include_str!("../../tests/definitions/valid/example.json");
 const SHIPPED_RULES: &str = include_str!("../../questionnaires/rules/pathways.json");
-
-fn text(name: &str, text: &str) -> (String, Chosen) {
-    (name.to_owned(), Chosen::Text(text.to_owned()))
-}
-
-/// The shipped batteries with TSP's pre battery as consent then the local questionnaire.
-fn batteries() -> String {
-    let mut b: serde_json::Value = serde_json::from_str(BATTERIES.1).expect("JSON");
-    b["programmes"][0]["pre"] = serde_json::json!(["consent", "example"]);
-    b.to_string()
-}
-
-/// The example questionnaire and the batteries that put it in TSP's pre battery.
-fn local_files(example: &str) -> Vec<(String, Chosen)> {
-    vec![
-        text("example.json", example),
-        text(BATTERIES_FILE, &batteries()),
-    ]
-}
 
 /// A TSP pre record answered with `kit`'s local battery: consent, then every example item at
 /// its lowest answer, scored by the kit's definition.
