@@ -156,23 +156,24 @@ fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
     assert_eq!(stale.not_in_it, ["C3"]);
 }
 
-#[test]
-fn an_allocation_is_out_of_date_once_the_rules_change_and_the_same_rules_change_nothing() {
-    let s = a1_and_b2_allocated(&kit());
-    assert!(s
-        .allocated
+/// What the allocation screen says of the allocation in hand.
+fn stale(s: &State) -> qkit_assessor::model::allocation_check::OutOfDate {
+    s.allocated
         .as_ref()
         .expect("allocated")
         .out_of_date(&s.table)
-        .is_current());
+}
+
+#[test]
+fn an_allocation_is_out_of_date_once_the_rules_change_and_the_same_rules_change_nothing() {
+    let s = a1_and_b2_allocated(&kit());
+    assert!(stale(&s).is_current());
     let same = qkit_allocation::rules::SHIPPED.1.as_bytes().to_vec();
     let s = s.reduce(Action::LoadRules {
         name: "same.json".to_owned(),
         read: Ok(same),
     });
-    let allocated = s.allocated.as_ref().expect("allocated");
-    let stale = allocated.out_of_date(&s.table);
-    assert!(stale.is_current(), "the same rules: {stale:?}");
+    assert!(stale(&s).is_current(), "the same rules: {:?}", stale(&s));
     let mut other: serde_json::Value =
         serde_json::from_str(qkit_allocation::rules::SHIPPED.1).expect("JSON");
     other["id"] = "ours".into();
@@ -185,16 +186,10 @@ fn an_allocation_is_out_of_date_once_the_rules_change_and_the_same_rules_change_
         "rules are taken with results held"
     );
     assert_eq!(s.rules.id, "ours");
-    let stale = s.allocated.as_ref().expect("kept").out_of_date(&s.table);
-    assert!(stale.rules_changed && !stale.is_current());
+    assert!(stale(&s).rules_changed && !stale(&s).is_current());
     // Allocating again with the rules in use is current again.
     let s = allocate(s);
-    assert!(s
-        .allocated
-        .as_ref()
-        .expect("allocated")
-        .out_of_date(&s.table)
-        .is_current());
+    assert!(stale(&s).is_current());
 }
 
 #[test]
