@@ -126,13 +126,18 @@ fn merging_keeps_every_man_once() {
     assert!(merged[0].differs.is_empty(), "the same entries agree");
 }
 
+/// A1 and B2 imported, entered and allocated to group g1.
+fn a1_and_b2_allocated(kit: &qkit_questionnaires::Kit) -> Rc<State> {
+    let s = a1_and_b2_imported(kit);
+    let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
+    let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
+    allocate(s.reduce(Action::AddGroups(vec![group("g1")])))
+}
+
 #[test]
 fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
     let kit = kit();
-    let s = a1_and_b2_imported(&kit);
-    let s = s.reduce(Action::Staff(Key::new("A1", "tsp"), entry()));
-    let s = s.reduce(Action::Staff(Key::new("B2", "tsp"), entry()));
-    let s = allocate(s.reduce(Action::AddGroups(vec![group("g1")])));
+    let s = a1_and_b2_allocated(&kit);
     let placed = &s.allocated.as_ref().expect("allocated").input.participants;
     assert!(out_of_date(placed, &s.table).is_current());
     // A second import: A1's post results, and C3 newly waiting.
@@ -176,6 +181,42 @@ fn an_allocation_is_out_of_date_once_a_placed_man_has_later_results() {
     assert_eq!(a1.map(|r| &r.cohort), Some(&Cohort::Group("g1".into())));
     // Saved with the workspace: the member is in the entries.
     assert_eq!(s.entries().groups[0].members, ["A1"]);
+}
+
+/// What the allocation screen says of the allocation in hand.
+fn stale(s: &State) -> qkit_assessor::model::allocation_check::OutOfDate {
+    s.allocated
+        .as_ref()
+        .expect("allocated")
+        .out_of_date(&s.table)
+}
+
+#[test]
+fn an_allocation_is_out_of_date_once_the_rules_change_and_the_same_rules_change_nothing() {
+    let s = a1_and_b2_allocated(&kit());
+    assert!(stale(&s).is_current());
+    let same = qkit_allocation::rules::SHIPPED.1.as_bytes().to_vec();
+    let s = s.reduce(Action::LoadRules {
+        name: "same.json".to_owned(),
+        read: Ok(same),
+    });
+    assert!(stale(&s).is_current(), "the same rules: {:?}", stale(&s));
+    let mut other: serde_json::Value =
+        serde_json::from_str(qkit_allocation::rules::SHIPPED.1).expect("JSON");
+    other["id"] = "ours".into();
+    let s = s.reduce(Action::LoadRules {
+        name: "ours.json".to_owned(),
+        read: Ok(other.to_string().into_bytes()),
+    });
+    assert_eq!(
+        s.local.rules_problem, None,
+        "rules are taken with results held"
+    );
+    assert_eq!(s.rules.id, "ours");
+    assert!(stale(&s).rules_changed && !stale(&s).is_current());
+    // Allocating again with the rules in use is current again.
+    let s = allocate(s);
+    assert!(stale(&s).is_current());
 }
 
 #[test]

@@ -1,44 +1,31 @@
 //! Local definition files in the assessor area: the kit rebuilt with them keeps the assessor's
-//! strings and the rules, nothing changes on any problem, and nothing is loaded once results are
-//! held.
+//! strings and the rules, nothing changes on any problem, and with results held a change is
+//! taken only when every held record still fits (the record-by-record rules are qkit-cohort's
+//! `tests/local.rs`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "../../cohort/tests/local_common/mod.rs"]
+mod local_common;
 
+use local_common::{batteries, local_files, text, EXAMPLE};
 use qkit_allocation::Rules;
 use qkit_assessor::model::local::{add, Refused};
 use qkit_assessor::state::Action;
 use qkit_export::RecordSet;
 use qkit_questionnaires::local_kit::Chosen;
-use qkit_questionnaires::shipped::BATTERIES;
 use qkit_questionnaires::{Lang, Timepoint, BATTERIES_FILE};
 use std::rc::Rc;
 use yew::Reducible;
 
-const EXAMPLE: &str = include_str!("../../tests/definitions/valid/example.json");
-
-fn text(name: &str, text: &str) -> (String, Chosen) {
-    (name.to_owned(), Chosen::Text(text.to_owned()))
-}
-
-/// The shipped batteries with TSP's pre battery as consent then the local questionnaire.
-fn batteries() -> String {
-    let mut b: serde_json::Value = serde_json::from_str(BATTERIES.1).expect("JSON");
-    b["programmes"][0]["pre"] = serde_json::json!(["consent", "example"]);
-    b.to_string()
-}
-
 fn valid() -> Vec<(String, Chosen)> {
-    vec![
-        text("example.json", EXAMPLE),
-        text(BATTERIES_FILE, &batteries()),
-    ]
+    local_files(EXAMPLE)
 }
 
 #[test]
 fn local_files_give_a_kit_with_the_assessor_strings_and_the_rules() {
-    let loaded = add(&[], None, valid(), false).expect("valid files");
+    let loaded = add(&[], None, valid(), &RecordSet::new()).expect("valid files");
     let pre = loaded.kit.battery("tsp", Timepoint::Pre).expect("tsp pre");
     let ids: Vec<&str> = pre.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(ids, ["consent", "example"]);
@@ -59,7 +46,7 @@ fn local_files_give_a_kit_with_the_assessor_strings_and_the_rules() {
 #[test]
 fn a_bad_file_is_named_and_nothing_is_loaded() {
     let chosen = vec![text("example.json", EXAMPLE), text("empty.json", "")];
-    let refused = add(&[], None, chosen, false).expect_err("an empty file");
+    let refused = add(&[], None, chosen, &RecordSet::new()).expect_err("an empty file");
     let lines = refused.lines();
     assert!(matches!(refused, Refused::Definitions(_)), "{refused:?}");
     assert_eq!(lines.len(), 1, "{lines:?}");
@@ -68,8 +55,13 @@ fn a_bad_file_is_named_and_nothing_is_loaded() {
 }
 
 #[test]
-fn nothing_is_loaded_once_results_are_held() {
-    assert_eq!(add(&[], None, valid(), true), Err(Refused::ResultsHeld));
+fn files_held_results_do_not_fit_are_refused_naming_them() {
+    let held = common::set(&common::kit(), &[("HELD01", Timepoint::Pre, 0)]);
+    let refused = add(&[], None, valid(), &held).expect_err("pre is another battery now");
+    assert!(matches!(refused, Refused::Records(_)), "{refused:?}");
+    let lines = refused.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("HELD01-pre.age"), "{lines:?}");
 }
 
 #[test]
@@ -95,8 +87,8 @@ fn the_reducer_uses_the_new_kit_or_keeps_everything_and_says_why() {
     assert!(Rc::ptr_eq(&s.kit, &with_local));
     assert_eq!(s.local.files.len(), 2);
 
-    // Once a result is held (imports land only while a key is unlocked),
-    // chosen files are refused and the kit stays.
+    // With a result held (imports land only while a key is unlocked), a change it does not
+    // need is taken: a newer example, then the batteries removed.
     let s = common::unlocked((*s).clone());
     let mut set = RecordSet::new();
     let record = common::record(&common::kit(), "HELD01", Timepoint::Mid, 0);
@@ -107,10 +99,32 @@ fn the_reducer_uses_the_new_kit_or_keeps_everything_and_says_why() {
     });
     let newer = EXAMPLE.replace("\"1.0.0\"", "\"1.1.0\"");
     let s = s.reduce(Action::AddLocal(vec![text("example.json", &newer)]));
-    assert!(Rc::ptr_eq(&s.kit, &with_local));
-    assert_eq!(s.local.problem, Some(Refused::ResultsHeld));
+    assert_eq!(s.local.problem, None);
     assert_eq!(
         s.kit.questionnaire("example").map(|q| q.version.as_str()),
-        Some("1.0.0")
+        Some("1.1.0")
     );
+    let s = s.reduce(Action::RemoveLocal(BATTERIES_FILE.to_owned()));
+    assert_eq!(s.local.problem, None);
+    assert_eq!(s.local.files.len(), 1);
+    let newer_kit = s.kit.clone();
+
+    // A pre result held: batteries with another pre battery are refused, naming it, and the kit
+    // and the table stay.
+    let mut set = (*s.records).clone();
+    set.add(
+        "pre.age",
+        common::record(&common::kit(), "HELD02", Timepoint::Pre, 0),
+    );
+    let s = s.reduce(Action::ImportFinished {
+        records: Rc::new(set),
+        ms: 1.0,
+    });
+    let table = s.table.clone();
+    let s = s.reduce(Action::AddLocal(vec![text(BATTERIES_FILE, &batteries())]));
+    assert!(Rc::ptr_eq(&s.kit, &newer_kit));
+    assert!(Rc::ptr_eq(&s.table, &table));
+    let lines = s.local.problem.as_ref().expect("refused").lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with("record from \"pre.age\""), "{lines:?}");
 }

@@ -1,7 +1,7 @@
 //! A local pathway rules file in the assessor area: good rules are used in place of the shipped
 //! ones, a bad file is refused with its name and changes nothing, rules are checked against the
 //! kit in use (local questionnaires included) and again when local questionnaires change it, and
-//! nothing is loaded once results are held.
+//! a rules file is taken with results held too.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -77,7 +77,7 @@ fn good_rules_are_used_in_place_of_the_shipped_ones() {
         shipped.pathway_for(Level::High, Level::Low),
         Intensity::NotRecommended
     );
-    let (file, rules) = load(&kit, "ours.json", bytes(&all_high()), false).expect("good rules");
+    let (file, rules) = load(&kit, "ours.json", bytes(&all_high())).expect("good rules");
     assert_eq!(file.name, "ours.json");
     assert_eq!(rules.id, "all_high");
     assert_eq!(rules.pathway_for(Level::High, Level::Low), Intensity::High);
@@ -107,7 +107,7 @@ fn a_broken_rules_file_is_refused_with_its_name() {
         ),
     ];
     for (name, read, says) in cases {
-        let refused = load(&kit, name, read, false).expect_err(name);
+        let refused = load(&kit, name, read).expect_err(name);
         for line in lines(&refused) {
             assert!(line.starts_with(&format!("{name}: ")), "{line}");
         }
@@ -122,7 +122,7 @@ fn a_broken_rules_file_is_refused_with_its_name() {
 #[test]
 fn rules_naming_an_unknown_questionnaire_are_refused() {
     let kit = common::kit();
-    let refused = load(&kit, "planning.json", bytes(&with_example()), false)
+    let refused = load(&kit, "planning.json", bytes(&with_example()))
         .expect_err("example is not in the shipped kit");
     let lines = lines(&refused);
     assert!(
@@ -131,15 +131,6 @@ fn rules_naming_an_unknown_questionnaire_are_refused() {
             .any(|l| l.starts_with("planning.json: ")
                 && l.contains("unknown questionnaire \"example\"")),
         "{lines:?}"
-    );
-}
-
-#[test]
-fn nothing_is_loaded_once_results_are_held() {
-    let kit = common::kit();
-    assert_eq!(
-        load(&kit, "ours.json", bytes(&all_high()), true),
-        Err(Refused::ResultsHeld)
     );
 }
 
@@ -178,8 +169,8 @@ fn the_reducer_uses_good_rules_keeps_them_on_lock_and_refuses_bad_ones() {
         Some("ours.json")
     );
 
-    // Once a result is held (imports land only while a key is unlocked),
-    // a chosen rules file is refused and the rules stay.
+    // With a result held (imports land only while a key is unlocked), a chosen rules file is
+    // taken too: rules decide pathways, not whether a record fits.
     let s = common::unlocked((*s).clone());
     let mut set = RecordSet::new();
     set.add(
@@ -194,8 +185,12 @@ fn the_reducer_uses_good_rules_keeps_them_on_lock_and_refuses_bad_ones() {
         name: "shipped.json".to_owned(),
         read: bytes(SHIPPED.1),
     });
-    assert!(Rc::ptr_eq(&s.rules, &ours));
-    assert_eq!(s.local.rules_problem, Some(Refused::ResultsHeld));
+    assert_eq!(s.local.rules_problem, None);
+    assert_ne!(s.rules.id, ours.id, "the shipped rules again");
+    assert_eq!(
+        s.local.rules_file.as_ref().map(|f| f.name.as_str()),
+        Some("shipped.json")
+    );
 }
 
 #[test]

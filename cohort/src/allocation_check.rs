@@ -1,8 +1,9 @@
 //! What the allocation screen says about the allocation in hand, as plain data: whether it is
 //! out of date (men placed who now have results from after the start, men waiting who are not in
-//! it), how a `participants.csv` row naming a man already imported is merged with the entries
-//! made on screen, exactly what the allocation did (placed, 1:1, not recommended), and which
-//! placed men have started their group ([`keep_started`]), so allocating again keeps them.
+//! it, rules changed since), how a `participants.csv` row naming a man already imported is
+//! merged with the entries made on screen, exactly what the allocation did (placed, 1:1, not
+//! recommended), and which placed men have started their group ([`keep_started`]), so
+//! allocating again keeps them.
 
 use super::cohort::Table;
 use super::Key;
@@ -18,16 +19,19 @@ pub struct OutOfDate {
     pub moved_on: Vec<(String, Timepoint)>,
     /// Men waiting (latest results before the programme) who are not in the allocation.
     pub not_in_it: Vec<String>,
+    /// The pathway rules changed after the allocation was made (`Allocated::out_of_date`).
+    pub rules_changed: bool,
 }
 
 impl OutOfDate {
-    /// Whether the allocation still matches the records.
+    /// Whether the allocation still matches the records and the rules.
     pub fn is_current(&self) -> bool {
-        self.moved_on.is_empty() && self.not_in_it.is_empty()
+        self.moved_on.is_empty() && self.not_in_it.is_empty() && !self.rules_changed
     }
 }
 
-/// Compares the men an allocation was made for with the cohort table now.
+/// Compares the men an allocation was made for with the cohort table now (the rules are
+/// `Allocated::out_of_date`'s to add).
 pub fn out_of_date(placed: &[Participant], table: &Table) -> OutOfDate {
     let in_it = |k: &Key| {
         placed

@@ -64,6 +64,7 @@ fn allocated(participants: Vec<Participant>, groups: &[Group], today: Date) -> A
         not_ready: Vec::new(),
         merged: Vec::new(),
         ms: 0.0,
+        rules_changed: false,
     }
 }
 

@@ -3,11 +3,14 @@
 //! shipped files (with the assessor's strings) plus the local ones, exactly as the participant
 //! app checks them (`qkit_questionnaires::local_kit`), and the pathway rules in use (shipped or a local
 //! rules file) are checked again against it: rules that do not fit refuse the files.
-//! Local files are taken only before any result is held, so every held record was checked
-//! against the kit in use.
+//! Every result held was checked against the kit in use, so a new kit (files added or one
+//! removed) is taken only when every held record fits it too; otherwise nothing changes and
+//! each record that would no longer fit is named.
 
 use crate::rules_file::{rules_for, RulesFile};
+use crate::workspace::{unfit, WorkspaceError};
 use qkit_allocation::{Rules, RulesErrors};
+use qkit_export::RecordSet;
 use qkit_questionnaires::local_kit::{self, Chosen, LocalFile};
 use qkit_questionnaires::{DefinitionErrors, Kit, KitSources};
 
@@ -20,55 +23,73 @@ pub struct Loaded {
     pub files: Vec<LocalFile>,
 }
 
-/// Why chosen local files were not used; nothing changed.
+/// Why chosen local files (or a removal) were not used; nothing changed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refused {
-    /// Results are held (or being imported): they were checked against the kit in use.
-    ResultsHeld,
     /// A file could not be read, or the kit with the files does not validate.
     Definitions(DefinitionErrors),
     /// The pathway rules do not validate against the kit with the files (or a chosen rules file
     /// does not validate against the kit in use).
     Rules(RulesErrors),
+    /// Held records that would no longer fit the new kit (answered under a questionnaire it no
+    /// longer has, or in another version), each naming its file.
+    Records(Vec<WorkspaceError>),
 }
 
 impl Refused {
     /// Every problem, one line each, naming its file.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Refused::ResultsHeld => Vec::new(),
             Refused::Definitions(e) => e.0.iter().map(ToString::to_string).collect(),
             Refused::Rules(e) => e.0.iter().map(ToString::to_string).collect(),
+            Refused::Records(e) => e.iter().map(ToString::to_string).collect(),
         }
     }
 }
 
 /// The kit made of the shipped files, the local `files` in use and the newly `chosen` ones (a
 /// chosen file replaces a local file of the same name), with the rules in use (`rules`: a local
-/// rules file, else the shipped rules) checked against it. `results_held` says whether any result
-/// is held or being imported, in which case nothing is loaded.
+/// rules file, else the shipped rules) checked against it and every record `held` checked
+/// against it as an imported file is.
 pub fn add(
     files: &[LocalFile],
     rules: Option<&RulesFile>,
     chosen: Vec<(String, Chosen)>,
-    results_held: bool,
+    held: &RecordSet,
 ) -> Result<Loaded, Refused> {
-    if results_held {
-        return Err(Refused::ResultsHeld);
-    }
     let (kit, files) = local_kit::add_onto(KitSources::shipped_with_assessor(), files, chosen)
         .map_err(Refused::Definitions)?;
     let rules = rules_for(&kit, rules).map_err(Refused::Rules)?;
+    let unfit = unfit(&kit, held);
+    if !unfit.is_empty() {
+        return Err(Refused::Records(unfit));
+    }
     Ok(Loaded { kit, rules, files })
+}
+
+/// The kit without the local file `name`, checked as [`add`] checks a new one: refused when the
+/// rest does not validate (a local battery still lists its questionnaire), the rules no longer
+/// fit, or a held record was answered under a questionnaire in it.
+pub fn remove(
+    files: &[LocalFile],
+    rules: Option<&RulesFile>,
+    name: &str,
+    held: &RecordSet,
+) -> Result<Loaded, Refused> {
+    let rest = files.iter().filter(|f| f.name != name);
+    add(&[], rules, chosen(rest), held)
 }
 
 /// The kit and rules a workspace's entries were made with: the shipped files with its local
 /// `files`, and its `rules` file (else the shipped rules). The assessor reopening a workspace and
 /// the CLI reading a workspace file both build it here.
 pub fn for_workspace(files: &[LocalFile], rules: Option<&RulesFile>) -> Result<Loaded, Refused> {
-    let chosen = files
-        .iter()
+    add(&[], rules, chosen(files.iter()), &RecordSet::new())
+}
+
+/// Local files in use, as if chosen again.
+fn chosen<'a>(files: impl Iterator<Item = &'a LocalFile>) -> Vec<(String, Chosen)> {
+    files
         .map(|f| (f.name.clone(), Chosen::Text(f.text.clone())))
-        .collect();
-    add(&[], rules, chosen, false)
+        .collect()
 }

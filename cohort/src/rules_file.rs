@@ -1,9 +1,10 @@
 //! A local pathway rules file in the assessor area, loaded for this page only in place of the
 //! shipped `pathways.json`. It is checked with the same loader as the CLI's `--rules`
 //! (`qkit_allocation::Rules::load`) against the kit in use, local questionnaires included, and
-//! checked again whenever local questionnaires change the kit. Like local questionnaires, it is
-//! taken only before any result is held: the staff entries, waiting list, groups and allocation
-//! were all made with the rules in use.
+//! checked again whenever local questionnaires change the kit. Rules decide pathways, not whether
+//! a record fits the kit, so a rules file is taken whatever results are held: the pathways are
+//! decided afresh from the new rules, and an allocation made before it is marked out of date
+//! (`allocation_check.rs`).
 
 use crate::local::Refused;
 use crate::ReadError;
@@ -37,17 +38,12 @@ pub fn rules_for(kit: &Kit, file: Option<&RulesFile>) -> Result<Rules, RulesErro
 }
 
 /// Loads the chosen rules file `name` (its bytes, or why they were not read) against `kit`.
-/// `results_held` says whether any result is held or being imported, in which case nothing is
-/// loaded. On any problem nothing is loaded and every problem names the file.
+/// On any problem nothing is loaded and every problem names the file.
 pub fn load(
     kit: &Kit,
     name: &str,
     read: Result<Vec<u8>, ReadError>,
-    results_held: bool,
 ) -> Result<(RulesFile, Rules), Refused> {
-    if results_held {
-        return Err(Refused::ResultsHeld);
-    }
     let refuse = |kind: RulesErrorKind| {
         Refused::Rules(RulesErrors(vec![RulesError {
             file: name.to_owned(),

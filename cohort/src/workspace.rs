@@ -13,7 +13,8 @@
 //! workspaces can be compared item by item. Records read back are checked against the kit
 //! exactly as an imported file is ([`qkit_export::validate_record`]).
 
-use super::allocation_check::Merged;
+use super::allocation_check::{out_of_date, Merged, OutOfDate};
+use super::cohort::Table;
 use super::staff::{NotReady, StaffEntry};
 use super::Key;
 use crate::rules_file::RulesFile;
@@ -45,6 +46,21 @@ pub struct Allocated {
     pub merged: Vec<Merged>,
     /// How long allocating took, in milliseconds.
     pub ms: f64,
+    /// The pathway rules in use changed after this allocation was made (a rules file, or local
+    /// questionnaires that changed the rules), so its pathways may no longer be the rules'.
+    /// Written only when true, so a workspace without it still opens in an older qkit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rules_changed: bool,
+}
+
+impl Allocated {
+    /// Whether this allocation still matches the records in `table` and the rules in use.
+    pub fn out_of_date(&self, table: &Table) -> OutOfDate {
+        OutOfDate {
+            rules_changed: self.rules_changed,
+            ..out_of_date(&self.input.participants, table)
+        }
+    }
 }
 
 /// Everything the assessor entered.
@@ -218,17 +234,30 @@ pub fn read_records(kit: &Kit, bytes: &[u8]) -> Result<RecordSet, WorkspaceError
     checked(kit, part.records)
 }
 
+/// Whether the record from the file `source` fits `kit`, checked as an imported file is.
+fn fits(kit: &Kit, source: &str, record: &ResultRecord) -> Result<(), WorkspaceError> {
+    validate_record(kit, record).map_err(|error| WorkspaceError::Record {
+        source_name: source.to_owned(),
+        error,
+    })
+}
+
 /// The records, each checked against `kit` as an imported file is.
 pub(super) fn checked(kit: &Kit, records: Vec<Saved>) -> Result<RecordSet, WorkspaceError> {
     let mut set = RecordSet::new();
     for saved in records {
-        validate_record(kit, &saved.record).map_err(|error| WorkspaceError::Record {
-            source_name: saved.source.clone(),
-            error,
-        })?;
+        fits(kit, &saved.source, &saved.record)?;
         set.add_file(&saved.source, saved.content, saved.record);
     }
     Ok(set)
+}
+
+/// Every record of `set` (in use or kept beside) that would not fit `kit`, each naming its
+/// file: empty when the kit can replace the one the records were checked against.
+pub fn unfit(kit: &Kit, set: &RecordSet) -> Vec<WorkspaceError> {
+    set.all()
+        .filter_map(|i| fits(kit, &i.source, &i.record).err())
+        .collect()
 }
 
 /// Every record of `set` checked again against `kit` (after a merge changed the kit's local

@@ -3,9 +3,9 @@
 // the team's key; in the assessor area that record is refused without the local files (the
 // problem names the local questionnaire), a bad local file is named and changes nothing, and
 // once the local files are loaded the record imports and its score (from the local definition,
-// equal to what `qkit decrypt --kit` checks) shows in the cohort table and the profile. Once a
-// result is held the input is gone. Driven by role and accessible name; axe checks the import
-// screen with the input and with an error shown.
+// equal to what `qkit decrypt --kit` checks) shows in the cohort table and the profile. Once the
+// result is held, removing the battery it needs is refused, naming it. Driven by role and
+// accessible name; axe checks the import screen with the input and with each error shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
@@ -124,9 +124,15 @@ test('the assessor area imports it only with the local files, and shows its scor
 
   await input.setInputFiles([sealed]);
   await page.getByText(held(1, 1), { exact: false }).waitFor();
-  // Once a result is held, no more local files: the input is gone and the region says why.
-  assert.equal(await local.count(), 0);
-  await region.getByText(UI.assessor_local_held, { exact: true }).waitFor();
+  // The result held needs the local battery: removing it is refused, naming the result, and
+  // nothing changes.
+  await region.getByRole('button', { name: ui('local_remove', { file: 'batteries.json' }), exact: true }).click();
+  await alert.getByText(UI.assessor_local_held, { exact: true }).waitFor();
+  const sealedName = sealed.split('/').pop();
+  await alert.getByRole('listitem').filter({ hasText: `record from "${sealedName}" does not fit the kit: ` }).waitFor();
+  await region.getByText(UI.local_batteries, { exact: true }).waitFor();
+  await region.getByText(line, { exact: true }).waitFor();
+  await axeClean(page, 'with a removal refused for a result held');
 
   await page.getByRole('button', { name: UI.assessor_import_see_cohort }).click();
   await heading(page, UI.assessor_cohort_heading);

@@ -39,13 +39,15 @@ test('ten men fit one line each at 1366 px, and the participant column stays whe
   assert.equal(await table.getByRole('rowheader').count(), 10);
 
   // One line per man: no body row taller than the reference button's own height plus padding.
-  const measure = () => page.evaluate(() => {
-    const rows = [...document.querySelectorAll('table.cohort tbody tr')].map((r) => r.getBoundingClientRect().height);
-    return { page: document.documentElement.scrollHeight, tallest: Math.max(...rows), rows: rows.length };
-  });
+  const measure = async () => {
+    const men = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+    const rows = await men.evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().height));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    return { page: height, tallest: Math.max(...rows), rows: rows.length };
+  };
   const totals = await measure();
   t.diagnostic(`totals: page ${totals.page} px for ${totals.rows} men; tallest row ${totals.tallest.toFixed(1)} px`);
-  const line = await table.getByRole('rowheader').first().evaluate((th) => th.querySelector('button').getBoundingClientRect().height);
+  const line = (await table.getByRole('rowheader').first().getByRole('button').boundingBox()).height;
   assert.ok(totals.tallest <= line + 16, `rows are one line: tallest ${totals.tallest} px, a line ${line} px`);
   // A band's full label is in the cell's accessible text; the legend gives it with its letter.
   const legend = page.getByRole('region', { name: UI.assessor_legend_heading });

@@ -71,7 +71,10 @@ test('tracking, reconciliation and not-on-track alerts in the browser', async ()
   })).waitFor();
   const sources = page.getByRole('region', { name: UI.assessor_sources_heading });
   await sources.waitFor();
-  await sources.locator('summary').first().click();
+  // Each batch is a disclosure whose summary (no role of its own) reads "qkit <kit>, <date>: <n>".
+  const batch = new RegExp(`^${UI.assessor_sources_batch.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{\w+\}/g, '.+')}$`);
+  await sources.getByText(batch).first().click();
   await sources.getByText(UI.assessor_sources_beside).waitFor();
   await axeClean(page, 'import');
 

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
-import { withoutRecordings } from './lib/recordings.mjs';
+import { withoutRecordings, recordPlays } from './lib/recordings.mjs';
 import {
   UI, UI_CY, definition, fill, waitForHeading, startSitting, openApp, unlock, confirmStaff,
   useConfig, PASSPHRASE, MODES,
@@ -105,41 +105,38 @@ test('a whole battery can be done with the keyboard alone', async () => {
   const page = await context.newPage();
   await page.goto(server.url);
   await waitForHeading(page, UI.passphrase_set_heading);
-  /** Presses Tab until the focused element has this accessible name (label or text). */
-  const tabTo = async (name) => {
+  /** Presses Tab until `target` (found by role or label and accessible name) has the focus. */
+  const tabTo = async (target) => {
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press('Tab');
-      const here = await page.evaluate(() => {
-        const el = document.activeElement;
-        const label = el.closest('label')?.querySelector('.option-label')?.textContent
-          ?? el.labels?.[0]?.textContent ?? el.closest('label')?.textContent;
-        return (label ?? el.textContent ?? '').trim();
-      });
-      if (here === name) return;
+      if (await target.evaluate((el) => el === document.activeElement)) return;
     }
-    throw new Error(`never reached "${name}" with Tab`);
+    throw new Error(`never reached ${target} with Tab`);
   };
-  await tabTo(UI.passphrase_new);
+  const label = (name) => page.getByLabel(name, { exact: true });
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  const radio = (name) => page.getByRole('radio', { name, exact: true });
+  await tabTo(label(UI.passphrase_new));
   await page.keyboard.type(PASSPHRASE);
-  await tabTo(UI.passphrase_repeat);
+  await tabTo(label(UI.passphrase_repeat));
   await page.keyboard.type(PASSPHRASE);
   await page.keyboard.press('Enter');
   await waitForHeading(page, UI.start_heading);
-  await tabTo(UI.start_reference);
+  await tabTo(label(UI.start_reference));
   await page.keyboard.type('KEY0001');
-  await tabTo(UI.timepoint_pre);
+  await tabTo(radio(UI.timepoint_pre));
   await page.keyboard.press('ArrowRight'); // to "Part-way through": TSP mid, consent and BSCS
-  await tabTo(UI.start_button);
+  await tabTo(button(UI.start_button));
   await page.keyboard.press('Enter');
   const consent = definition('consent');
   await waitForHeading(page, consent.title.en);
   const yes = consent.response_scales[0].options.find((o) => o.code === 'yes');
-  await tabTo(yes.label.en);
+  await tabTo(radio(yes.label.en));
   await page.keyboard.press('Space');
-  await tabTo(UI.consent_record);
+  await tabTo(button(UI.consent_record));
   await page.keyboard.press('Enter');
   await waitForHeading(page, UI.handover_heading);
-  await tabTo(UI.handover_start);
+  await tabTo(button(UI.handover_start));
   await page.keyboard.press('Enter');
   await waitForHeading(page, UI.practice_question);
   await page.keyboard.press('Enter'); // past the practice question
@@ -153,14 +150,14 @@ test('a whole battery can be done with the keyboard alone', async () => {
     await page.keyboard.press('Enter');
   }
   await waitForHeading(page, UI.thank_you_heading);
-  await tabTo(UI.thank_you_staff);
+  await tabTo(button(UI.thank_you_staff));
   await page.keyboard.press('Enter');
   await waitForHeading(page, UI.staff_confirm_heading);
   if (await page.getByLabel(UI.passphrase_label, { exact: true }).count()) {
-    await tabTo(UI.passphrase_label);
+    await tabTo(label(UI.passphrase_label));
     await page.keyboard.type(PASSPHRASE);
   } else {
-    await tabTo(UI.staff_confirm_yes);
+    await tabTo(button(UI.staff_confirm_yes));
   }
   await page.keyboard.press('Enter');
   await waitForHeading(page, UI.summary_heading);
@@ -188,16 +185,6 @@ function stubSpeech() {
   };
   synth.cancel = () => {};
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-}
-
-/** Records every audio file played and ends it at once. */
-function stubAudio() {
-  window.__played = [];
-  HTMLMediaElement.prototype.play = function play() {
-    window.__played.push(new URL(this.src).pathname.replace(/^\//, ''));
-    setTimeout(() => this.dispatchEvent(new Event('ended')), 0);
-    return Promise.resolve();
-  };
 }
 
 test('read-aloud on: each new question is spoken, then its options, and pointing at an option reads it', async () => {
@@ -271,7 +258,7 @@ test('a recorded audio file is played instead of synthetic speech when the defin
   const context = await browser.newContext();
   await withoutRecordings(context);
   await context.addInitScript(stubSpeech);
-  await context.addInitScript(stubAudio);
+  await context.addInitScript(recordPlays);
   const page = await context.newPage();
   await openApp(page, server.url);
   await startSitting(page, { reference: 'REC0001', programme: 'tsp', timepoint: 'pre', support: ['support_read_aloud'] });

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchErrors, axeViolations } from './lib/harness.mjs';
-import { withoutRecordings } from './lib/recordings.mjs';
+import { withoutRecordings, recordPlays } from './lib/recordings.mjs';
 import { UI, definition, fill, waitForHeading, startSitting, openApp, reloadUnlocked } from './lib/sitting.mjs';
 
 let server, browser;
@@ -42,22 +42,12 @@ function stubVoices(list) {
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
 }
 
-/** In the page: records every audio file played and ends it at once. */
-function stubAudio() {
-  window.__played = [];
-  HTMLMediaElement.prototype.play = function play() {
-    window.__played.push(new URL(this.src).pathname.replace(/^\//, ''));
-    setTimeout(() => this.dispatchEvent(new Event('ended')), 0);
-    return Promise.resolve();
-  };
-}
-
 async function openWith(voices, { audio = false } = {}) {
   const context = await browser.newContext();
   // These tests are of the voices: the recordings' manifest is hidden.
   await withoutRecordings(context);
   await context.addInitScript(stubVoices, voices);
-  if (audio) await context.addInitScript(stubAudio);
+  if (audio) await context.addInitScript(recordPlays);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await openApp(page, server.url);

@@ -1,10 +1,10 @@
 //! What the allocation screen says about the allocation in hand: that it is out of date, and
-//! why (men placed who now have later results, men waiting who are not in it), with a way to
-//! allocate again; whose entries were used for men both imported and named in the participants
-//! file; and exactly what the allocation did.
+//! why (men placed who now have later results, men waiting who are not in it, rules changed
+//! since), with a way to allocate again; whose entries were used for men both imported and
+//! named in the participants file; and exactly what the allocation did.
 
 use crate::allocation_words;
-use crate::model::allocation_check::{counts, out_of_date, Merged, Used};
+use crate::model::allocation_check::{counts, Merged, Used};
 use crate::model::cohort::Table;
 use crate::names;
 use crate::state::Allocated;
@@ -25,7 +25,7 @@ pub struct OutOfDateProps {
 #[function_component(OutOfDateNotice)]
 pub fn out_of_date_notice(props: &OutOfDateProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
-    let stale = out_of_date(&props.allocated.input.participants, &props.table);
+    let stale = props.allocated.out_of_date(&props.table);
     if stale.is_current() {
         return html! {};
     }
@@ -43,6 +43,9 @@ pub fn out_of_date_notice(props: &OutOfDateProps) -> Html {
                 }
                 if !stale.not_in_it.is_empty() {
                     <li>{ ctx.tc("assessor_out_of_date_new", stale.not_in_it.len(), &[("people", &stale.not_in_it.join(", "))]) }</li>
+                }
+                if stale.rules_changed {
+                    <li>{ ctx.t("assessor_out_of_date_rules") }</li>
                 }
             </ul>
             <p>{ ctx.t("assessor_out_of_date_again") }</p>

@@ -1,6 +1,7 @@
-//! Local questionnaires on the import screen: the local definition files in use, a file input to
-//! load more (and a local `batteries.json`) while no result is held, and every problem found in
-//! the chosen files, each naming its file.
+//! Local questionnaires on the import screen: the local definition files in use, each with a way
+//! to remove it, a file input to load more (and a local `batteries.json`) at any time but during
+//! an import, and every problem found in the chosen files (or every held result a change would no
+//! longer fit), each naming its file.
 
 use crate::model::local::Refused;
 use qkit_questionnaires::local_kit::{Chosen, LocalFile};
@@ -14,16 +15,18 @@ pub struct LocalFilesProps {
     /// The local files the kit in use was loaded with.
     pub files: Vec<LocalFile>,
     pub problem: Option<Refused>,
-    /// Whether files may be loaded (no result is held or being imported).
+    /// Whether files may be loaded or removed (no import is running).
     pub open: bool,
     pub on_choose: Callback<Vec<(String, Chosen)>>,
+    /// Stop using the local file of this name.
+    pub on_remove: Callback<String>,
 }
 
-/// Why chosen files were refused: `held` when a result is already held, else `refused`; then
-/// every problem, one item each.
+/// Why chosen files were refused: `held` when held results would no longer fit, else
+/// `bad_files`; then every problem, one item each.
 pub fn refused_notice(refused: &Refused, held: &str, bad_files: &str) -> Html {
     let intro = match refused {
-        Refused::ResultsHeld => held,
+        Refused::Records(_) => held,
         Refused::Definitions(_) | Refused::Rules(_) => bad_files,
     };
     html! {
@@ -38,10 +41,20 @@ pub fn refused_notice(refused: &Refused, held: &str, bad_files: &str) -> Html {
 #[function_component(LocalFiles)]
 pub fn local_files(props: &LocalFilesProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
-    let items = props
-        .files
-        .iter()
-        .map(|f| html! { <li>{ f.describe(&ctx.kit, &ctx.lang) }</li> });
+    let items = props.files.iter().map(|f| {
+        let name = f.name.clone();
+        let remove = props.on_remove.reform(move |_: MouseEvent| name.clone());
+        html! {
+            <li>
+                <span>{ f.describe(&ctx.kit, &ctx.lang) }</span>{ " " }
+                if props.open {
+                    <button type="button" class="button secondary" onclick={remove}>
+                        { ctx.tf("local_remove", &[("file", &f.name)]) }
+                    </button>
+                }
+            </li>
+        }
+    });
     let load = {
         let cb = props.on_choose.clone();
         Callback::from(move |e: Event| {
@@ -67,8 +80,6 @@ pub fn local_files(props: &LocalFilesProps) -> Html {
                     <input id="local-files" type="file" multiple=true
                         accept=".json,application/json" onchange={load} />
                 </div>
-            } else {
-                <p>{ ctx.t("assessor_local_held") }</p>
             }
         </section>
     }

@@ -1,6 +1,7 @@
 //! Pathway rules on the import screen: which rules are in use (the shipped ones or a local rules
-//! file, by name), a file input to load a local rules file while no result is held, and every
-//! problem found in a refused file, each naming it.
+//! file, by name), a file input to load a local rules file at any time but during an import
+//! (saying, once results are held, that the pathways are decided again and an allocation made
+//! before is out of date), and every problem found in a refused file, each naming it.
 
 use crate::browser::files::{read_first, ReadError};
 use crate::components::local_files::refused_notice;
@@ -18,8 +19,10 @@ pub struct RulesFileProps {
     /// The local rules file's name, if the rules in use came from one.
     pub file: Option<String>,
     pub problem: Option<Refused>,
-    /// Whether a rules file may be loaded (no result is held or being imported).
+    /// Whether a rules file may be loaded (no import is running).
     pub open: bool,
+    /// Whether results are held.
+    pub held: bool,
     /// A file was chosen: its name, and its bytes or why they were not read.
     pub on_choose: Callback<(String, Result<Vec<u8>, ReadError>)>,
 }
@@ -56,10 +59,12 @@ pub fn rules_file_view(props: &RulesFileProps) -> Html {
             if props.open {
                 <div class="field">
                     <label for="rules-file">{ ctx.t("assessor_rules_file") }</label>
-                    <input id="rules-file" type="file" accept=".json,application/json" onchange={load} />
+                    if props.held {
+                        <p class="hint" id="rules-file-hint">{ ctx.t("assessor_rules_held") }</p>
+                    }
+                    <input id="rules-file" type="file" accept=".json,application/json" onchange={load}
+                        aria-describedby={props.held.then_some("rules-file-hint")} />
                 </div>
-            } else {
-                <p>{ ctx.t("assessor_rules_held") }</p>
             }
         </section>
     }

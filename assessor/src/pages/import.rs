@@ -141,9 +141,10 @@ pub fn import_page(props: &ImportPageProps) -> Html {
             <ProblemList log={state.import.clone()} />
             <Sources records={state.records.clone()} />
             <LocalFiles files={state.local.files.clone()} problem={state.local.problem.clone()}
-                open={held == 0 && running.is_none()} on_choose={act(state, Action::AddLocal)} />
+                open={running.is_none()} on_choose={act(state, Action::AddLocal)}
+                on_remove={act(state, Action::RemoveLocal)} />
             <RulesFileView rules={state.rules.clone()} file={state.local.rules_file.as_ref().map(|f| f.name.clone())}
-                problem={state.local.rules_problem.clone()} open={held == 0 && running.is_none()}
+                problem={state.local.rules_problem.clone()} open={running.is_none()} held={held > 0}
                 on_choose={act(state, |(name, read)| Action::LoadRules { name, read })} />
             <WorkspaceFileView opened={state.keeping.file.clone()} open={state.is_empty() && running.is_none()}
                 merge={!state.is_empty() && running.is_none()} save_failed={*save_failed} {on_save}

@@ -49,6 +49,7 @@ impl State {
                     not_ready,
                     merged,
                     ms: now_ms() - started,
+                    rules_changed: false,
                 }));
                 self.allocation_problem = None;
             }

@@ -189,10 +189,11 @@ pub enum Action {
     UseRecord(Choice),
     /// A problem to show on the allocation screen (e.g. a groups file that does not read).
     AllocationProblem(Option<String>),
-    /// Local definition files were chosen (before any result is imported).
+    /// Local definition files were chosen (taken only if every held record fits the new kit).
     AddLocal(Vec<(String, Chosen)>),
-    /// A local rules file was chosen (before any result is imported): its name and its bytes, or
-    /// why they were not read.
+    /// Stop using the local definition file of this name (only if no held record needs it).
+    RemoveLocal(String),
+    /// A local rules file was chosen: its name and its bytes, or why they were not read.
     LoadRules {
         name: String,
         read: Result<Vec<u8>, ReadError>,
@@ -374,6 +375,7 @@ impl Reducible for State {
             Action::UseRecord(choice) => s.use_record(choice),
             Action::AllocationProblem(p) => s.allocation_problem = p,
             Action::AddLocal(chosen) => s.add_local(chosen),
+            Action::RemoveLocal(name) => s.remove_local(&name),
             Action::LoadRules { name, read } => s.load_rules(&name, read),
             Action::SetAside => s.set_aside(),
             Action::OpenFile { name, read } => s.open_file(name, read),

@@ -249,6 +249,7 @@ impl Change {
             | Action::ReliableChange(_)
             | Action::UseRecord(_)
             | Action::AddLocal(_)
+            | Action::RemoveLocal(_)
             | Action::LoadRules { .. } => Change::Entries,
             _ => Change::Nothing,
         }

@@ -87,6 +87,7 @@ pub fn allocated(today: &str, ms: f64) -> Allocated {
         not_ready: Vec::new(),
         ms,
         merged: Vec::new(),
+        rules_changed: false,
     }
 }
 

@@ -33,6 +33,39 @@ fn every_text_of_the_shipped_kit_has_an_up_to_date_recording() {
 }
 
 #[test]
+fn every_file_the_shipped_manifest_lists_is_there_in_the_format_its_name_says() {
+    let audio = shipped_audio();
+    let manifest = read_manifest(&audio).expect("reads the manifest");
+    assert!(!manifest.recordings.is_empty(), "the kit ships recordings");
+    let bad: Vec<String> = manifest
+        .recordings
+        .keys()
+        .filter_map(|file| {
+            let Ok(bytes) = std::fs::read(audio.join(file)) else {
+                return Some(format!("{file}: not in the audio folder"));
+            };
+            let head = &bytes[..bytes.len().min(512)];
+            // An Ogg stream starts with a page ("OggS"), and Opus in Ogg with its "OpusHead"
+            // packet in that first page; a WAV file is a RIFF file of form "WAVE".
+            let fits = match file.rsplit_once('.').map(|(_, ext)| ext) {
+                Some("ogg") => {
+                    head.starts_with(b"OggS") && head.windows(8).any(|w| w == b"OpusHead")
+                }
+                Some("wav") => head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WAVE"),
+                _ => false,
+            };
+            (!fits).then(|| format!("{file}: not the Ogg Opus or WAV its name says"))
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} bad, first: {:?}",
+        bad.len(),
+        bad.first()
+    );
+}
+
+#[test]
 fn the_shipped_recordings_are_stale_for_a_definition_reworded_after_they_were_made() {
     let texts = spoken_texts(&shipped_reworded(
         "phq9.json",
