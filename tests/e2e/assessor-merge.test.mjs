@@ -111,7 +111,7 @@ test('a second site\'s workspace merges in with one difference kept and one take
   await unlockWithText(other, server.url, key.text);
   await other.getByLabel(UI.assessor_workspace_file_open).setInputFiles(fileA);
   await other.getByRole('status').filter({
-    hasText: ui('assessor_workspace_file_opened', { file: 'site-a.age', records: siteA(sealed).length }),
+    hasText: ui('assessor_workspace_file_opened', { file: 'site-a.age', count: siteA(sealed).length }),
   }).waitFor();
   await other.getByLabel(UI.assessor_workspace_file_merge).setInputFiles(fileB);
   await heading(other, UI.assessor_merge_heading);

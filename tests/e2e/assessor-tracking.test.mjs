@@ -5,7 +5,9 @@
 // man's pre, and a groups file puts two TSP men in a group that started on 1 September 2026.
 // The import screen lists the results by kit and date; the tracking screen shows the group and
 // the waiting lists, filters "who still needs post", and prints to PDF; Q1001X (BIS-11 answered
-// far too fast at post) shows "Not on track" on his cohort table row and his profile; the
+// far too fast at post) shows "Not on track" on his cohort table row (the rule behind it reached
+// by keyboard, read by a screen reader as the mark's description, the row on one line at 1366 px)
+// and his profile; the
 // second record is kept beside the first and put in use from the profile. axe-core checks each
 // screen.
 import { test, before, after } from 'node:test';
@@ -58,7 +60,7 @@ async function axeClean(page, screen) {
 const nav = (page, name) => page.getByRole('navigation', { name: UI.assessor_nav }).getByRole('button', { name }).click();
 
 test('tracking, reconciliation and not-on-track alerts in the browser', async () => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const errors = watchErrors(page);
   await unlockWithText(page, server.url, key.text);
   await page.getByLabel(UI.local_file, { exact: true }).setInputFiles([localBatteries()]);
@@ -126,8 +128,31 @@ test('tracking, reconciliation and not-on-track alerts in the browser', async ()
   await nav(page, UI.assessor_nav_cohort);
   await heading(page, UI.assessor_cohort_heading);
   const row = page.getByRole('row', { name: /Q1001X/ });
-  await row.getByText(new RegExp(`${UI.assessor_not_on_track}: BIS-11`)).waitFor();
+  const mark = row.getByText(new RegExp(`${UI.assessor_not_on_track}: BIS-11`));
+  await mark.waitFor();
   await axeClean(page, 'cohort');
+  // The rule behind the mark: by keyboard from the row's first button, the mark takes focus; it
+  // is described by its tooltip (what a screen reader reads with it), which shows on focus and
+  // keeps the row as high as a row with no mark.
+  const open = row.getByRole('button', { name: ui('assessor_open_person', { participant: 'Q1001X' }) });
+  const rowHeight = (await row.boundingBox()).height;
+  const plainRow = (await page.getByRole('row', { name: /Q1004X/ }).boundingBox()).height;
+  assert.equal(rowHeight, plainRow, 'the mark keeps its row as high as one without');
+  await open.focus();
+  const tip = row.getByRole('tooltip');
+  const tipId = await tip.getAttribute('id');
+  let focused = false;
+  for (let i = 0; i < 12 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate((id) => document.activeElement?.getAttribute('aria-describedby') === id, tipId);
+  }
+  assert.ok(focused, 'the not-on-track mark is reached by Tab');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), new RegExp(`${UI.assessor_not_on_track}: BIS-11`));
+  const why = ui('flag_too_fast', { median: '', min: '' }).split(':')[0];
+  assert.match(await tip.innerText(), new RegExp(`BIS-11, ${UI.assessor_tp_post}: ${why}`));
+  assert.ok((await tip.boundingBox()).width > 100, 'the tooltip shows on focus');
+  assert.equal((await row.boundingBox()).height, rowHeight, 'the tooltip does not push the row apart');
+  await axeClean(page, 'cohort, the not-on-track tooltip shown');
   await row.getByRole('button', { name: ui('assessor_open_person', { participant: 'Q1001X' }) }).click();
   const alert = page.getByRole('region', { name: UI.assessor_not_on_track });
   await alert.getByRole('listitem').first().waitFor();

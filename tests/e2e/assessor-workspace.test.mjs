@@ -148,7 +148,7 @@ test('everything imported and entered is there after a reload, after locking, an
   await unlockWithText(other, server.url, key.text);
   await other.getByLabel(UI.assessor_workspace_file_open).setInputFiles(file);
   await other.getByRole('status').filter({
-    hasText: ui('assessor_workspace_file_opened', { file: name, records: sealed.length }),
+    hasText: ui('assessor_workspace_file_opened', { file: name, count: sealed.length }),
   }).waitFor();
   assert.deepEqual(await axeViolations(other), [], 'axe on the import screen with a workspace file opened');
   await nav(other, UI.assessor_nav_cohort).click();

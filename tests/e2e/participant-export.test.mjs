@@ -219,7 +219,7 @@ test('setting a passphrase: too short and mismatched are refused; a forgotten on
     await page.getByRole('button', { name: UI.passphrase_set_button }).click();
   };
   await set('short', 'short');
-  await page.getByRole('alert').getByText(fill(UI.passphrase_too_short, { min: 8 })).waitFor();
+  await page.getByRole('alert').getByText(fill(UI.passphrase_too_short, { count: 8 })).waitFor();
   await set(PASSPHRASE, `${PASSPHRASE}!`);
   await page.getByRole('alert').getByText(UI.passphrase_mismatch).waitFor();
   await axeClean(page, 'set passphrase (problem)');

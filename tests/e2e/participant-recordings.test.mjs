@@ -134,7 +134,7 @@ async function eyesClosed(language, easy) {
     await heard(page, `the ${q.id} section`, [
       ...(n > 0 ? [[language, ui.section_well_done]] : []),
       [l, q.title[l]],
-      [language, fill(ui.section_minutes, { minutes: q.minutes })],
+      [language, fill(ui.section_minutes, { count: q.minutes }, language)],
       [l, instructions],
     ]);
     await page.keyboard.press('Enter');

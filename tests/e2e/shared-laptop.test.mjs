@@ -80,7 +80,7 @@ test('a participant alone at the laptop meets the passphrase on every path, then
     await page.getByLabel(UI.passphrase_label, { exact: true }).fill(guess);
     await page.getByRole('button', { name: UI.staff_confirm_yes, exact: true }).click();
   }
-  await page.getByRole('alert').getByText(fill(UI.staff_wait, { seconds: 10 })).waitFor();
+  await page.getByRole('alert').getByText(fill(UI.staff_wait, { count: 10 })).waitFor();
   await page.getByLabel(UI.passphrase_label, { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: UI.staff_confirm_yes, exact: true }).click();
   await page.getByRole('alert').getByText(/Wait \d+ seconds/).waitFor();
@@ -136,7 +136,7 @@ test('a participant alone at the laptop meets the passphrase on every path, then
   await assessor.unlockWithText(a, server.url, readFileSync(team.file, 'utf8'));
   await assessor.importFiles(a, [rescue]);
   // Listed in the import log (a folded list of files): attached, whether or not unfolded.
-  await a.getByText(assessor.ui('assessor_import_rescue', { sittings: 2, unfinished: 2, code }), { exact: false })
+  await a.getByText(assessor.ui('assessor_import_rescue', { count: 2, unfinished: 2, code }), { exact: false })
     .first().waitFor({ state: 'attached' });
   await a.close();
 

@@ -29,12 +29,10 @@ pub fn flag_line(ctx: &KitContext, q: &Questionnaire, f: &QualityFlag) -> String
                 ("min", &number(*min_seconds)),
             ],
         ),
-        QualityFlag::StraightLining { scale, n_items, .. } => ctx.tf(
+        QualityFlag::StraightLining { scale, n_items, .. } => ctx.tc(
             "flag_straight_lining",
-            &[
-                ("scale", &scale_title(scale)),
-                ("count", &n_items.to_string()),
-            ],
+            *n_items,
+            &[("scale", &scale_title(scale))],
         ),
         QualityFlag::ValidityConcern { scale, band } => {
             let label = q

@@ -32,7 +32,7 @@ pub fn export_step(props: &ExportStepProps) -> Html {
         _ if props.keys == 0 => no_keys,
         None => html! {
             <>
-                <p>{ ctx.tf("export_ready", &[("count", &props.keys.to_string())]) }</p>
+                <p>{ ctx.tc("export_ready", props.keys, &[]) }</p>
                 { make }
             </>
         },

@@ -87,18 +87,13 @@ fn describe(ctx: &KitContext, c: &DefinitionChange) -> String {
             "change_updated",
             &[("title", &title), ("old", &c.old_version), ("new", &new)],
         ),
-        (ChangeOutcome::KeptOld { answers }, Some(_)) => ctx.tf(
+        (ChangeOutcome::KeptOld { answers }, Some(_)) => ctx.tc(
             "change_kept",
-            &[
-                ("title", &title),
-                ("old", &c.old_version),
-                ("new", &new),
-                ("count", &answers.to_string()),
-            ],
+            answers,
+            &[("title", &title), ("old", &c.old_version), ("new", &new)],
         ),
-        (ChangeOutcome::KeptOld { answers }, None) => ctx.tf(
-            "change_missing",
-            &[("title", &title), ("count", &answers.to_string())],
-        ),
+        (ChangeOutcome::KeptOld { answers }, None) => {
+            ctx.tc("change_missing", answers, &[("title", &title)])
+        }
     }
 }

@@ -31,7 +31,7 @@ pub fn report_card(props: &ReportCardProps) -> Html {
     );
     let body = match (&s.report, q) {
         _ if s.outdated => html! {
-            <p class="notice warning">{ ctx.tf("report_outdated", &[("count", &(s.answered + s.special).to_string())]) }</p>
+            <p class="notice warning">{ ctx.tc("report_outdated", s.answered + s.special, &[]) }</p>
         },
         (Some(report), Some(q)) => {
             let scores = report

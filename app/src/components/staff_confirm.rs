@@ -30,7 +30,7 @@ pub fn staff_confirm(props: &StaffConfirmProps) -> Html {
         StaffStep::SeeDeclined => "staff_confirm_declined",
     };
     let error = match p.note {
-        Some(PromptNote::Wait(s)) => Some(ctx.tf("staff_wait", &[("seconds", &s.to_string())])),
+        Some(PromptNote::Wait(s)) => Some(ctx.tc("staff_wait", s as usize, &[])),
         Some(PromptNote::Wrong) => Some(ctx.t("passphrase_wrong").to_owned()),
         Some(PromptNote::NotChecked) => Some(ctx.t("passphrase_not_checked_staff").to_owned()),
         Some(PromptNote::Checking) | None => None,

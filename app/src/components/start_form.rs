@@ -225,11 +225,10 @@ fn battery_preview(ctx: &KitContext, c: &StartChoice) -> Html {
         .iter()
         .map(|q| q.short_title.get(&ctx.lang))
         .collect();
-    let count = battery.len().to_string();
     html! {
         <p class="battery-preview" aria-live="polite">
             <span>{ names.join(", ") }</span>
-            <span class="muted">{ " — " }{ ctx.tf("battery_summary", &[("count", &count), ("minutes", &minutes.to_string())]) }</span>
+            <span class="muted">{ " — " }{ ctx.tf("battery_summary", &[("questionnaires", &ctx.tc("count_questionnaires", battery.len(), &[])), ("minutes", &ctx.tc("count_minutes", minutes as usize, &[]))]) }</span>
         </p>
     }
 }

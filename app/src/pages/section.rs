@@ -51,7 +51,7 @@ pub fn section_page(props: &SectionPageProps) -> Html {
             ("count", &s.count.to_string()),
         ],
     );
-    let minutes = ctx.tf("section_minutes", &[("minutes", &s.minutes.to_string())]);
+    let minutes = ctx.tc("section_minutes", s.minutes as usize, &[]);
     let mut pieces = Vec::new();
     if !s.first {
         pieces.push(spoken(ctx.t("section_well_done"), ctx.lang.as_str()));

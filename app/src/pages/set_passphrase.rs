@@ -32,10 +32,7 @@ pub fn set_passphrase_page(props: &SetPassphrasePageProps) -> Html {
         })
     };
     let error = props.view.problem.as_ref().map(|p| match p {
-        PassphraseProblem::TooShort => ctx.tf(
-            "passphrase_too_short",
-            &[("min", &MIN_PASSPHRASE_CHARS.to_string())],
-        ),
+        PassphraseProblem::TooShort => ctx.tc("passphrase_too_short", MIN_PASSPHRASE_CHARS, &[]),
         PassphraseProblem::Mismatch => ctx.t("passphrase_mismatch").to_owned(),
         PassphraseProblem::NotSaved(e) => {
             ctx.tf("passphrase_not_saved", &[("reason", &e.to_string())])
@@ -60,7 +57,7 @@ pub fn set_passphrase_page(props: &SetPassphrasePageProps) -> Html {
                 <div class="field">
                     <label for="new-passphrase">{ ctx.t("passphrase_new") }</label>
                     <p id="new-passphrase-help" class="hint">
-                        { ctx.tf("passphrase_new_help", &[("min", &MIN_PASSPHRASE_CHARS.to_string())]) }
+                        { ctx.tc("passphrase_new_help", MIN_PASSPHRASE_CHARS, &[]) }
                     </p>
                     if let Some(msg) = error.clone() {
                         <p id="new-passphrase-error" class="error" role="alert">{ msg }</p>

@@ -61,7 +61,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             ],
         )),
         Some(StartProblem::Load(LoadError::Stale { id, .. })) => {
-            Some(ctx.tf("outside_removed", &[("count", "1"), ("list", id)]))
+            Some(ctx.tc("outside_removed", 1, &[("list", id)]))
         }
         Some(StartProblem::Load(LoadError::Missing(_))) => Some(ctx.t("draft_missing").to_owned()),
         Some(StartProblem::Load(LoadError::Storage(e))) => {
@@ -136,9 +136,8 @@ fn outside_text(ctx: &KitContext, change: &OutsideChange) -> String {
     match change {
         OutsideChange::AssessorKeys => ctx.t("outside_keys").to_owned(),
         OutsideChange::Revisions => ctx.t("outside_revisions").to_owned(),
-        OutsideChange::Removed(ids) => ctx.tf(
-            "outside_removed",
-            &[("count", &ids.len().to_string()), ("list", &ids.join(", "))],
-        ),
+        OutsideChange::Removed(ids) => {
+            ctx.tc("outside_removed", ids.len(), &[("list", &ids.join(", "))])
+        }
     }
 }

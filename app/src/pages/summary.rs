@@ -34,10 +34,10 @@ pub fn summary_page(props: &SummaryPageProps) -> Html {
     let when = ctx
         .t(&format!("timepoint_{}", r.timepoint.key()))
         .to_owned();
-    let totals = ctx.tf(
+    let totals = ctx.tc(
         "summary_totals",
+        s.questionnaires.len(),
         &[
-            ("count", &s.questionnaires.len().to_string()),
             ("answered", &s.answered().to_string()),
             ("total", &s.n_items().to_string()),
         ],

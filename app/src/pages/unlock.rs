@@ -39,7 +39,7 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
     let word = ctx.t("remove_all_word");
     let wrong = match &v.problem {
         Some(UnlockProblem::Wrong) => Some(ctx.t("passphrase_wrong").to_owned()),
-        Some(UnlockProblem::Wait(s)) => Some(ctx.tf("staff_wait", &[("seconds", &s.to_string())])),
+        Some(UnlockProblem::Wait(s)) => Some(ctx.tc("staff_wait", *s as usize, &[])),
         _ => None,
     };
     let problem = match &v.problem {
@@ -68,11 +68,11 @@ pub fn unlock_page(props: &UnlockPageProps) -> Html {
         ctx.tf("rescue_cover_all", &[("total", &cover.stored.to_string())])
     } else {
         let n = |x: usize| x.to_string();
-        ctx.tf(
+        ctx.tc(
             "rescue_cover_some",
+            cover.stored,
             &[
                 ("covered", &n(cover.covered)),
-                ("total", &n(cover.stored)),
                 ("missing", &n(cover.stored - cover.covered)),
             ],
         )

@@ -24,9 +24,11 @@ pub struct AnalysisExportProps {
 /// What became of the last download.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    /// The browser took the file: its name, the data's rows, results left out.
+    /// The browser took the file: its name, its format, the data's rows (finished sittings),
+    /// results left out.
     Done {
         file: String,
+        format: Format,
         rows: usize,
         left_out: Vec<Note>,
     },
@@ -40,6 +42,15 @@ fn format_key(format: Format) -> &'static str {
         Format::R => "assessor_analysis_format_r",
         Format::Spss => "assessor_analysis_format_spss",
         Format::Fhir => "assessor_analysis_format_fhir",
+    }
+}
+
+/// What a download says it holds: rows of data, or for FHIR (which has no rows) the finished
+/// sittings its resources come from.
+fn done_key(format: Format) -> &'static str {
+    match format {
+        Format::R | Format::Spss => "assessor_analysis_done",
+        Format::Fhir => "assessor_analysis_done_fhir",
     }
 }
 
@@ -84,12 +95,12 @@ pub fn analysis_export(props: &AnalysisExportProps) -> Html {
     let said = (*outcome).as_ref().map(|o| match o {
         Outcome::Done {
             file,
+            format,
             rows,
             left_out,
         } => html! {
             <div role="status">
-                <p class="notice info">{ ctx.tf("assessor_analysis_done",
-                    &[("file", file), ("rows", &rows.to_string())]) }</p>
+                <p class="notice info">{ ctx.tc(done_key(*format), *rows, &[("file", file)]) }</p>
                 if !left_out.is_empty() {
                     <div class="notice warning">
                         <p>{ ctx.t("assessor_analysis_left_out") }</p>
@@ -171,6 +182,7 @@ fn download(
     if save_file(&file, &bytes) {
         Outcome::Done {
             file,
+            format,
             rows: export.rows,
             left_out: export.notes,
         }

@@ -79,11 +79,11 @@ pub fn basis_words(ctx: &KitContext, b: &ReliableChangeBasis) -> String {
             threshold,
             source,
             ..
-        } => ctx.tf(
+        } => ctx.tc(
             "assessor_basis_cohort",
+            *n,
             &[
                 ("threshold", &two(*threshold)),
-                ("n", &n.to_string()),
                 ("sd", &two(*sd)),
                 ("r", &two(*reliability)),
                 ("source", source),

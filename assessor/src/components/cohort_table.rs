@@ -95,7 +95,8 @@ pub fn cohort_table(props: &CohortTableProps) -> Html {
                 { for cells }
                 <td>
                     if let Some(alerts) = props.alerts.get(&row.key) {
-                        <NotOnTrack alerts={alerts.clone()} short=true />
+                        <NotOnTrack alerts={alerts.clone()}
+                            row={AttrValue::from(format!("not-on-track-{}-{}", row.key.participant, row.key.programme))} />
                     }
                     <FlagList flags={row.flags.clone()} />
                 </td>

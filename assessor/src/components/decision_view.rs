@@ -60,12 +60,12 @@ pub fn decision_view(props: &DecisionViewProps) -> Html {
         .need
         .level
         .map_or(ctx.t("assessor_not_assessed").to_owned(), |l| {
-            ctx.tf(
+            ctx.tc(
                 "assessor_need_points",
+                d.need.max_points as usize,
                 &[
                     ("level", &names::level(&ctx, l)),
                     ("points", &d.need.points.to_string()),
-                    ("max", &d.need.max_points.to_string()),
                 ],
             )
         });

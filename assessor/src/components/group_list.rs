@@ -65,7 +65,7 @@ pub fn intake(ctx: &KitContext, i: &Intake) -> String {
     match i {
         Intake::Closed => ctx.t("assessor_intake_closed").to_owned(),
         Intake::Rolling(ModuleBoundaries::EveryWeeks(w)) => {
-            ctx.tf("assessor_intake_every", &[("weeks", &w.to_string())])
+            ctx.tc("assessor_intake_every", *w as usize, &[])
         }
         Intake::Rolling(ModuleBoundaries::Dates(d)) => {
             let dates: Vec<String> = d.iter().map(|d| d.to_string()).collect();

@@ -1,8 +1,9 @@
 //! "Not on track": the alerts qkit-cohort's `alerts` raises for a man (reliable deterioration at
 //! mid or post, a new item alert such as PHQ-9 item 9, a response-quality flag), each in words
 //! saying which questionnaire, which timepoint and which rule. On the cohort table's row, short
-//! (which questionnaires at which timepoints; the rules in its title), and on the profile (a list
-//! under a heading).
+//! (which questionnaires at which timepoints), the rules in a tooltip tied to the mark by
+//! `aria-describedby`: the mark takes keyboard focus, a screen reader reads the rules with it, and
+//! focus or the pointer shows them; on the profile, a list under a heading.
 
 use crate::model::alerts::{Alert, Why};
 use crate::names;
@@ -58,9 +59,10 @@ pub fn alert_words(ctx: &KitContext, a: &Alert) -> String {
 #[derive(Properties, PartialEq)]
 pub struct NotOnTrackProps {
     pub alerts: Vec<Alert>,
-    /// A short mark for a table row rather than the profile's list.
+    /// On a table row: the short mark, its tooltip with this id (unique on the page); `None`
+    /// for the profile's list.
     #[prop_or_default]
-    pub short: bool,
+    pub row: Option<AttrValue>,
 }
 
 /// The alerts, or nothing when there are none.
@@ -71,9 +73,9 @@ pub fn not_on_track(props: &NotOnTrackProps) -> Html {
         return html! {};
     }
     let lines = props.alerts.iter().map(|a| alert_words(&ctx, a));
-    if props.short {
+    if let Some(id) = &props.row {
         // One line on the row: which questionnaires at which timepoints; the whole of why is
-        // in the mark's title and on the profile.
+        // in the mark's tooltip (out of the line's flow) and on the profile.
         let why: Vec<String> = lines.collect();
         let mut which: Vec<String> = Vec::new();
         for a in &props.alerts {
@@ -87,9 +89,10 @@ pub fn not_on_track(props: &NotOnTrackProps) -> Html {
             }
         }
         return html! {
-            <span class="not-on-track" title={why.join("; ")}>
+            <span class="not-on-track" tabindex="0" aria-describedby={id.clone()}>
                 <span aria-hidden="true">{ "⚠ " }</span>
                 { ctx.t("assessor_not_on_track") }{ ": " }{ which.join("; ") }
+                <span class="why" role="tooltip" id={id.clone()}>{ why.join("; ") }</span>
             </span>
         };
     }

@@ -118,13 +118,10 @@ pub fn describe(ctx: &KitContext, outcome: &FileOutcome) -> String {
                     &[("n", &(i + 1).to_string()), ("outcome", &describe(ctx, s))],
                 )
             });
-            let head = ctx.tf(
+            let head = ctx.tc(
                 "assessor_import_rescue",
-                &[
-                    ("sittings", &sittings.len().to_string()),
-                    ("unfinished", &unfinished.to_string()),
-                    ("code", code),
-                ],
+                sittings.len(),
+                &[("unfinished", &unfinished.to_string()), ("code", code)],
             );
             std::iter::once(head)
                 .chain(each)

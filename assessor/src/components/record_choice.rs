@@ -63,9 +63,8 @@ pub fn record_choice(props: &RecordChoiceProps) -> Html {
     });
     html! {
         <div class="notice warning record-choice">
-            <p>{ ctx.tf("assessor_record_twice", &[
+            <p>{ ctx.tc("assessor_record_twice", beside.len() + 1, &[
                 ("timepoint", &names::timepoint(&ctx, t)),
-                ("count", &(beside.len() + 1).to_string()),
                 ("date", &day(in_use)),
                 ("file", &in_use.source),
             ]) }</p>

@@ -41,8 +41,8 @@ pub fn workspace_file_view(props: &WorkspaceFileProps) -> Html {
     };
     let outcome = props.opened.as_ref().map(|(name, result)| match result {
         Ok(records) => html! {
-            <p class="notice info" role="status">{ ctx.tf("assessor_workspace_file_opened",
-                &[("file", name), ("records", &records.to_string())]) }</p>
+            <p class="notice info" role="status">{ ctx.tc("assessor_workspace_file_opened",
+                *records, &[("file", name)]) }</p>
         },
         Err(problem) => {
             let reason = match problem {

@@ -266,9 +266,8 @@ fn group_card(ctx: &KitContext, a: &Allocated, g: &GroupSummary) -> Html {
         <section class="group-card" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ ctx.tf("assessor_group_heading", &[("id", &g.group)]) }</h3>
             if let Some(w) = when { <p>{ w }</p> }
-            <p>{ ctx.tf("assessor_group_size", &[
+            <p>{ ctx.tc("assessor_group_size", g.members, &[
                 ("size", &g.size().to_string()),
-                ("members", &g.members.to_string()),
                 ("min", &g.min_size.to_string()),
                 ("max", &g.max_size.to_string()),
             ]) }</p>

@@ -13,7 +13,8 @@
 //!   gives theirs). Two allocations that differ only in how long allocating took are the same.
 //! - Their records go through [`RecordSet::add`] one by one onto ours, with its rules (the same
 //!   record is counted once, a finished record completes an unfinished one, a different record
-//!   for the same man and timepoint is not added), and each outcome is listed ([`RecordOutcome`]).
+//!   for the same man and timepoint is kept beside ours, which stays in use until the assessor
+//!   chooses), and each outcome is listed ([`RecordOutcome`]).
 
 mod conflict;
 

@@ -26,7 +26,7 @@ pub mod spoken_keys {
     pub const CONSENT_MESSAGES: [&str; 2] = ["consent_choose", "consent_explain"];
     /// Opens every section screen but the first.
     pub const SECTION_WELL_DONE: &str = "section_well_done";
-    /// A section's length, with `{minutes}` filled in.
+    /// A section's length, with `{count}` minutes filled in (one form per plural category).
     pub const SECTION_MINUTES: &str = "section_minutes";
     /// On the start screen, before the names of the questionnaires a sitting in the chosen
     /// language shows in English (each name is then read as its questionnaire's title).
@@ -231,9 +231,7 @@ fn interface_texts(kit: &Kit, out: &mut Vec<SpokenText>) {
             push(key.clone(), &key, kit.ui.get(lang, &key).to_owned());
         }
         for m in &minutes {
-            let text = kit
-                .ui
-                .format(lang, SECTION_MINUTES, &[("minutes", &m.to_string())]);
+            let text = kit.ui.count(lang, SECTION_MINUTES, u64::from(*m), &[]);
             push(format!("{SECTION_MINUTES}_{m}"), SECTION_MINUTES, text);
         }
     }

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
+import { pluralForm } from './sitting.mjs';
 
 const strings = (...p) => JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'ui', ...p), 'utf8')).strings;
 /** The English interface strings: the shared ones and the assessor area's. */
@@ -15,10 +16,7 @@ export const UI = { ...strings('en.json'), ...strings('assessor', 'en.json') };
 export function ui(key, args = {}) {
   let s = UI[key];
   if (s === undefined) throw new Error(`no UI string ${key}`);
-  if (s.includes('|')) {
-    if (args.count === undefined) throw new Error(`${key} has plural forms: give a count`);
-    s = s.split('|')[Number(args.count) === 1 ? 0 : 1];
-  }
+  s = pluralForm(s, args);
   for (const [k, v] of Object.entries(args)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }

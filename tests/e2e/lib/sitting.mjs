@@ -18,9 +18,21 @@ export function definition(id) {
   return read('definitions', `${id}.json`);
 }
 
-/** Fills an interface-string template: `fill('{n} of {total}', {n: 1, total: 2})`. */
-export function fill(template, args) {
-  return template.replace(/\{(\w+)\}/g, (_, k) => String(args[k]));
+/** The form of an interface string for `args.count`, by CLDR's cardinal rules (as
+ * questionnaires/src/ui.rs, written out here as the test's own oracle): English `one|other`,
+ * Welsh `zero|one|two|few|many|other` (0, 1, 2, 3, 6, any other number). */
+export function pluralForm(template, args, lang = 'en') {
+  if (!template.includes('|')) return template;
+  if (args.count === undefined) throw new Error(`"${template}" has plural forms: give a count`);
+  const n = Number(args.count);
+  const welsh = { 0: 0, 1: 1, 2: 2, 3: 3, 6: 4 };
+  return template.split('|')[lang === 'cy' ? (welsh[n] ?? 5) : (n === 1 ? 0 : 1)];
+}
+
+/** Fills an interface-string template: `fill('{n} of {total}', {n: 1, total: 2})`, in its form
+ * for `args.count` if it has plural forms (English, unless `lang` says otherwise). */
+export function fill(template, args, lang = 'en') {
+  return pluralForm(template, args, lang).replace(/\{(\w+)\}/g, (_, k) => String(args[k]));
 }
 
 /** The questionnaires of a battery after the consent form, each with its definition. */
