@@ -87,15 +87,15 @@ pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A batch as one line: `laptop K7QD-2MXA (qkit 0.1.0), 2027-01-12: 5 record(s)`.
+/// A batch as one line: `laptop K7QD-2MXA (qkit 0.1.0), 2027-01-12: 5 records`.
 fn batch_line(b: &Batch<'_>) -> String {
     let laptop = b
         .device
         .map_or("device not recorded".to_owned(), |d| format!("laptop {d}"));
     let day = b.date.map(|d| d.to_string()).unwrap_or_default();
     format!(
-        "{laptop} (qkit {}), {day}: {} record(s)",
+        "{laptop} (qkit {}), {day}: {}",
         b.kit_versions.join(", "),
-        b.sittings.len()
+        counted(b.sittings.len(), "record", "records")
     )
 }
