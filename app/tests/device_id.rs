@@ -5,11 +5,9 @@
 
 use qkit_app::browser::storage::*;
 use qkit_app::components::draft_list::DraftList;
-use qkit_app::state::{derive_now, Action, AppState, Env, Secret, StartChoice, View};
-use qkit_export::at_rest::DraftLock;
-use qkit_export::{Support, Timestamp};
+use qkit_app::state::{Action, AppState, Secret, StartChoice, View};
+use qkit_export::Support;
 use qkit_questionnaires::{Kit, Lang, Timepoint};
-use qkit_web::browser::random::BrowserRng;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -20,7 +18,7 @@ mod common;
 mod dom;
 use dom::{new_root, texts, WithKit, WithKitProps};
 
-use common::{Derive, FAST, PASSPHRASE, T0};
+use common::{open, set_passphrase, Derive, PASSPHRASE};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,24 +26,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn store(backend: &Rc<MemoryBackend>) -> DraftStore {
     let store = DraftStore::new(backend.clone(), Medium::Device);
     if store.lock().is_none() {
-        let mut rng = BrowserRng::new().expect("crypto");
-        let (lock, _) = DraftLock::create(PASSPHRASE, FAST, &mut rng).expect("lock");
-        store.set_lock(&lock).expect("stored");
+        set_passphrase(&store);
     }
     store
 }
 
 /// The app opened over `store` and unlocked: the start screen.
 fn unlocked(store: &DraftStore) -> Rc<AppState> {
-    let env = Env {
-        store: store.clone(),
-        now: Rc::new(|| Timestamp(T0)),
-        new_id: Rc::new(|| "sitting-1".to_owned()),
-        kdf: FAST,
-        derive: derive_now(),
-    };
-    let kit = Rc::new(Kit::shipped().expect("valid kit"));
-    Rc::new(AppState::new(kit, env))
+    open(store)
         .reduce(Action::Unlock(Secret::new(PASSPHRASE.into())))
         .derived()
 }
