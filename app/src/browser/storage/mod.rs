@@ -294,8 +294,7 @@ impl DraftStore {
 
     /// Removes every sitting on this device with everything tied to the passphrase: the lock,
     /// the revision index, the rescue copy and the accepted keys (their tag was made under the
-    /// old key). Rescue copies kept from this or an earlier removal stay, and so does the
-    /// device id: the laptop keeps its name.
+    /// old key). Rescue copies kept from this or an earlier removal stay, as does the device id.
     pub fn remove_all(&self) -> Result<(), StoreError> {
         for id in self.sitting_ids()? {
             self.backend.remove(&key(&id))?;
