@@ -1,10 +1,10 @@
 //! The device's settings beside its drafts: the passphrase lock, the assessor keys staff
-//! accepted, the read-aloud settings and the device id. None is secret: the lock holds a salt and a check
-//! value, never a key. The accepted keys decide who can read every export, so they are stored
-//! with a tag under the drafts' key (`<tag>` line, then the JSON list): a list changed outside
-//! qkit (or stored by a qkit before the tag) is not used until staff accept the keys again. The
-//! lock needs no tag: its check value already fails for any other passphrase or parameters, and
-//! a lock replaced wholesale derives a key that opens nothing stored here.
+//! accepted, the read-aloud settings and the device id. None is secret: the lock holds a salt
+//! and a check value, never a key. The accepted keys decide who can read every export, so they
+//! are stored with a tag under the drafts' key (`<tag>` line, then the JSON list): a list changed
+//! outside qkit (or stored by a qkit before the tag) is not used until staff accept the keys
+//! again. The lock needs no tag: its check value already fails for any other passphrase or
+//! parameters, and a lock replaced wholesale derives a key that opens nothing stored here.
 
 use super::{DraftStore, StoreError};
 use crate::browser::speech::Voicing;
