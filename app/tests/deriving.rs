@@ -7,12 +7,12 @@
 
 use qkit_app::browser::storage::*;
 use qkit_app::state::{
-    derive_here, derive_now, Action, AppState, DerivedSecret, Env, PromptNote, Purpose, Secret,
-    StaffStep, StartChoice, UnlockProblem, View,
+    derive_here, Action, AppState, DerivedSecret, PromptNote, Purpose, Secret, StaffStep,
+    StartChoice, UnlockProblem, View,
 };
 use qkit_export::at_rest::DraftLock;
-use qkit_export::{Support, Timestamp};
-use qkit_questionnaires::{Kit, Lang, Timepoint};
+use qkit_export::Support;
+use qkit_questionnaires::{Lang, Timepoint};
 use qkit_scoring::Answer;
 use qkit_session::{Mode, Verb};
 use qkit_web::browser::random::BrowserRng;
@@ -22,29 +22,14 @@ use yew::Reducible;
 
 mod common;
 
-use common::{Derive, FAST, PASSPHRASE, T0};
+use common::{open, set_passphrase, Derive, FAST, PASSPHRASE};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The app as it opens on `store`.
-fn open(store: &DraftStore) -> Rc<AppState> {
-    let env = Env {
-        store: store.clone(),
-        now: Rc::new(|| Timestamp(T0)),
-        new_id: Rc::new(|| "sitting-1".to_owned()),
-        kdf: FAST,
-        derive: derive_now(),
-    };
-    let kit = Rc::new(Kit::shipped().expect("valid kit"));
-    Rc::new(AppState::new(kit, env))
-}
 
 /// A laptop with the staff passphrase set, and the app open on it.
 fn laptop() -> (DraftStore, Rc<AppState>) {
     let store = DraftStore::new(Rc::new(MemoryBackend::default()), Medium::Device);
-    let mut rng = BrowserRng::new().expect("crypto");
-    let (lock, _) = DraftLock::create(PASSPHRASE, FAST, &mut rng).expect("lock");
-    store.set_lock(&lock).expect("stored");
+    set_passphrase(&store);
     let s = open(&store);
     (store, s)
 }

@@ -39,6 +39,7 @@ fn welsh_rses_item(kit: &Kit) -> ItemScreen {
     let options = StartOptions {
         record_id: "r".into(),
         kit_version: "test".into(),
+        device: None,
         participant: "A1234BC".into(),
         programme: "mfmc".into(),
         timepoint: Timepoint::Pre,

@@ -26,6 +26,7 @@ fn started(kit: &Kit, id: &str) -> Session {
     let options = StartOptions {
         record_id: id.into(),
         kit_version: "bench".into(),
+        device: None,
         participant: format!(
             "B{}",
             1000 + id.len() * 7 + id.bytes().map(usize::from).sum::<usize>()

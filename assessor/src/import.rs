@@ -185,7 +185,7 @@ pub fn start(
                     let outcome = match open_any(&bytes, &identity, &kit) {
                         Err(e) => FileOutcome::Failed(e),
                         Ok(Opened::Record(record)) => {
-                            add_file(&mut set, &name, Some(content.clone()), record)
+                            add_file(&mut set, &name, Some(content.clone()), *record)
                         }
                         Ok(Opened::Rescue(sittings)) => {
                             add_rescue(&mut set, &name, sittings, rescue_code(&bytes))

@@ -1,6 +1,6 @@
 //! Component tests in headless Chromium: the cohort table sorts when a column heading is pressed
 //! and filters when a filter is chosen; the T-score chart and the change chart carry text tables
-//! with the same numbers as the reports.
+//! with the same numbers as the reports; the import screen lists results by laptop and day.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -12,6 +12,7 @@ use qkit_assessor::components::change_basis::ChangeBasis;
 use qkit_assessor::components::change_chart::ChangeChart;
 use qkit_assessor::components::cohort_filters::CohortFilters;
 use qkit_assessor::components::cohort_table::CohortTable;
+use qkit_assessor::components::sources::Sources;
 use qkit_assessor::components::t_chart::TChart;
 use qkit_assessor::model::cohort::{shown_columns, table, view, Filter, Sort, SortBy, Table};
 use qkit_assessor::model::series::{series, Series};
@@ -327,4 +328,39 @@ async fn the_basis_of_each_verdict_is_listed_with_its_source() {
         .find(|l| l.starts_with("Self-control (BSCS total)"))
         .expect("a line for the BSCS");
     assert!(bscs.contains("fewer than 10 men"), "{bscs}");
+}
+
+#[wasm_bindgen_test]
+async fn the_import_list_names_each_laptop_and_the_results_that_name_none() {
+    let kit = kit();
+    let mut records = qkit_export::RecordSet::new();
+    for (who, device, version) in [
+        ("A1111AA", Some("XV1M-4ZGS"), "0.1.0"),
+        ("B2222BB", Some("3FJR-9WEN"), "0.1.0"),
+        ("C3333CC", Some("3FJR-9WEN"), "0.1.0"),
+        ("D4444DD", None, "0.0.9"),
+    ] {
+        let mut r = common::record(&kit, who, Timepoint::Pre, 0);
+        r.device = device.map(str::to_owned);
+        r.kit_version = version.into();
+        records.add(&format!("{who}.age"), r);
+    }
+    let root = new_root();
+    yew::Renderer::<WithKit>::with_root_and_props(
+        root.clone(),
+        WithKitProps {
+            kit: Rc::new(kit),
+            children: html! { <Sources records={Rc::new(records)} /> },
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        texts(&root, "summary"),
+        [
+            "laptop 3FJR-9WEN (qkit 0.1.0), 2026-11-23: 2",
+            "laptop XV1M-4ZGS (qkit 0.1.0), 2026-11-23: 1",
+            "device not recorded (qkit 0.0.9), 2026-11-23: 1",
+        ]
+    );
 }

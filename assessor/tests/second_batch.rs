@@ -9,7 +9,7 @@
 
 use qkit_assessor::import::{add, ImportCounts, ImportEntry, ImportLog};
 use qkit_cohort::generate::{self, day, Planned, TODAY};
-use qkit_cohort::reconcile::{by_kit_and_date, doubled};
+use qkit_cohort::reconcile::{by_device_and_date, doubled};
 use qkit_cohort::tracking::{tracking, Cohort, Status};
 use qkit_export::{RecordSet, ResultRecord};
 use qkit_questionnaires::Timepoint;
@@ -83,7 +83,10 @@ fn check(made: &generate::Generated, set: &RecordSet, imported: &[&File]) {
     // Reconciliation: each record once (doubled and resent files counted once), each second
     // sitting kept beside the first.
     let count = |k: &str| imported.iter().filter(|(n, _)| kind(n) == k).count();
-    let listed: usize = by_kit_and_date(set).iter().map(|b| b.sittings.len()).sum();
+    let listed: usize = by_device_and_date(set)
+        .iter()
+        .map(|b| b.sittings.len())
+        .sum();
     assert_eq!(listed, count("first") + count("again"));
     let twice: usize = doubled(set).values().map(Vec::len).sum();
     assert_eq!(twice, count("again"));

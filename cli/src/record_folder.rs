@@ -25,7 +25,7 @@ pub fn open_folder(dir: &Path, identities: &Identities, kit: &Kit) -> anyhow::Re
     for path in &files {
         let shown = path.display();
         match open_file(path, identities, kit) {
-            Ok(Opened::Record(record)) => add(&mut set, &shown.to_string(), record),
+            Ok(Opened::Record(record)) => add(&mut set, &shown.to_string(), *record),
             Ok(Opened::Rescue(sittings)) => {
                 for (i, sitting) in sittings.into_iter().enumerate() {
                     let n = i + 1;

@@ -41,7 +41,7 @@ fn imported(dir: &Scratch) -> RecordSet {
         let bytes = std::fs::read(&path).unwrap();
         match open_any(&bytes, &identities, &kit).expect("each record opens") {
             Opened::Record(r) => {
-                set.add(&path.display().to_string(), r);
+                set.add(&path.display().to_string(), *r);
             }
             Opened::Rescue(_) => panic!("the folder holds records only"),
         }

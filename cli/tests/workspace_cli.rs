@@ -77,6 +77,45 @@ fn a_workspace_file_lists_tracks_and_scores_its_cohort() {
         beside.1.record_id, beside.0
     );
     assert!(out.contains(&line), "{out}");
+    // Each record names its laptop (or, for the oldest, none), and the import screen's batches
+    // follow, laptops first: each laptop's days add up to its records.
+    let laptop = |r: &qkit_export::ResultRecord| {
+        r.device.as_deref().map_or_else(
+            || format!("device not recorded (qkit {})", r.kit_version),
+            |d| format!("laptop {d}"),
+        )
+    };
+    let named = format!(
+        "{}, record {}, from {}",
+        laptop(&first.1),
+        first.1.record_id,
+        first.0
+    );
+    assert!(out.contains(&named), "{out}");
+    let batches = out
+        .split("by laptop and day:\n")
+        .nth(1)
+        .expect("the batches are listed");
+    for d in generate::LAPTOPS {
+        let held = records
+            .all()
+            .filter(|i| i.record.device.as_deref() == Some(d))
+            .count();
+        let listed: usize = batches
+            .lines()
+            .filter(|l| l.starts_with(&format!("  laptop {d} (qkit 0.1.0), ")))
+            .map(|l| l.split(": ").nth(1).and_then(|n| n.split(' ').next()))
+            .map(|n| n.expect("a count").parse::<usize>().expect("a number"))
+            .sum();
+        assert_eq!(listed, held, "{d}: {batches}");
+    }
+    assert!(
+        batches.contains(&format!(
+            "  device not recorded (qkit {}), ",
+            generate::OLDER_KIT
+        )),
+        "{batches}"
+    );
 
     let csv = dir.path("tracking.csv");
     let (code, _, err) = qkit(&[

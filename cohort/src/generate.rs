@@ -2,7 +2,9 @@
 //! group that has finished, one running, one not yet started, and the waiting list), each with
 //! pre, mid and post files made or left missing, some imported twice, some sat again later, and
 //! some sat late, drawn from a seeded RNG so every run makes the same cohort. What it made is
-//! returned with it ([`Planned`]), so a test compares what qkit shows with what was made.
+//! returned with it ([`Planned`]), so a test compares what qkit shows with what was made. Each
+//! man sits on one of four laptops ([`LAPTOPS`]); files sat before [`DEVICE_IDS_FROM`] come from
+//! the qkit before device ids ([`OLDER_KIT`]) and name no laptop.
 //!
 //! Records are the example TSP record (`docs/examples/record.json`) under another reference and
 //! timepoint, answers moved within each item's options and every report scored again, so each
@@ -34,6 +36,15 @@ pub const GROUPS: [(&str, &str); 3] = [
     ("running", "2027-04-26"),
     ("coming", "2027-06-14"),
 ];
+
+/// The laptops' device ids: man number `i` sits on `LAPTOPS[i % 4]`.
+pub const LAPTOPS: [&str; 4] = ["3FJR-9WEN", "K7QD-2MXA", "P0HT-6BKC", "XV1M-4ZGS"];
+
+/// The first day the laptops' qkit recorded their device id; files sat before it name none.
+pub const DEVICE_IDS_FROM: &str = "2027-01-11";
+
+/// The qkit version of the files sat before [`DEVICE_IDS_FROM`].
+pub const OLDER_KIT: &str = "0.0.9";
 
 /// The schedule the generated cohort's kit gives TSP: mid at week 6, post at week 12. A test
 /// figure only; the shipped kit leaves TSP's length to the organisation.
@@ -212,7 +223,18 @@ pub fn cohort(men: usize, seed: u64) -> Generated {
                 continue;
             };
             let shift = (rng.next_u32() % 3) as i32;
-            let first = record(&kit, &who, t, shift, sat, &format!("{who}-{t}"));
+            let on_laptop = |mut r: ResultRecord, day: Date| {
+                if day < self::day(DEVICE_IDS_FROM) {
+                    (r.device, r.kit_version) = (None, OLDER_KIT.into());
+                } else {
+                    r.device = Some(LAPTOPS[i % LAPTOPS.len()].into());
+                }
+                r
+            };
+            let first = on_laptop(
+                record(&kit, &who, t, shift, sat, &format!("{who}-{t}")),
+                sat,
+            );
             files.push((format!("{who}-{t}.age"), first.clone()));
             plan.done[t as usize] = Some(sat);
             if chance(&mut rng, 10) {
@@ -222,6 +244,7 @@ pub fn cohort(men: usize, seed: u64) -> Generated {
             if chance(&mut rng, 5) {
                 let later = sat.add_days(14).expect("a date in range");
                 let again = record(&kit, &who, t, shift + 1, later, &format!("{who}-{t}-again"));
+                let again = on_laptop(again, later);
                 files.push((format!("{who}-{t}-again.age"), again));
                 plan.again += 1;
             }

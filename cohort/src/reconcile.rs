@@ -1,10 +1,12 @@
-//! Reconciling imported files: every record held, listed by the kit that wrote it and the day
-//! it was done, so a missing or doubled sitting shows; the slots where a second, different
-//! record is kept beside the one in use, with both days; and the assessor's choices of which
-//! record to use, kept as entries in the workspace and applied to the record set.
+//! Reconciling imported files: every record held, listed by the laptop that wrote it and the
+//! day it was done, so a missing or doubled sitting shows (a laptop whose files never arrived
+//! has no batch that day); the slots where a second, different record is kept beside the one in
+//! use, with both days; and the assessor's choices of which record to use, kept as entries in the
+//! workspace and applied to the record set.
 //!
-//! A record says which qkit version wrote it (`kit_version`) and when it was sat; it carries no
-//! device id, so "by kit and date" is what the record can tell.
+//! A record names the laptop's browser profile that wrote it (`device`, e.g. `K7QD-2MXA`), the
+//! qkit version (`kit_version`) and when it was sat. Records from a qkit before device ids name
+//! no laptop: they are batched by kit version and day instead, as "device not recorded".
 
 use crate::people::record_date;
 use crate::Key;
@@ -12,7 +14,7 @@ use qkit_allocation::Date;
 use qkit_export::record_set::RecordSet;
 use qkit_questionnaires::Timepoint;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One record held, as the import screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,17 +29,27 @@ pub struct Sitting<'a> {
     pub in_use: bool,
 }
 
-/// Every record written by one kit version on one day.
+/// Every record written on one laptop on one day, or, for records that name no laptop, by one
+/// qkit version on one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Batch<'a> {
-    pub kit_version: &'a str,
+    /// The laptop's device id; `None`: device not recorded (a qkit before device ids).
+    pub device: Option<&'a str>,
+    /// The qkit versions that wrote the batch, ascending: one, unless the laptop's qkit was
+    /// updated that day (always one when the device is not recorded).
+    pub kit_versions: Vec<&'a str>,
     pub date: Option<Date>,
     pub sittings: Vec<Sitting<'a>>,
 }
 
-/// Every record held, by kit version and day (both ascending), each batch by participant.
-pub fn by_kit_and_date(set: &RecordSet) -> Vec<Batch<'_>> {
-    let mut batches: BTreeMap<(&str, Option<Date>), Vec<Sitting<'_>>> = BTreeMap::new();
+/// Where a batch sorts: laptops by device id, then those with no device by kit version; each by
+/// day.
+type BatchKey<'a> = (bool, Option<&'a str>, Option<&'a str>, Option<Date>);
+
+/// Every record held, by laptop and day (laptops by device id, days ascending), then the records
+/// with no device by kit version and day; each batch by participant.
+pub fn by_device_and_date(set: &RecordSet) -> Vec<Batch<'_>> {
+    let mut batches: BTreeMap<BatchKey<'_>, (BTreeSet<&str>, Vec<Sitting<'_>>)> = BTreeMap::new();
     let in_use: Vec<&str> = set
         .people()
         .flat_map(|(_, _, r)| r.iter().flatten())
@@ -45,25 +57,29 @@ pub fn by_kit_and_date(set: &RecordSet) -> Vec<Batch<'_>> {
         .collect();
     for i in set.all() {
         let r = &i.record;
-        batches
-            .entry((r.kit_version.as_str(), record_date(r)))
-            .or_default()
-            .push(Sitting {
-                participant: &r.participant,
-                programme: &r.programme,
-                timepoint: r.timepoint,
-                record_id: &r.record_id,
-                source: &i.source,
-                content: i.content.as_deref(),
-                in_use: in_use.contains(&r.record_id.as_str()),
-            });
+        let device = r.device.as_deref();
+        let kit = device.is_none().then_some(r.kit_version.as_str());
+        let (kits, sittings) = batches
+            .entry((device.is_none(), device, kit, record_date(r)))
+            .or_default();
+        kits.insert(&r.kit_version);
+        sittings.push(Sitting {
+            participant: &r.participant,
+            programme: &r.programme,
+            timepoint: r.timepoint,
+            record_id: &r.record_id,
+            source: &i.source,
+            content: i.content.as_deref(),
+            in_use: in_use.contains(&r.record_id.as_str()),
+        });
     }
     batches
         .into_iter()
-        .map(|((kit_version, date), mut sittings)| {
+        .map(|((_, device, _, date), (kits, mut sittings))| {
             sittings.sort_by_key(|s| (s.participant, s.programme, s.timepoint, !s.in_use));
             Batch {
-                kit_version,
+                device,
+                kit_versions: kits.into_iter().collect(),
                 date,
                 sittings,
             }

@@ -1,11 +1,13 @@
-//! Reconciliation on the generated cohort of 240 men (files missing, imported twice, sat again),
-//! and the workspace keeping content ids, records kept beside and the assessor's choices, with
-//! workspaces saved before these existed still opening.
+//! Reconciliation on the generated cohort of 240 men (files missing, imported twice, sat again,
+//! on four laptops, the oldest naming none) and on a hand-made handful, and the workspace keeping
+//! content ids, records kept beside and the assessor's choices, with workspaces saved before
+//! these existed still opening.
 
 use super::*;
-use crate::generate::{self, TODAY};
+use crate::generate::{self, DEVICE_IDS_FROM, LAPTOPS, OLDER_KIT, TODAY};
 use crate::workspace::{entries_json, read_entries, read_records, records_id, records_json};
 use qkit_export::record_set::content_id;
+use std::collections::BTreeSet;
 
 /// The generated cohort imported in order, each file's content id from its name (the files
 /// themselves are not sealed here).
@@ -27,7 +29,7 @@ fn the_import_list_and_the_doubled_slots_match_what_was_made() {
         .map(|p| p.done.iter().flatten().count())
         .sum();
     let again: usize = made.planned.iter().map(|p| p.again).sum();
-    let batches = by_kit_and_date(&set);
+    let batches = by_device_and_date(&set);
     let listed: usize = batches.iter().map(|b| b.sittings.len()).sum();
     // Every distinct record once (copies counted once), those sat again beside the first.
     assert_eq!(listed, done + again);
@@ -39,9 +41,21 @@ fn the_import_list_and_the_doubled_slots_match_what_was_made() {
             .count(),
         again
     );
-    assert!(batches
-        .windows(2)
-        .all(|w| (w[0].kit_version, w[0].date) < (w[1].kit_version, w[1].date)));
+    // Laptops by device id, then the files that name none; each by day, one batch a day.
+    fn order<'a>(b: &Batch<'a>) -> (bool, Option<&'a str>, Vec<&'a str>, Option<Date>) {
+        (b.device.is_none(), b.device, b.kit_versions.clone(), b.date)
+    }
+    assert!(batches.windows(2).all(|w| order(&w[0]) < order(&w[1])));
+    let devices: BTreeSet<Option<&str>> = batches.iter().map(|b| b.device).collect();
+    let mut expected: BTreeSet<Option<&str>> = LAPTOPS.iter().copied().map(Some).collect();
+    expected.insert(None);
+    assert_eq!(devices, expected, "four laptops and some older files");
+    for b in &batches {
+        let old = b.date < Some(generate::day(DEVICE_IDS_FROM));
+        assert_eq!(b.device.is_none(), old, "{b:?}");
+        let kit = if old { OLDER_KIT } else { "0.1.0" };
+        assert_eq!(b.kit_versions, vec![kit]);
+    }
     assert!(batches
         .iter()
         .flat_map(|b| &b.sittings)
@@ -60,6 +74,105 @@ fn the_import_list_and_the_doubled_slots_match_what_was_made() {
             assert_eq!(t.beside[0].1, first.add_days(14));
         }
     }
+}
+
+/// How many records each laptop's batches list.
+fn per_device<'a>(batches: &[Batch<'a>]) -> BTreeMap<Option<&'a str>, usize> {
+    let mut count = BTreeMap::new();
+    for b in batches {
+        *count.entry(b.device).or_default() += b.sittings.len();
+    }
+    count
+}
+
+#[test]
+fn a_laptop_whose_files_never_arrived_shows_fewer_sittings_and_no_batch_that_day() {
+    let (made, set) = imported();
+    let full = by_device_and_date(&set);
+    // The busiest laptop's busiest day: every file from it is left behind.
+    let lost = full
+        .iter()
+        .filter(|b| b.device.is_some())
+        .max_by_key(|b| b.sittings.len())
+        .expect("a laptop batch");
+    let (device, day) = (lost.device, lost.date);
+    let mut partial = RecordSet::new();
+    for (name, record) in &made.files {
+        let from_it =
+            record.device.as_deref() == device && crate::people::record_date(record) == day;
+        if !from_it {
+            partial.add_file(name, Some(content_id(name.as_bytes())), record.clone());
+        }
+    }
+    let batches = by_device_and_date(&partial);
+    assert!(!batches.iter().any(|b| b.device == device && b.date == day));
+    let (before, after) = (per_device(&full), per_device(&batches));
+    for (d, n) in &before {
+        let expect = if *d == device {
+            n - lost.sittings.len()
+        } else {
+            *n
+        };
+        assert_eq!(after.get(d).copied().unwrap_or(0), expect, "{d:?}");
+    }
+    // The same day's other laptops are all still there.
+    let others = |b: &[Batch<'_>]| -> Vec<String> {
+        b.iter()
+            .filter(|b| b.date == day && b.device != device)
+            .map(|b| format!("{:?}", b.device))
+            .collect()
+    };
+    assert_eq!(others(&batches), others(&full));
+}
+
+#[test]
+fn records_are_batched_by_laptop_and_day_and_those_without_one_by_kit_version() {
+    let kit = generate::kit();
+    let day = generate::day;
+    let make = |who: &str, on: &str, device: Option<&str>, version: &str| {
+        let mut r = generate::record(&kit, who, Timepoint::Pre, 0, day(on), who);
+        r.device = device.map(str::to_owned);
+        r.kit_version = version.into();
+        r
+    };
+    let mut set = RecordSet::new();
+    for r in [
+        make("A1", "2027-02-01", Some("XV1M-4ZGS"), "0.1.0"),
+        make("B2", "2027-02-01", Some("3FJR-9WEN"), "0.1.0"),
+        // The same laptop, the same day, its qkit updated between sittings.
+        make("C3", "2027-02-01", Some("3FJR-9WEN"), "0.1.1"),
+        make("D4", "2027-02-02", Some("3FJR-9WEN"), "0.1.1"),
+        make("E5", "2027-01-05", None, "0.0.9"),
+        make("F6", "2027-01-05", None, "0.0.8"),
+        make("G7", "2027-01-05", None, "0.0.9"),
+    ] {
+        let name = format!("{}.age", r.participant);
+        set.add(&name, r);
+    }
+    // One line a batch: laptop (or "-"), kit versions, day: participants.
+    let listed: Vec<String> = by_device_and_date(&set)
+        .iter()
+        .map(|b| {
+            let who: Vec<&str> = b.sittings.iter().map(|s| s.participant).collect();
+            format!(
+                "{} {} {}: {}",
+                b.device.unwrap_or("-"),
+                b.kit_versions.join(","),
+                b.date.expect("dated"),
+                who.join(" ")
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "3FJR-9WEN 0.1.0,0.1.1 2027-02-01: B2 C3",
+            "3FJR-9WEN 0.1.1 2027-02-02: D4",
+            "XV1M-4ZGS 0.1.0 2027-02-01: A1",
+            "- 0.0.8 2027-01-05: F6",
+            "- 0.0.9 2027-01-05: E5 G7",
+        ]
+    );
 }
 
 #[test]

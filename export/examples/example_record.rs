@@ -91,6 +91,7 @@ fn main() {
     let record = ResultRecord {
         format: RECORD_FORMAT,
         kit_version: env!("CARGO_PKG_VERSION").into(),
+        device: Some("K7QD-2MXA".into()),
         record_id: "7f3a9c21-5d4e-4b0a-9e61-0c2d8a4f1b37".into(),
         participant: "TSP-0421".into(),
         programme: "tsp".into(),

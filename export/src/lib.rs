@@ -14,6 +14,7 @@
 //! - [`RecordSet`]: records opened together, one in use per participant, programme and timepoint
 //!   (the same record twice is counted once, a different one kept beside it until the assessor
 //!   chooses); [`scores_csv()`] writes those in use as the scores CSV.
+//! - [`device`]: the laptop's device id a record carries (`K7QD-2MXA`), made from random bytes.
 //! - [`check_reference`]: the participant reference rule, the same for the start form, sealing
 //!   and opening.
 //! - [`file_name()`][file_name()] gives `qkit-<ref>-<programme>-<timepoint>-<date>.age`.
@@ -38,6 +39,7 @@
 
 pub mod analysis;
 pub mod at_rest;
+pub mod device;
 pub mod error;
 pub mod file_name;
 mod json;

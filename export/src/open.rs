@@ -159,8 +159,9 @@ fn record(plaintext: &[u8], kit: &Kit) -> Result<ResultRecord, OpenError> {
 /// What a sealed file held, checked against the kit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Opened {
-    /// A finished battery's record, exactly as [`open`] gives it.
-    Record(ResultRecord),
+    /// A finished battery's record, exactly as [`open`] gives it (boxed: a record is ten times
+    /// the size of the rescue variant).
+    Record(Box<ResultRecord>),
     /// A rescue file ([`crate::rescue`]): each stored sitting's record in the file's order, or
     /// why that sitting cannot be read or does not fit the kit. Most are unfinished
     /// (`completed_at` is `None`); a battery finished but not yet exported is complete.
@@ -178,7 +179,7 @@ pub enum Opened {
 pub fn open_any(bytes: &[u8], identities: &Identities, kit: &Kit) -> Result<Opened, OpenError> {
     let plaintext = decrypt(bytes, identities)?;
     if !is_rescue(&plaintext) {
-        return record(&plaintext, kit).map(Opened::Record);
+        return record(&plaintext, kit).map(|r| Opened::Record(Box::new(r)));
     }
     let sittings = read_rescue(&plaintext)?
         .sittings

@@ -21,6 +21,11 @@ pub struct ResultRecord {
     pub format: u32,
     /// The qkit version that wrote the record.
     pub kit_version: String,
+    /// The laptop's browser profile that wrote the record ([`crate::device`], e.g. `K7QD-2MXA`),
+    /// so the assessor can tell which laptop's files arrived. Records from a qkit before device
+    /// ids have none; written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
     /// A random id for this record, so a file imported twice is recognised.
     pub record_id: String,
     /// The pseudonymous case reference staff entered (never a name).

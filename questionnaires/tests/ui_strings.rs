@@ -20,10 +20,6 @@ const SAME_IN_WELSH: &[(&str, &str)] = &[
         "\"Band\" is the Welsh word too (band, as in band sgôr)",
     ),
     (
-        "assessor_sources_batch",
-        "\"qkit\" (a name), placeholders and punctuation",
-    ),
-    (
         "assessor_import_loaded_one",
         "only placeholders and punctuation",
     ),

@@ -18,6 +18,7 @@
 //! let options = StartOptions {
 //!     record_id: "r1".into(),
 //!     kit_version: "0.1.0".into(),
+//!     device: Some("K7QD-2MXA".into()),
 //!     participant: "A1234BC".into(),
 //!     programme: "tsp".into(),
 //!     timepoint: Timepoint::Mid,

@@ -18,6 +18,9 @@ pub struct StartOptions {
     pub record_id: String,
     /// The qkit version writing the record.
     pub kit_version: String,
+    /// The laptop's device id (the app keeps one per browser profile; see
+    /// [`qkit_export::device`]), or `None` where there is none to give.
+    pub device: Option<String>,
     /// The pseudonymous case reference, checked by [`check_reference`] (trimmed).
     pub participant: String,
     /// Programme id.
@@ -52,6 +55,7 @@ impl Session {
         let record = ResultRecord {
             format: RECORD_FORMAT,
             kit_version: options.kit_version,
+            device: options.device,
             record_id: options.record_id,
             participant,
             programme: programme.id.clone(),

@@ -3,7 +3,8 @@
 // an estimate for this test only; the shipped kit leaves it to the organisation), six men's
 // sealed records are imported with a copy of one file and a second, different record for one
 // man's pre, and a groups file puts two TSP men in a group that started on 1 September 2026.
-// The import screen lists the results by kit and date; the tracking screen shows the group and
+// The second record comes from a qkit before device ids (no "device"). The import screen lists
+// the results by laptop and date, that one as "device not recorded"; the tracking screen shows the group and
 // the waiting lists, filters "who still needs post", and prints to PDF; Q1001X (BIS-11 answered
 // far too fast at post) shows "Not on track" on his cohort table row (the rule behind it reached
 // by keyboard, read by a screen reader as the mark's description, the row on one line at 1366 px)
@@ -30,6 +31,7 @@ before(async () => {
   seal(records, key.recipient, SEALED);
   const second = JSON.parse(readFileSync(records.find((r) => r.endsWith('Q1000X-pre.json')), 'utf8'));
   second.record_id = 'sat-again';
+  delete second.device;
   // Named to sort after the first, so it is imported after it.
   const secondJson = join(WORK, 'zz-Q1000X-pre-again.json');
   writeFileSync(secondJson, JSON.stringify(second));
@@ -57,6 +59,10 @@ async function axeClean(page, screen) {
   assert.deepEqual(await axeViolations(page), [], `axe on the ${screen} screen`);
 }
 
+/** A batch's summary line: the UI string with `fill`'s values, any text for the others. */
+const batch = (key, fill) => new RegExp(`^${UI[key].replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+  .replace(/\{(\w+)\}/g, (_, k) => fill[k] ?? '.+')}$`);
+
 const nav = (page, name) => page.getByRole('navigation', { name: UI.assessor_nav }).getByRole('button', { name }).click();
 
 test('tracking, reconciliation and not-on-track alerts in the browser', async () => {
@@ -73,10 +79,10 @@ test('tracking, reconciliation and not-on-track alerts in the browser', async ()
   })).waitFor();
   const sources = page.getByRole('region', { name: UI.assessor_sources_heading });
   await sources.waitFor();
-  // Each batch is a disclosure whose summary (no role of its own) reads "qkit <kit>, <date>: <n>".
-  const batch = new RegExp(`^${UI.assessor_sources_batch.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-    .replace(/\{\w+\}/g, '.+')}$`);
-  await sources.getByText(batch).first().click();
+  // Every fixture record names the example's laptop; the second one names none.
+  await sources.getByText(batch('assessor_sources_batch', { device: 'K7QD-2MXA' })).first().waitFor();
+  const older = sources.getByText(batch('assessor_sources_no_device', { count: '1' }));
+  await older.click();
   await sources.getByText(UI.assessor_sources_beside).waitFor();
   await axeClean(page, 'import');
 

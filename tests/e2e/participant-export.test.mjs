@@ -16,7 +16,7 @@ import * as keys from './lib/export.mjs';
 import { fingerprint, qkitDecrypt, accept } from './lib/export.mjs';
 import {
   UI, definition, fill, waitForHeading, startSitting, openApp, unlock, confirmStaff, useConfig,
-  assertNoPlaintext, storedEntries, DRAFT_WORDS, PASSPHRASE,
+  assertNoPlaintext, storedEntries, DRAFT_WORDS, PASSPHRASE, DEVICE_ID,
 } from './lib/sitting.mjs';
 
 let server, browser;
@@ -136,6 +136,9 @@ test('a finished battery is sealed to every accepted key, opens with qkit and ag
   assert.equal(record.programme, 'tsp');
   assert.equal(record.timepoint, 'mid');
   assert.equal(record.consent.given, true);
+  // The record names this laptop: the device id kept in its storage.
+  assert.match(record.device, DEVICE_ID);
+  assert.deepEqual((await storedEntries(page)).filter(([k]) => k === 'qkit.device'), [['qkit.device', record.device]]);
   const bscs = record.questionnaires.find((q) => q.id === 'bscs');
   const answered = Object.fromEntries(bscs.answers.map((a) => [a.item, a.answer.value ?? { [a.answer.special]: true }]));
   assert.deepEqual(answered, given);
@@ -151,8 +154,8 @@ test('a finished battery is sealed to every accepted key, opens with qkit and ag
   await axeClean(page, 'lock (after an export)');
   const left = await storedEntries(page);
   assert.deepEqual(left.filter(([k]) => k.startsWith('qkit.draft.') || k === 'qkit.current'), []);
-  // No sitting left, so no rescue copy; the revision index is empty.
-  assert.deepEqual(left.map(([k]) => k).sort(), ['qkit.lock', 'qkit.recipients', 'qkit.revisions']);
+  // No sitting left, so no rescue copy; the revision index is empty; the laptop keeps its id.
+  assert.deepEqual(left.map(([k]) => k).sort(), ['qkit.device', 'qkit.lock', 'qkit.recipients', 'qkit.revisions']);
   const shown = (await page.content()).replaceAll(name, '');
   assert.ok(!shown.includes('EXP0001'), 'nothing about him on screen but the file name');
   assert.deepEqual(errors, []);
@@ -224,6 +227,11 @@ test('setting a passphrase: too short and mismatched are refused; a forgotten on
   await page.getByRole('alert').getByText(UI.passphrase_mismatch).waitFor();
   await axeClean(page, 'set passphrase (problem)');
   await set(PASSPHRASE, PASSPHRASE);
+  // Staff see the laptop's device id above the sittings, to write on its label.
+  await waitForHeading(page, UI.start_heading);
+  const [[, device]] = (await storedEntries(page)).filter(([k]) => k === 'qkit.device');
+  assert.match(device, DEVICE_ID);
+  await page.getByText(fill(UI.this_laptop, { device }), { exact: true }).waitFor();
   await startSitting(page, { reference: 'LOST001', programme: 'tsp', timepoint: 'mid' });
   await waitForHeading(page, BSCS.title.en);
   await page.reload();
@@ -240,9 +248,11 @@ test('setting a passphrase: too short and mismatched are refused; a forgotten on
   await page.getByRole('button', { name: UI.remove_all }).click();
   await waitForHeading(page, UI.passphrase_set_heading);
   await page.getByText(UI.removed_all_done).waitFor();
-  assert.deepEqual(await storedEntries(page), []);
+  // Everything goes but the laptop's name: removing sittings does not rename it.
+  assert.deepEqual(await storedEntries(page), [['qkit.device', device]]);
   await unlock(page, 'a brand new passphrase');
   await waitForHeading(page, UI.start_heading);
+  await page.getByText(fill(UI.this_laptop, { device }), { exact: true }).waitFor();
   assert.equal(await page.getByRole('region', { name: UI.drafts_unfinished }).count(), 0);
   await context.close();
 });

@@ -1,5 +1,6 @@
 //! The sittings stored on this device: unfinished ones to resume, finished ones waiting for
-//! export, and any that cannot be read.
+//! export, and any that cannot be read; above them, this laptop's device id ("This laptop:
+//! K7QD-2MXA"), which every record sealed here carries, for staff to write on its label.
 
 use crate::browser::{clock, storage::DraftState, storage::Listed};
 use qkit_web::KitContext;
@@ -9,12 +10,15 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DraftListProps {
     pub drafts: Vec<Listed>,
+    /// This laptop's device id, when it has one.
+    #[prop_or_default]
+    pub device: Option<String>,
     pub on_open: Callback<String>,
     /// Remove an unreadable draft (after the second press).
     pub on_remove: Callback<String>,
 }
 
-/// Three short lists, each left out when empty.
+/// The device id, then three short lists, each left out when empty.
 #[function_component(DraftList)]
 pub fn draft_list(props: &DraftListProps) -> Html {
     let ctx = use_context::<KitContext>().expect("App provides KitContext");
@@ -103,6 +107,9 @@ pub fn draft_list(props: &DraftListProps) -> Html {
     };
     html! {
         <>
+            if let Some(device) = &props.device {
+                <p class="device-id">{ ctx.tf("this_laptop", &[("device", device)]) }</p>
+            }
             if !unfinished.is_empty() {
                 { section("unfinished-heading", "drafts_unfinished", unfinished.iter().map(|l| row(l)).collect::<Html>()) }
             }

@@ -118,7 +118,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <p class="notice problem" role="alert">{ p }</p>
             }
             <KeptRescues kept={v.kept_rescues.clone()} wrong_code={v.wrong_code.clone()} on_action={props.on_action.clone()} />
-            <DraftList drafts={v.drafts.clone()} on_open={act(Action::Open)} on_remove={act(Action::Remove)} />
+            <DraftList drafts={v.drafts.clone()} device={v.device.clone()} on_open={act(Action::Open)} on_remove={act(Action::Remove)} />
             <h2>{ ctx.t("start_new") }</h2>
             <StartForm suggestion={v.suggestion.clone()} error={start_error}
                 on_start={props.on_action.reform(Action::Start)} on_reference={act(Action::LookUp)} />

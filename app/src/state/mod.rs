@@ -188,6 +188,8 @@ pub struct StartView {
     pub rescue_failure: Option<StoreError>,
     /// The kept rescue file (its storage key) whose code, as typed, was not its code.
     pub wrong_code: Option<String>,
+    /// This laptop's device id, for staff to write on its label (`None` while locked).
+    pub device: Option<String>,
 }
 
 /// Something changed in this laptop's storage that qkit did not do, found at unlock.
@@ -326,14 +328,12 @@ impl AppState {
             Some(key) => self.env.store.list(key),
             None => Ok(Vec::new()),
         };
-        let (drafts, list_error) = match listed {
-            Ok(d) => (d, None),
-            Err(e) => (Vec::new(), Some(e)),
-        };
+        let (drafts, list_error) = listed.map_or_else(|e| (Vec::new(), Some(e)), |d| (d, None));
         View::Start(Rc::new(StartView {
             drafts,
             list_error,
             problem,
+            device: self.key.as_ref().and_then(|_| self.env.store.device_id()),
             kept_rescues: self.env.store.kept_rescues(),
             rescue_failure: self.env.store.rescue_failure(),
             ..StartView::default()

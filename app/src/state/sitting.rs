@@ -29,6 +29,7 @@ impl AppState {
         let options = StartOptions {
             record_id: (self.env.new_id)(),
             kit_version: env!("CARGO_PKG_VERSION").to_owned(),
+            device: self.env.store.device_id(),
             participant: choice.participant,
             programme: choice.programme,
             timepoint: choice.timepoint,

@@ -17,9 +17,34 @@ pub const FAST: KdfParams = KdfParams {
 /// The staff passphrase the tests set.
 pub const PASSPHRASE: &str = "test passphrase";
 
-use qkit_app::state::{derive_here, Action, AppState};
+use qkit_app::browser::storage::DraftStore;
+use qkit_app::state::{derive_here, derive_now, Action, AppState, Env};
+use qkit_export::at_rest::DraftLock;
+use qkit_export::Timestamp;
+use qkit_questionnaires::Kit;
+use qkit_web::browser::random::BrowserRng;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// Sets [`PASSPHRASE`] as the staff passphrase on `store`.
+pub fn set_passphrase(store: &DraftStore) {
+    let mut rng = BrowserRng::new().expect("crypto");
+    let (lock, _) = DraftLock::create(PASSPHRASE, FAST, &mut rng).expect("lock");
+    store.set_lock(&lock).expect("stored");
+}
+
+/// The app as it opens on `store`, its clock stopped at [`T0`], every new sitting `sitting-1`.
+pub fn open(store: &DraftStore) -> Rc<AppState> {
+    let env = Env {
+        store: store.clone(),
+        now: Rc::new(|| Timestamp(T0)),
+        new_id: Rc::new(|| "sitting-1".to_owned()),
+        kdf: FAST,
+        derive: derive_now(),
+    };
+    let kit = Rc::new(Kit::shipped().expect("valid kit"));
+    Rc::new(AppState::new(kit, env))
+}
 
 /// Runs the derivation a state asked for, here and now, as the browser's worker would, and
 /// hands the result back: the reducer-level tests' stand-in for the shell.

@@ -55,6 +55,7 @@ pub fn seeded(store: &DraftStore) -> (String, DraftKey) {
     let options = StartOptions {
         record_id: "seeded-1".into(),
         kit_version: "test".into(),
+        device: None,
         participant: "A1234BC".into(),
         programme: "tsp".into(),
         timepoint: Timepoint::Pre,

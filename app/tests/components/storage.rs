@@ -150,6 +150,7 @@ async fn a_draft_whose_definition_changed_keeps_the_old_answers_outdated() {
     let options = StartOptions {
         record_id: "old-1".into(),
         kit_version: "test".into(),
+        device: None,
         participant: "OLD0001".into(),
         programme: "tsp".into(),
         timepoint: Timepoint::Mid,

@@ -1,9 +1,10 @@
-//! On the import screen: every result held, by the qkit version that wrote it and the day it
-//! was done (`model::reconcile::by_kit_and_date`), each batch folded under a count, each record
-//! with its file and content id (shown short), a record kept beside another marked, so a
+//! On the import screen: every result held, by the laptop that wrote it (its device id, with the
+//! qkit version) and the day it was done, results that name no laptop by qkit version as "device
+//! not recorded" (`model::reconcile::by_device_and_date`), each batch folded under a count, each
+//! record with its file and content id (shown short), a record kept beside another marked, so a
 //! missing or doubled sitting shows.
 
-use crate::model::reconcile::by_kit_and_date;
+use crate::model::reconcile::by_device_and_date;
 use crate::names;
 use qkit_export::record_set::short_id;
 use qkit_export::RecordSet;
@@ -21,16 +22,21 @@ pub struct SourcesProps {
 #[function_component(Sources)]
 pub fn sources(props: &SourcesProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
-    let batches = by_kit_and_date(&props.records);
+    let batches = by_device_and_date(&props.records);
     if batches.is_empty() {
         return html! {};
     }
     let batch = |b: &crate::model::reconcile::Batch<'_>| {
         let date = b.date.map(|d| d.to_string()).unwrap_or_default();
+        let (key, device) = match b.device {
+            Some(d) => ("assessor_sources_batch", d),
+            None => ("assessor_sources_no_device", ""),
+        };
         let summary = ctx.tf(
-            "assessor_sources_batch",
+            key,
             &[
-                ("kit", b.kit_version),
+                ("device", device),
+                ("kit", &b.kit_versions.join(", ")),
                 ("date", &date),
                 ("count", &b.sittings.len().to_string()),
             ],

@@ -120,6 +120,7 @@ pub fn record(kit: &Kit, who: &Who) -> ResultRecord {
     ResultRecord {
         format: qkit_export::RECORD_FORMAT,
         kit_version: "test".into(),
+        device: None,
         record_id: format!("{}-{}", who.participant, who.timepoint),
         participant: who.participant.into(),
         programme: "tc".into(),

@@ -163,7 +163,10 @@ fn open_any_checks_each_rescued_sitting_against_the_kit() {
         &mut ChaCha20Rng::seed_from_u64(8),
     )
     .expect("seals");
-    assert_eq!(open_any(&sealed, &ids, &kit), Ok(Opened::Record(record)));
+    assert_eq!(
+        open_any(&sealed, &ids, &kit),
+        Ok(Opened::Record(Box::new(record)))
+    );
 }
 
 #[test]

@@ -29,6 +29,9 @@ pub fn validate_record(kit: &Kit, record: &ResultRecord) -> Result<(), RecordErr
     }
     check_field("$.kit_version", "kit version", &record.kit_version)?;
     check_field("$.record_id", "record id", &record.record_id)?;
+    if let Some(device) = &record.device {
+        check_field("$.device", "device id", device)?;
+    }
     check_participant(&record.participant)?;
     check_language(kit, &record.language)?;
     let battery = battery(kit, record)?;

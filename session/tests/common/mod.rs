@@ -57,6 +57,7 @@ pub fn options(programme: &str, timepoint: Timepoint) -> StartOptions {
     StartOptions {
         record_id: "rec-1".into(),
         kit_version: "0.1.0".into(),
+        device: Some("TEST-0001".into()),
         participant: "A1234BC".into(),
         programme: programme.into(),
         timepoint,

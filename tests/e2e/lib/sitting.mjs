@@ -199,12 +199,14 @@ const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 const TAG = /^[A-Za-z0-9+/_=-]{20,}$/;
 const REVISIONS = /^[A-Za-z0-9+/_=-]{20,}\n([0-9a-f]{32} \d+\n)*$/;
 const RESCUE = /^covers( [0-9a-f]{32}:\d+)*\n([A-Za-z0-9+/]+={0,2})$/;
+/** A device id: eight characters of Crockford's base32 as `XXXX-XXXX` (README, *Device id*). */
+export const DEVICE_ID = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /**
  * Fails unless localStorage holds nothing readable about a sitting: every value must be one of
  * qkit's known shapes (a revision line then base64 of a sealed draft; the lock; the open
  * sitting's random id; the accepted public keys with their tag; the revision index; the rescue
- * copy, an age file; the wrong-guess count), and no key or value may contain any of
+ * copy, an age file; the wrong-guess count; the laptop's device id), and no key or value may contain any of
  * `needles` (the participant reference, item ids, answer labels, JSON field names). The shape
  * check alone would catch a plaintext draft; the needles say what leaked if one ever did.
  */
@@ -238,6 +240,8 @@ export async function assertNoPlaintext(page, needles, where = '') {
       if (sealed.subarray(0, 22).toString('latin1') !== 'age-encryption.org/v1\n') throw new Error(`${at} is not an age file`);
     } else if (key === 'qkit.guesses') {
       if (!/^\d+ -?\d+$/.test(value)) throw new Error(`${at} is not a guess count: ${value}`);
+    } else if (key === 'qkit.device') {
+      if (!DEVICE_ID.test(value)) throw new Error(`${at} is not a device id: ${value}`);
     } else {
       throw new Error(`${at}: an unexpected key`);
     }

@@ -42,6 +42,7 @@ pub fn in_progress(
     let options = StartOptions {
         record_id: record_id.into(),
         kit_version: "0.1.0".into(),
+        device: None,
         participant: participant.into(),
         programme: programme.into(),
         timepoint,

@@ -1,22 +1,37 @@
-//! Randomness from the browser's cryptographic source (`crypto.getRandomValues`): record ids, and
-//! the [`BrowserRng`] that draft encryption and sealing draw their keys and nonces from.
+//! Randomness from the browser's cryptographic source (`crypto.getRandomValues`): record and
+//! device ids, and the [`BrowserRng`] that draft encryption and sealing draw their keys and
+//! nonces from.
 
 use rand_core::{CryptoRng, RngCore};
 
 /// The most `getRandomValues` fills in one call.
 const MAX_CHUNK: usize = 65_536;
 
-/// 16 random bytes as 32 lowercase hex digits. Falls back to `Math.random` only if the page has
-/// no `crypto` (never in a supported browser); the id only has to be unique, not secret.
+/// 16 random bytes as 32 lowercase hex digits.
 pub fn record_id() -> String {
-    let mut bytes = [0u8; 16];
+    id_bytes::<16>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A new device id for this browser profile ([`qkit_export::device`], e.g. `K7QD-2MXA`); the
+/// app draws it once and keeps it in its settings.
+pub fn device_id() -> String {
+    qkit_export::device::device_id(id_bytes())
+}
+
+/// Random bytes for an id. Falls back to `Math.random` only if the page has no `crypto` (never
+/// in a supported browser); an id only has to be unique, not secret.
+fn id_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     let filled = BrowserRng::new().is_some_and(|rng| rng.fill(&mut bytes));
     if !filled {
         for b in &mut bytes {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    bytes
 }
 
 /// The browser's CSPRNG as a [`rand_core`] generator, for the core crates' sealing functions.

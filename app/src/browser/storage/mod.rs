@@ -10,7 +10,8 @@
 //! (with any network voice staff allowed),
 //! `qkit.local_definitions` the local definition files staff loaded, `qkit.revisions` the latest
 //! revision of each sitting (tagged; `revisions.rs`), `qkit.rescue` every sitting sealed to the
-//! assessment team (`rescue.rs`) and `qkit.guesses` the count of wrong passphrases (`guesses.rs`).
+//! assessment team (`rescue.rs`), `qkit.guesses` the count of wrong passphrases (`guesses.rs`)
+//! and `qkit.device` this laptop's device id (kept when every sitting is removed).
 //!
 //! The revision guards against two tabs on one sitting: a write names the revision it was based
 //! on, and is refused (never applied) when the stored one has moved on. It is also bound into
@@ -32,7 +33,7 @@ use qkit_web::browser::storage::StorageError;
 pub use qkit_web::browser::storage::{Backend, LocalBackend, MemoryBackend};
 pub use rescue::{RescueCover, KEPT_RESCUE_PREFIX, RESCUE_KEY};
 pub use revisions::{Index, Stale, REVISIONS_KEY};
-pub use settings::{KeysRead, StoredRecipient, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
+pub use settings::{KeysRead, StoredRecipient, DEVICE_KEY, LOCK_KEY, RECIPIENTS_KEY, SPEECH_KEY};
 pub use stored::{Unreadable, STORED_FORMAT};
 pub use watch::watch;
 
@@ -293,7 +294,7 @@ impl DraftStore {
 
     /// Removes every sitting on this device with everything tied to the passphrase: the lock,
     /// the revision index, the rescue copy and the accepted keys (their tag was made under the
-    /// old key). Rescue copies kept from this or an earlier removal stay.
+    /// old key). Rescue copies kept from this or an earlier removal stay, as does the device id.
     pub fn remove_all(&self) -> Result<(), StoreError> {
         for id in self.sitting_ids()? {
             self.backend.remove(&key(&id))?;

@@ -1,10 +1,10 @@
 //! The device's settings beside its drafts: the passphrase lock, the assessor keys staff
-//! accepted and the read-aloud settings. None is secret: the lock holds a salt and a check
-//! value, never a key. The accepted keys decide who can read every export, so they are stored
-//! with a tag under the drafts' key (`<tag>` line, then the JSON list): a list changed outside
-//! qkit (or stored by a qkit before the tag) is not used until staff accept the keys again. The
-//! lock needs no tag: its check value already fails for any other passphrase or parameters, and
-//! a lock replaced wholesale derives a key that opens nothing stored here.
+//! accepted, the read-aloud settings and the device id. None is secret: the lock holds a salt
+//! and a check value, never a key. The accepted keys decide who can read every export, so they
+//! are stored with a tag under the drafts' key (`<tag>` line, then the JSON list): a list changed
+//! outside qkit (or stored by a qkit before the tag) is not used until staff accept the keys
+//! again. The lock needs no tag: its check value already fails for any other passphrase or
+//! parameters, and a lock replaced wholesale derives a key that opens nothing stored here.
 
 use super::{DraftStore, StoreError};
 use crate::browser::speech::Voicing;
@@ -18,6 +18,8 @@ pub const LOCK_KEY: &str = "qkit.lock";
 pub const RECIPIENTS_KEY: &str = "qkit.recipients";
 /// Key of the read-aloud settings (speaking rate, voice per language, network voices allowed).
 pub const SPEECH_KEY: &str = "qkit.speech";
+/// Key of this browser profile's device id.
+pub const DEVICE_KEY: &str = "qkit.device";
 /// What the key list's tag is for.
 const PURPOSE: &str = "qkit recipients";
 
@@ -103,5 +105,25 @@ impl DraftStore {
     pub fn set_voicing(&self, voicing: &Voicing) -> Result<(), StoreError> {
         let text = serde_json::to_string(voicing).expect("numbers and strings serialise");
         Ok(self.backend.set(SPEECH_KEY, &text)?)
+    }
+}
+
+impl DraftStore {
+    /// This laptop's device id (`K7QD-2MXA`), drawn from the browser's random source the first
+    /// time it is asked for and kept from then on, for every record sealed here to carry and for
+    /// staff to write on the laptop's label. It names this browser profile on this laptop, not a
+    /// person, so it is stored in plaintext, and removing every sitting keeps it (staff wiping
+    /// sittings do not rename the laptop). A stored value that is not a device id (changed
+    /// outside qkit) is replaced by a new one. `None` when it cannot be stored: a record then
+    /// carries none rather than an id no later record would share.
+    pub fn device_id(&self) -> Option<String> {
+        if let Ok(Some(id)) = self.backend.get(DEVICE_KEY) {
+            if qkit_export::device::is_device_id(&id) {
+                return Some(id);
+            }
+        }
+        let id = qkit_web::browser::random::device_id();
+        self.backend.set(DEVICE_KEY, &id).ok()?;
+        Some(id)
     }
 }

@@ -1,11 +1,14 @@
 //! `qkit workspace list`: what a workspace file holds, in plain lines: each man on each
-//! programme with his group (or 1:1, not recommended, or the waiting list) and every record, its timepoint, the day it
-//! was completed, its record id, the file it came from with its content id, and whether it is in
-//! use or kept beside another; then the groups and what else was entered.
+//! programme with his group (or 1:1, not recommended, or the waiting list) and every record, its
+//! timepoint, the day it was completed, the laptop that wrote it (its device id), its record id,
+//! the file it came from with its content id, and whether it is in use or kept beside another;
+//! then the records by laptop and day as the import screen lists them
+//! (`qkit_cohort::reconcile::by_device_and_date`), the groups and what else was entered.
 
 use super::Opened;
 use crate::words::counted;
 use qkit_cohort::people::{present, record_date};
+use qkit_cohort::reconcile::{by_device_and_date, Batch};
 use qkit_cohort::tracking::{placements, Cohort, Place};
 use qkit_cohort::Key;
 use qkit_export::record_set::short_id;
@@ -60,12 +63,20 @@ pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
                     .as_deref()
                     .map_or(String::new(), |c| format!(", content {}", short_id(c)));
                 let used = if n == 0 { "in use" } else { "kept beside" };
+                let laptop = i.record.device.as_deref().map_or_else(
+                    || format!("device not recorded (qkit {})", i.record.kit_version),
+                    |d| format!("laptop {d}"),
+                );
                 println!(
-                    "  {t}: {day}{unfinished}, record {}, from {}{content} ({used})",
+                    "  {t}: {day}{unfinished}, {laptop}, record {}, from {}{content} ({used})",
                     i.record.record_id, i.source
                 );
             }
         }
+    }
+    println!("by laptop and day:");
+    for b in by_device_and_date(&w.records) {
+        println!("  {}", batch_line(&b));
     }
     for g in &w.entries.groups {
         println!(
@@ -88,4 +99,17 @@ pub(super) fn run(w: &Opened) -> anyhow::Result<ExitCode> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A batch as one line: `laptop K7QD-2MXA (qkit 0.1.0), 2027-01-12: 5 records`.
+fn batch_line(b: &Batch<'_>) -> String {
+    let laptop = b
+        .device
+        .map_or("device not recorded".to_owned(), |d| format!("laptop {d}"));
+    let day = b.date.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "{laptop} (qkit {}), {day}: {}",
+        b.kit_versions.join(", "),
+        counted(b.sittings.len(), "record", "records")
+    )
 }
