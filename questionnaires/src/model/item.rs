@@ -86,6 +86,27 @@ pub enum ItemRole {
     Site,
 }
 
+impl ItemRole {
+    /// Every role by the key definition and rules files name it with.
+    pub const BY_KEY: &'static [(&'static str, ItemRole)] = &[
+        ("consent", ItemRole::Consent),
+        ("preferred_language", ItemRole::PreferredLanguage),
+        ("reading_help", ItemRole::ReadingHelp),
+        ("learning_needs", ItemRole::LearningNeeds),
+        ("availability", ItemRole::Availability),
+        ("in_work", ItemRole::InWork),
+        ("site", ItemRole::Site),
+    ];
+
+    /// The role a file's key names, if any.
+    pub fn from_key(key: &str) -> Option<ItemRole> {
+        ItemRole::BY_KEY
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, r)| *r)
+    }
+}
+
 /// Ordered answer options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseScale {

@@ -8,16 +8,6 @@ use crate::model::*;
 use crate::raw::*;
 use crate::text::Lang;
 
-const ROLES: &[(&str, ItemRole)] = &[
-    ("consent", ItemRole::Consent),
-    ("preferred_language", ItemRole::PreferredLanguage),
-    ("reading_help", ItemRole::ReadingHelp),
-    ("learning_needs", ItemRole::LearningNeeds),
-    ("availability", ItemRole::Availability),
-    ("in_work", ItemRole::InWork),
-    ("site", ItemRole::Site),
-];
-
 pub(super) fn items(
     ctx: &mut Ctx,
     raw: &RawQuestionnaire,
@@ -66,7 +56,7 @@ pub(super) fn items(
             ctx.keyword(
                 &format!("{path}.role"),
                 r,
-                ROLES,
+                ItemRole::BY_KEY,
                 "\"consent\", \"preferred_language\", \"reading_help\", \"learning_needs\", \"availability\", \"in_work\", \"site\"",
             )
         });

@@ -7,17 +7,6 @@ use crate::rules::model::{AdaptedRule, AdaptedTrigger};
 use crate::rules::raw::RawAdapted;
 use qkit_questionnaires::{ItemRole, Kit};
 
-/// Item roles a rule may name, by their file keys.
-const ROLES: &[(&str, ItemRole)] = &[
-    ("consent", ItemRole::Consent),
-    ("preferred_language", ItemRole::PreferredLanguage),
-    ("reading_help", ItemRole::ReadingHelp),
-    ("learning_needs", ItemRole::LearningNeeds),
-    ("availability", ItemRole::Availability),
-    ("in_work", ItemRole::InWork),
-    ("site", ItemRole::Site),
-];
-
 pub(super) fn adapted(ctx: &mut Ctx, raw: &RawAdapted, kit: &Kit) -> Option<AdaptedRule> {
     let Some(q) = kit.questionnaire(&raw.questionnaire) else {
         ctx.err(
@@ -38,7 +27,7 @@ pub(super) fn adapted(ctx: &mut Ctx, raw: &RawAdapted, kit: &Kit) -> Option<Adap
     let mut triggers = Vec::new();
     for (i, w) in raw.when_any.iter().enumerate() {
         let base = format!("$.adapted.when_any[{i}]");
-        let Some(role) = ROLES.iter().find(|(k, _)| *k == w.role).map(|(_, r)| *r) else {
+        let Some(role) = ItemRole::from_key(&w.role) else {
             ctx.err(
                 format!("{base}.role"),
                 K::NotAllowed {
