@@ -159,6 +159,15 @@ test('tracking, reconciliation and not-on-track alerts in the browser', async ()
   assert.ok((await tip.boundingBox()).width > 100, 'the tooltip shows on focus');
   assert.equal((await row.boundingBox()).height, rowHeight, 'the tooltip does not push the row apart');
   await axeClean(page, 'cohort, the not-on-track tooltip shown');
+  // Escape hides it (WCAG 1.4.13: dismissible) and focus stays on the mark; leaving and coming
+  // back shows it again.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.getElementById(id).getBoundingClientRect().width <= 1, tipId);
+  assert.ok(await page.evaluate((id) => document.activeElement?.getAttribute('aria-describedby') === id, tipId),
+    'Escape leaves focus on the mark');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((id) => document.getElementById(id).getBoundingClientRect().width > 100, tipId);
   await row.getByRole('button', { name: ui('assessor_open_person', { participant: 'Q1001X' }) }).click();
   const alert = page.getByRole('region', { name: UI.assessor_not_on_track });
   await alert.getByRole('listitem').first().waitFor();

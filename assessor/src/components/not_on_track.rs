@@ -3,7 +3,9 @@
 //! saying which questionnaire, which timepoint and which rule. On the cohort table's row, short
 //! (which questionnaires at which timepoints), the rules in a tooltip tied to the mark by
 //! `aria-describedby`: the mark takes keyboard focus, a screen reader reads the rules with it, and
-//! focus or the pointer shows them; on the profile, a list under a heading.
+//! focus or the pointer shows them; Escape hides them again without moving focus (WCAG 1.4.13,
+//! content on hover or focus is dismissible) until focus or the pointer leaves; on the profile, a
+//! list under a heading.
 
 use crate::model::alerts::{Alert, Why};
 use crate::names;
@@ -69,6 +71,7 @@ pub struct NotOnTrackProps {
 #[function_component(NotOnTrack)]
 pub fn not_on_track(props: &NotOnTrackProps) -> Html {
     let ctx = use_context::<KitContext>().expect("the assessor provides KitContext");
+    let dismissed = use_state(|| false);
     if props.alerts.is_empty() {
         return html! {};
     }
@@ -88,8 +91,26 @@ pub fn not_on_track(props: &NotOnTrackProps) -> Html {
                 which.push(w);
             }
         }
+        let onkeydown = {
+            let dismissed = dismissed.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    dismissed.set(true);
+                }
+            })
+        };
+        let shown_again = {
+            let dismissed = dismissed.clone();
+            Callback::from(move |_: FocusEvent| dismissed.set(false))
+        };
+        let pointer_left = {
+            let dismissed = dismissed.clone();
+            Callback::from(move |_: MouseEvent| dismissed.set(false))
+        };
         return html! {
-            <span class="not-on-track" tabindex="0" aria-describedby={id.clone()}>
+            <span class={classes!("not-on-track", dismissed.then_some("dismissed"))} tabindex="0"
+                aria-describedby={id.clone()} {onkeydown} onblur={shown_again}
+                onmouseleave={pointer_left}>
                 <span aria-hidden="true">{ "⚠ " }</span>
                 { ctx.t("assessor_not_on_track") }{ ": " }{ which.join("; ") }
                 <span class="why" role="tooltip" id={id.clone()}>{ why.join("; ") }</span>
