@@ -32,6 +32,12 @@ fn phq9(kit: &Kit, who: &str, t: Timepoint, answers: [i32; 9], seconds: f64) -> 
     r
 }
 
+/// What `not_on_track` raises for `who` on BBR in `set`, by each scale's own reliable change rule.
+fn alerts_of(kit: &Kit, set: &RecordSet, who: &str) -> Vec<Alert> {
+    let records = set.get(who, "bbr").expect("in the set");
+    not_on_track(kit, set, ("bbr", records), ReliableChangeChoice::Definition)
+}
+
 #[test]
 fn deterioration_a_new_item_9_alert_and_a_flag_each_raise_an_alert_saying_why() {
     let kit = Kit::shipped_with_assessor().expect("shipped kit");
@@ -47,13 +53,7 @@ fn deterioration_a_new_item_9_alert_and_a_flag_each_raise_an_alert_saying_why() 
         "post.age",
         phq9(&kit, "A", Timepoint::Post, [2, 2, 1, 1, 1, 1, 1, 1, 1], 1.0),
     );
-    let records = set.get("A", "bbr").expect("A is in the set");
-    let alerts = not_on_track(
-        &kit,
-        &set,
-        ("bbr", records),
-        ReliableChangeChoice::Definition,
-    );
+    let alerts = alerts_of(&kit, &set, "A");
     let whys: Vec<(Timepoint, &str, &Why)> = alerts
         .iter()
         .map(|a| (a.timepoint, a.questionnaire.as_str(), &a.why))
@@ -105,14 +105,7 @@ fn five_points_worse_an_alert_already_raised_before_and_plausible_timing_raise_n
         "post.age",
         phq9(&kit, "B", Timepoint::Post, [2, 2, 1, 1, 1, 1, 0, 1, 1], 3.0),
     );
-    let records = set.get("B", "bbr").expect("B is in the set");
-    let alerts = not_on_track(
-        &kit,
-        &set,
-        ("bbr", records),
-        ReliableChangeChoice::Definition,
-    );
-    assert_eq!(alerts, []);
+    assert_eq!(alerts_of(&kit, &set, "B"), []);
 }
 
 #[test]
@@ -127,15 +120,7 @@ fn item_9_first_seen_at_mid_or_post_with_no_earlier_phq9_is_a_new_alert() {
     set.add("c.age", phq9(&kit, "C", Timepoint::Post, answers(1), 3.0));
     set.add("d.age", phq9(&kit, "D", Timepoint::Post, answers(0), 3.0));
     set.add("e.age", phq9(&kit, "E", Timepoint::Pre, answers(1), 3.0));
-    let alerts = |who: &str| {
-        let records = set.get(who, "bbr").expect("in the set");
-        not_on_track(
-            &kit,
-            &set,
-            ("bbr", records),
-            ReliableChangeChoice::Definition,
-        )
-    };
+    let alerts = |who: &str| alerts_of(&kit, &set, who);
     assert_eq!(
         alerts("C"),
         [Alert {
